@@ -1,0 +1,39 @@
+/**
+ * The `aigraph` command line. Each command lives in its own module under commands/; errors
+ * the user can fix (configuration, a locked database, bad input) print one clear message and
+ * exit non-zero, without a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config.ts';
+import { StoreError } from '../store/store-errors.ts';
+import { queriesCommand } from './commands/queries.ts';
+import { serveCommand } from './commands/serve.ts';
+
+/** An error whose message is meant for the user as it is. */
+export class UsageError extends Error {}
+
+const program = new Command()
+  .name('aigraph')
+  .description('A knowledge graph of the AI industry, served over GraphQL.')
+  .showHelpAfterError()
+  .exitOverride();
+
+program.addCommand(serveCommand());
+program.addCommand(queriesCommand());
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof ConfigError || err instanceof UsageError) return 2;
+  return 1;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError) {
+    process.stderr.write(`aigraph: ${err.message}\n`);
+  } else {
+    process.stderr.write(`aigraph: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(exitCodeFor(err));
+}

@@ -1,0 +1,93 @@
+/**
+ * Configuration from the environment, validated with zod once at start-up. A bad value stops
+ * the process with a message that names the variable (ConfigError), never a stack trace.
+ */
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ message: 'expected a port number' })
+  .int({ message: 'expected a whole number' })
+  .min(0, { message: 'expected a port from 0 to 65535' })
+  .max(65535, { message: 'expected a port from 0 to 65535' });
+
+const positiveMs = z.coerce.number({ message: 'expected a number of milliseconds' }).int().positive();
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z
+  .object({
+    PORT: port.default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    AIGRAPH_DB: z.string().min(1, { message: 'expected a file path or :memory:' }).default('./data/graph.lbug'),
+    AIGRAPH_SEEDS: z.string().min(1).default('./seeds'),
+    AIGRAPH_SEED_ON_START: flag.default(true),
+    AIGRAPH_QUERY_TIMEOUT_MS: positiveMs.default(10_000),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, { message: 'expected a neo4j:// or bolt:// URI' })
+      .optional(),
+    NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.string().default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly seedsDir: string;
+  readonly seedOnStart: boolean;
+  readonly queryTimeoutMs: number;
+  readonly logLevel: RawConfig['LOG_LEVEL'];
+  readonly production: boolean;
+  readonly store:
+    | { readonly engine: 'ladybug'; readonly path: string }
+    | { readonly engine: 'neo4j'; readonly uri: string; readonly username: string; readonly password: string; readonly database?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as in most shells' VAR= assignments.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '');
+        const given = present[name];
+        const shown = given === undefined ? '' : name.includes('PASSWORD') ? ' (value hidden)' : ` (got "${given}")`;
+        return `${name}: ${i.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    seedsDir: e.AIGRAPH_SEEDS,
+    seedOnStart: e.AIGRAPH_SEED_ON_START,
+    queryTimeoutMs: e.AIGRAPH_QUERY_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    store: e.NEO4J_URI
+      ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
+      : { engine: 'ladybug', path: e.AIGRAPH_DB },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The graph model, declared once. The LadybugDB DDL, the Neo4j constraints and indexes, the
+ * zod validators of entity input and the generated part of the query catalog all derive from
+ * these declarations; nothing else names a label, relationship type or property on its own.
+ *
+ * Names are case-sensitive on Neo4j and case-insensitive on LadybugDB, so a test checks every
+ * identifier in the catalog against this file with exact case.
+ */
+import {
+  AMOUNT_QUALIFIERS,
+  CHIP_KINDS,
+  CLOUD_SERVICE_KINDS,
+  DEAL_KINDS,
+  EXCLUSIVITY_KINDS,
+  ORGANIZATION_KINDS,
+  STATUSES,
+} from './vocabulary.ts';
+
+export type PropertyType = 'string' | 'string[]' | 'date' | 'float' | 'boolean';
+
+export interface PropertyDef {
+  readonly type: PropertyType;
+  readonly required?: boolean;
+  /** Closed vocabulary for a string property. */
+  readonly vocabulary?: readonly string[];
+  /** Extra syntax a string must have. */
+  readonly format?: 'slug' | 'url' | 'country';
+  readonly description: string;
+}
+
+export interface NodeTypeDef {
+  readonly properties: Readonly<Record<string, PropertyDef>>;
+  readonly description: string;
+}
+
+export interface RelationshipTypeDef {
+  /** Every (from label, to label) pair the relationship may join. */
+  readonly endpoints: readonly (readonly [NodeLabel, NodeLabel])[];
+  readonly properties: Readonly<Record<string, PropertyDef>>;
+  readonly description: string;
+}
+
+/** Every node has exactly one label and is keyed by `id`, a slug unique across the whole graph. */
+export const NODE_KEY = 'id';
+
+const id: PropertyDef = { type: 'string', required: true, format: 'slug', description: 'Stable lowercase slug, unique across the graph.' };
+const aliases: PropertyDef = { type: 'string[]', description: 'Other names it is known by.' };
+const status: PropertyDef = { type: 'string', required: true, vocabulary: STATUSES, description: 'Current status.' };
+
+const nodeTypeDefs = {
+  Organization: {
+    description: 'A company, lab, fund or public body.',
+    properties: {
+      id,
+      name: { type: 'string', required: true, description: 'Common name.' },
+      kind: { type: 'string', required: true, vocabulary: ORGANIZATION_KINDS, description: 'What kind of organization it is.' },
+      country: { type: 'string', required: true, format: 'country', description: 'ISO 3166-1 alpha-2 code of its headquarters.' },
+      aliases,
+      description: { type: 'string', description: 'One sentence on what it does.' },
+    },
+  },
+  Chip: {
+    description: 'An AI accelerator or processor.',
+    properties: {
+      id,
+      name: { type: 'string', required: true, description: 'Product name.' },
+      kind: { type: 'string', required: true, vocabulary: CHIP_KINDS, description: 'Architecture class.' },
+      announcedOn: { type: 'date', description: 'Day it was announced.' },
+      aliases,
+    },
+  },
+  CloudService: {
+    description: 'A cloud offering through which compute is rented.',
+    properties: {
+      id,
+      name: { type: 'string', required: true, description: 'Product name.' },
+      kind: { type: 'string', required: true, vocabulary: CLOUD_SERVICE_KINDS, description: 'Kind of service.' },
+      aliases,
+    },
+  },
+  Deal: {
+    description: 'An agreement binding organizations: investment, compute or chip contract, joint venture...',
+    properties: {
+      id,
+      title: { type: 'string', required: true, description: 'Short headline of the deal.' },
+      kind: { type: 'string', required: true, vocabulary: DEAL_KINDS, description: 'Kind of deal.' },
+      status,
+      announcedOn: { type: 'date', required: true, description: 'Day it was first announced or reported.' },
+      effectiveFrom: { type: 'date', description: 'Day it took effect.' },
+      effectiveUntil: { type: 'date', description: 'Day it is due to end.' },
+      term: { type: 'string', description: 'The term in words, when open-ended or vague.' },
+      endedOn: { type: 'date', description: 'Day it stopped holding (terminated, superseded, called off, expired).' },
+      amountUsd: { type: 'float', description: 'Headline amount in US dollars.' },
+      amountQualifier: { type: 'string', vocabulary: AMOUNT_QUALIFIERS, description: 'How exact the amount is.' },
+      round: { type: 'string', description: 'Funding round, for investments.' },
+      summary: { type: 'string', required: true, description: 'What the deal includes.' },
+      coverageNote: { type: 'string', description: 'Quantities supplied, in words, as reported.' },
+    },
+  },
+  Exclusivity: {
+    description: 'An exclusive right or right of first refusal that one organization grants another.',
+    properties: {
+      id,
+      title: { type: 'string', required: true, description: 'Short name of the right.' },
+      kind: { type: 'string', required: true, vocabulary: EXCLUSIVITY_KINDS, description: 'Kind of right.' },
+      scope: { type: 'string', required: true, description: 'What the right covers, in words.' },
+      status,
+      announcedOn: { type: 'date', required: true, description: 'Day it was first announced or reported.' },
+      validFrom: { type: 'date', description: 'Day it took effect.' },
+      validUntil: { type: 'date', description: 'Day it is due to end.' },
+      term: { type: 'string', description: 'The term in words, when open-ended.' },
+      endedOn: { type: 'date', description: 'Day it stopped holding.' },
+    },
+  },
+  Source: {
+    description: 'A published report that facts cite.',
+    properties: {
+      id,
+      url: { type: 'string', required: true, format: 'url', description: 'Where it can be read.' },
+      publisher: { type: 'string', required: true, description: 'Who published it.' },
+      title: { type: 'string', required: true, description: 'Its headline.' },
+      publishedOn: { type: 'date', required: true, description: 'Day it was published.' },
+    },
+  },
+  StatusEntry: {
+    description: 'One dated, sourced step in the status history of a deal or exclusivity.',
+    properties: {
+      id,
+      status,
+      changedOn: { type: 'date', required: true, description: 'Day the status was reported.' },
+      note: { type: 'string', description: 'What happened.' },
+    },
+  },
+  AmountReport: {
+    description: 'A reported amount that differs from the headline one, with its own sources.',
+    properties: {
+      id,
+      amountUsd: { type: 'float', required: true, description: 'Amount in US dollars.' },
+      amountQualifier: { type: 'string', required: true, vocabulary: AMOUNT_QUALIFIERS, description: 'How exact it is.' },
+      note: { type: 'string', description: 'Whose figure it is.' },
+    },
+  },
+} as const satisfies Record<string, NodeTypeDef>;
+
+export type NodeLabel = keyof typeof nodeTypeDefs;
+export const NODE_TYPES: Readonly<Record<NodeLabel, NodeTypeDef>> = nodeTypeDefs;
+export const NODE_LABELS = Object.keys(nodeTypeDefs) as NodeLabel[];
+
+const noProps = {} as const;
+const partyAmount: PropertyDef = { type: 'float', description: "This party's own amount in US dollars." };
+
+const relationshipTypeDefs = {
+  CONTROLS: {
+    description: 'Ownership or control: the controller owns or controls the controlled organization.',
+    endpoints: [['Organization', 'Organization']],
+    properties: {
+      stakePct: { type: 'float', description: 'Share owned, in percent.' },
+      since: { type: 'date', description: 'Day control began.' },
+      sourceIds: { type: 'string[]', required: true, description: 'Ids of the sources that report it.' },
+    },
+  },
+  OPERATES: { description: 'The organization runs the cloud service.', endpoints: [['Organization', 'CloudService']], properties: noProps },
+  DESIGNS: { description: 'The organization designs the chip.', endpoints: [['Organization', 'Chip']], properties: noProps },
+  MANUFACTURES: { description: 'The foundry makes the chip.', endpoints: [['Organization', 'Chip']], properties: noProps },
+  OFFERS: { description: 'The cloud service rents out the chip.', endpoints: [['CloudService', 'Chip']], properties: noProps },
+  INVESTOR_IN: {
+    description: 'The organization invests in the deal.',
+    endpoints: [['Organization', 'Deal']],
+    properties: { amountUsd: partyAmount, lead: { type: 'boolean', description: 'Lead investor of the round.' } },
+  },
+  INVESTEE_IN: { description: 'The organization receives the investment.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  SUPPLIER_IN: { description: 'The organization supplies compute, capacity or chips.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
+  CUSTOMER_IN: { description: 'The organization buys compute, capacity or chips.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  PARTNER_IN: { description: 'The organization is a partner of a joint venture or partnership.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
+  ACQUIRER_IN: { description: 'The organization acquires.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  ACQUIRED_IN: { description: 'The organization is acquired.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  LENDER_IN: { description: 'The organization lends.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
+  BORROWER_IN: { description: 'The organization borrows.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  COVERS: { description: 'The deal covers the supply of this chip or service.', endpoints: [['Deal', 'Chip'], ['Deal', 'CloudService']], properties: noProps },
+  HOLDS: { description: 'The organization holds the exclusive right.', endpoints: [['Organization', 'Exclusivity']], properties: noProps },
+  GRANTS: { description: 'The organization granted the exclusive right.', endpoints: [['Organization', 'Exclusivity']], properties: noProps },
+  PART_OF: { description: 'The exclusivity was granted as part of the deal.', endpoints: [['Exclusivity', 'Deal']], properties: noProps },
+  SUPERSEDES: { description: 'The deal replaced an earlier one.', endpoints: [['Deal', 'Deal']], properties: noProps },
+  HAS_STATUS: {
+    description: 'A step of the status history.',
+    endpoints: [['Deal', 'StatusEntry'], ['Exclusivity', 'StatusEntry']],
+    properties: noProps,
+  },
+  REPORTS_AMOUNT: { description: 'A disagreeing report of the amount.', endpoints: [['Deal', 'AmountReport']], properties: noProps },
+  CITES: {
+    description: 'The fact is reported by the source.',
+    endpoints: [['Deal', 'Source'], ['Exclusivity', 'Source'], ['StatusEntry', 'Source'], ['AmountReport', 'Source']],
+    properties: noProps,
+  },
+} as const satisfies Record<string, RelationshipTypeDef>;
+
+export type RelationshipType = keyof typeof relationshipTypeDefs;
+export const RELATIONSHIP_TYPES: Readonly<Record<RelationshipType, RelationshipTypeDef>> = relationshipTypeDefs;
+export const RELATIONSHIP_TYPE_NAMES = Object.keys(relationshipTypeDefs) as RelationshipType[];
+
+/** The role a party plays in a deal, and the relationship type that records it. */
+export const PARTY_ROLES = {
+  investor: 'INVESTOR_IN',
+  investee: 'INVESTEE_IN',
+  supplier: 'SUPPLIER_IN',
+  customer: 'CUSTOMER_IN',
+  partner: 'PARTNER_IN',
+  acquirer: 'ACQUIRER_IN',
+  acquired: 'ACQUIRED_IN',
+  lender: 'LENDER_IN',
+  borrower: 'BORROWER_IN',
+} as const satisfies Record<string, RelationshipType>;
+export type PartyRole = keyof typeof PARTY_ROLES;
+export const PARTY_ROLE_NAMES = Object.keys(PARTY_ROLES) as PartyRole[];
+
+/** Every property key of the model, node and relationship alike. */
+export function allPropertyKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const def of [...Object.values(NODE_TYPES), ...Object.values(RELATIONSHIP_TYPES)]) {
+    for (const k of Object.keys(def.properties)) keys.add(k);
+  }
+  return keys;
+}
+
+export function isNodeLabel(name: string): name is NodeLabel {
+  return Object.hasOwn(NODE_TYPES, name);
+}

@@ -1,0 +1,87 @@
+/**
+ * zod validators of entity input, derived from the graph model. The importer and the API's
+ * mutations build their record schemas on these, so a property's rules live in one place.
+ */
+import { z } from 'zod';
+import {
+  NODE_TYPES,
+  RELATIONSHIP_TYPES,
+  type NodeLabel,
+  type PropertyDef,
+  type RelationshipType,
+} from './graph-model.ts';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (so 2025-02-30 is refused). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const slug = z
+  .string()
+  .regex(SLUG_PATTERN, { message: 'expected a lowercase slug like "openai" or "aws-ec2" (a-z, 0-9 and single dashes)' });
+
+export const calendarDate = z
+  .string()
+  .refine(isCalendarDate, { message: 'expected a real calendar date written YYYY-MM-DD' });
+
+export const httpUrl = z.string().refine(
+  (s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an absolute http(s) URL' },
+);
+
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like "US"' });
+
+export const nonNegativeAmount = z.number().finite().nonnegative({ message: 'expected an amount >= 0' });
+
+/** The zod type of one property, without optionality. */
+export function propertySchema(def: PropertyDef): z.ZodType {
+  switch (def.type) {
+    case 'string':
+      if (def.vocabulary) return z.enum(def.vocabulary as [string, ...string[]]);
+      if (def.format === 'slug') return slug;
+      if (def.format === 'url') return httpUrl;
+      if (def.format === 'country') return countryCode;
+      return z.string().trim().min(1, { message: 'expected a non-empty string' });
+    case 'string[]':
+      return z.array(z.string().trim().min(1));
+    case 'date':
+      return calendarDate;
+    case 'float':
+      return nonNegativeAmount;
+    case 'boolean':
+      return z.boolean();
+  }
+}
+
+function objectSchema(properties: Readonly<Record<string, PropertyDef>>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, def] of Object.entries(properties)) {
+    const base = propertySchema(def);
+    shape[key] = def.required ? base : base.nullish();
+  }
+  return z.object(shape).strict();
+}
+
+export const nodeValidators = Object.fromEntries(
+  Object.entries(NODE_TYPES).map(([label, def]) => [label, objectSchema(def.properties)]),
+) as Record<NodeLabel, z.ZodObject>;
+
+export const relationshipValidators = Object.fromEntries(
+  Object.entries(RELATIONSHIP_TYPES).map(([type, def]) => [
+    type,
+    z.object({ from: slug, to: slug, ...objectSchema(def.properties).shape }).strict() as z.ZodObject,
+  ]),
+) as Record<RelationshipType, z.ZodObject>;

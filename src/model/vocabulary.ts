@@ -1,0 +1,63 @@
+/**
+ * The closed vocabularies of the graph. Seeds, the importer, the API and the explorer all take
+ * their allowed values from here, so a new value is added in one place.
+ */
+export const ORGANIZATION_KINDS = [
+  'ai_lab',
+  'hyperscaler',
+  'cloud_provider',
+  'neocloud',
+  'chip_designer',
+  'foundry',
+  'investor',
+  'sovereign_fund',
+  'data_center_operator',
+  'energy',
+  'conglomerate',
+  'other',
+] as const;
+
+export const CHIP_KINDS = ['gpu', 'tpu', 'asic', 'cpu', 'wafer_scale', 'lpu', 'other'] as const;
+
+export const CLOUD_SERVICE_KINDS = ['public_cloud', 'gpu_cloud', 'ai_platform', 'supercomputer', 'other'] as const;
+
+export const DEAL_KINDS = [
+  'equity_investment',
+  'acquisition',
+  'compute_contract',
+  'chip_supply',
+  'custom_silicon',
+  'joint_venture',
+  'partnership',
+  'licensing',
+  'debt_financing',
+] as const;
+
+/** Status of a deal or an exclusivity, after Wikidata's ranks: nothing is deleted, it is marked. */
+export const STATUSES = [
+  'rumoured',
+  'in_talks',
+  'announced',
+  'signed',
+  'active',
+  'completed',
+  'expired',
+  'terminated',
+  'superseded',
+  'called_off',
+] as const;
+
+/** Statuses that mean the fact no longer holds (its `endedOn` says since when). */
+export const ENDED_STATUSES = ['expired', 'terminated', 'superseded', 'called_off'] as const;
+
+export const AMOUNT_QUALIFIERS = ['exact', 'up_to', 'at_least', 'approx'] as const;
+
+export const EXCLUSIVITY_KINDS = ['exclusive', 'right_of_first_refusal', 'exclusive_license', 'other'] as const;
+
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export type ChipKind = (typeof CHIP_KINDS)[number];
+export type CloudServiceKind = (typeof CLOUD_SERVICE_KINDS)[number];
+export type DealKind = (typeof DEAL_KINDS)[number];
+export type Status = (typeof STATUSES)[number];
+export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
+export type ExclusivityKind = (typeof EXCLUSIVITY_KINDS)[number];

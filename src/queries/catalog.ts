@@ -1,0 +1,41 @@
+/**
+ * The query catalog: every Cypher statement the server can send, named. Statements that run on
+ * both engines are plain strings; per-engine variants sit side by side (schema bootstrap here,
+ * the rest in engine-variants.ts). `aigraph queries --json` prints it.
+ */
+import { PING, type Engine, type Query } from '../store/graph-store.ts';
+import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
+import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
+
+export const CATALOG: readonly Query[] = [
+  ...LADYBUG_SCHEMA,
+  ...LADYBUG_MACROS,
+  ...NEO4J_SCHEMA,
+  BEGIN,
+  COMMIT,
+  ROLLBACK,
+  CHECKPOINT,
+  PING,
+  FIND_IDS,
+  COUNT_ALL,
+  ...Object.values(NODE_STATEMENTS).flatMap((s) => [s.upsert, s.get, s.all, s.delete, s.count]),
+  ...RELATIONSHIP_STATEMENTS.flatMap((s) => [s.merge, s.get, s.all, s.delete]),
+];
+
+export interface CatalogEntry {
+  readonly name: string;
+  readonly engine: Engine | 'both';
+  readonly cypher: string;
+}
+
+/** The catalog flattened: one entry per statement text, with the engine it is meant for. */
+export function catalogEntries(catalog: readonly Query[] = CATALOG): CatalogEntry[] {
+  return catalog.flatMap((q): CatalogEntry[] => {
+    if (typeof q.cypher === 'string') return [{ name: q.name, engine: 'both', cypher: q.cypher }];
+    const out: CatalogEntry[] = [];
+    if (q.cypher.neo4j !== undefined) out.push({ name: q.name, engine: 'neo4j', cypher: q.cypher.neo4j });
+    if (q.cypher.ladybug !== undefined) out.push({ name: q.name, engine: 'ladybug', cypher: q.cypher.ladybug });
+    return out;
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * The catalog statements every node and relationship type gets, generated from the model so a
+ * new property is written, read and exported without hand-edited Cypher. Written in the
+ * portable subset: one node pattern per MATCH (R5), explicit SETs with typed conversions (R4),
+ * MERGE on the key (R1), map-free parameters (R3).
+ */
+import {
+  NODE_KEY,
+  NODE_LABELS,
+  NODE_TYPES,
+  RELATIONSHIP_TYPES,
+  type NodeLabel,
+  type PropertyDef,
+  type RelationshipType,
+} from '../model/graph-model.ts';
+import type { Query } from '../store/graph-store.ts';
+
+/** How a row field is written: typed so a column that is null in every row still binds (R4). */
+function writeExpr(field: string, def: PropertyDef): string {
+  switch (def.type) {
+    case 'date':
+      return `date(${field})`;
+    case 'float':
+      return `toFloat(${field})`;
+    case 'boolean':
+      return `toBoolean(${field})`;
+    default:
+      return field;
+  }
+}
+
+function propsOf(label: NodeLabel): [string, PropertyDef][] {
+  return Object.entries(NODE_TYPES[label].properties);
+}
+
+export interface NodeStatements {
+  /** `$rows`: one map per node with every property (string lists as arrays, never null). */
+  readonly upsert: Query;
+  /** `$id` */
+  readonly get: Query;
+  /** Every node of the label, ordered by id. */
+  readonly all: Query;
+  /** `$ids` */
+  readonly delete: Query;
+  readonly count: Query;
+}
+
+export function nodeStatements(label: NodeLabel): NodeStatements {
+  const props = propsOf(label);
+  const sets = props.filter(([k]) => k !== NODE_KEY).map(([k, def]) => `n.${k} = ${writeExpr(`r.${k}`, def)}`);
+  const columns = props.map(([k]) => `n.${k} AS ${k}`).join(', ');
+  return {
+    upsert: {
+      name: `node.${label}.upsert`,
+      cypher: `UNWIND $rows AS r MERGE (n:${label} {${NODE_KEY}: r.${NODE_KEY}}) SET ${sets.join(', ')} RETURN count(*) AS count`,
+    },
+    get: { name: `node.${label}.get`, cypher: `MATCH (n:${label} {${NODE_KEY}: $id}) RETURN ${columns}` },
+    all: { name: `node.${label}.all`, cypher: `MATCH (n:${label}) RETURN ${columns} ORDER BY id` },
+    delete: { name: `node.${label}.delete`, cypher: `UNWIND $ids AS id MATCH (n:${label} {${NODE_KEY}: id}) DETACH DELETE n` },
+    count: { name: `node.${label}.count`, cypher: `MATCH (n:${label}) RETURN count(n) AS count` },
+  };
+}
+
+export interface RelationshipStatements {
+  readonly type: RelationshipType;
+  readonly from: NodeLabel;
+  readonly to: NodeLabel;
+  /** `$rows`: `{from, to, ...properties}` */
+  readonly merge: Query;
+  /** `$from`, `$to` */
+  readonly get: Query;
+  /** Every relationship of the type between the pair, ordered. */
+  readonly all: Query;
+  /** `$rows`: `{from, to}` */
+  readonly delete: Query;
+}
+
+export function relationshipStatements(type: RelationshipType, from: NodeLabel, to: NodeLabel): RelationshipStatements {
+  const props = Object.entries(RELATIONSHIP_TYPES[type].properties) as [string, PropertyDef][];
+  const sets = props.map(([k, def]) => `e.${k} = ${writeExpr(`r.${k}`, def)}`);
+  const setClause = sets.length ? ` SET ${sets.join(', ')}` : '';
+  const columns = ['a.id AS from', 'b.id AS to', ...props.map(([k]) => `e.${k} AS ${k}`)].join(', ');
+  const base = `rel.${type}.${from}.${to}`;
+  return {
+    type,
+    from,
+    to,
+    merge: {
+      name: `${base}.merge`,
+      cypher: `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) MERGE (a)-[e:${type}]->(b)${setClause} RETURN count(*) AS count`,
+    },
+    get: { name: `${base}.get`, cypher: `MATCH (a:${from} {id: $from})-[e:${type}]->(b:${to} {id: $to}) RETURN ${columns}` },
+    all: { name: `${base}.all`, cypher: `MATCH (a:${from})-[e:${type}]->(b:${to}) RETURN ${columns} ORDER BY from, to` },
+    delete: {
+      name: `${base}.delete`,
+      cypher: `UNWIND $rows AS r MATCH (a:${from} {id: r.from})-[e:${type}]->(b:${to} {id: r.to}) DELETE e`,
+    },
+  };
+}
+
+export const NODE_STATEMENTS = Object.fromEntries(NODE_LABELS.map((l) => [l, nodeStatements(l)])) as Record<NodeLabel, NodeStatements>;
+
+export const RELATIONSHIP_STATEMENTS: readonly RelationshipStatements[] = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap(
+  (type) => RELATIONSHIP_TYPES[type].endpoints.map(([a, b]) => relationshipStatements(type, a, b)),
+);
+
+export function relationshipStatementsFor(type: RelationshipType, from: NodeLabel, to: NodeLabel): RelationshipStatements {
+  const found = RELATIONSHIP_STATEMENTS.find((s) => s.type === type && s.from === from && s.to === to);
+  if (!found) throw new Error(`The model has no ${type} relationship from ${from} to ${to}.`);
+  return found;
+}
+
+/** Which of `$ids` exist, under which label: ids are unique across the graph, not per label. */
+export const FIND_IDS: Query = {
+  name: 'graph.findIds',
+  cypher: NODE_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id, '${l}' AS label`).join(' UNION ALL '),
+};
+
+export const COUNT_ALL: Query = {
+  name: 'graph.counts',
+  cypher: NODE_LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS count`).join(' UNION ALL '),
+};

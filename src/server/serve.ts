@@ -1,0 +1,37 @@
+/**
+ * `aigraph serve`: opens the store first (so a second server on the same file stops at once on
+ * its lock), listens, then bootstraps the schema; /readyz turns 200 when that is done.
+ */
+import type { Config } from '../config/config.ts';
+import { openStore } from '../store/open-store.ts';
+import { buildApp, type Readiness } from './app.ts';
+
+export async function serve(config: Config): Promise<void> {
+  const store = await openStore(config);
+  const readiness: Readiness = { pending: 'bootstrapping the schema' };
+  const app = buildApp({ store, readiness, logLevel: config.logLevel });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    readiness.pending = 'shutting down';
+    await app.close(); // lets in-flight requests finish
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+    await store.bootstrap();
+    readiness.pending = null;
+    app.log.info({ engine: store.engine }, 'ready');
+  } catch (err) {
+    await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw err;
+  }
+}

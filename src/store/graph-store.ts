@@ -1,0 +1,55 @@
+/**
+ * The GraphStore port: the only way the rest of the program reaches a database. Values cross
+ * it as plain JavaScript (dates as `YYYY-MM-DD` strings, numbers as numbers), never as engine
+ * objects, so every layer above is engine-agnostic. Only the adapters in `ladybug/` and
+ * `neo4j/` import an engine.
+ */
+export type Engine = 'ladybug' | 'neo4j';
+
+export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
+export type Params = Readonly<Record<string, Value | undefined>>;
+export type Row = Record<string, Value>;
+
+/**
+ * Cypher that runs on both engines, or per-engine text: a variant for each engine, or a
+ * statement only one engine needs (its schema bootstrap).
+ */
+export type EngineCypher = string | { readonly neo4j?: string; readonly ladybug?: string };
+
+/** A named statement of the query catalog. */
+export interface Query {
+  readonly name: string;
+  readonly cypher: EngineCypher;
+}
+
+export function cypherFor(query: Query, engine: Engine): string {
+  const text = typeof query.cypher === 'string' ? query.cypher : query.cypher[engine];
+  if (text === undefined) throw new Error(`Statement ${query.name} has no ${engine} variant.`);
+  return text;
+}
+
+/** Runs statements inside one unit of work; the first error aborts it and nothing is kept. */
+export interface UnitOfWork {
+  run(query: Query, params?: Params): Promise<Row[]>;
+}
+
+/** Told about every statement a store runs: the source of the store-query metrics. */
+export type QueryObserver = (event: { name: string; engine: Engine; ms: number; ok: boolean }) => void;
+
+export interface GraphStore {
+  readonly engine: Engine;
+  /** Creates the schema the model declares; safe to run on every start. */
+  bootstrap(): Promise<void>;
+  read(query: Query, params?: Params): Promise<Row[]>;
+  write(query: Query, params?: Params): Promise<Row[]>;
+  /** All or nothing: commits when `work` resolves, leaves no trace when it throws. */
+  transaction<T>(work: (tx: UnitOfWork) => Promise<T>): Promise<T>;
+  /** Folds the write-ahead log into the database file (a no-op where the engine does it). */
+  checkpoint(): Promise<void>;
+  /** Resolves when the store answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The trivial statement readiness checks send. */
+export const PING: Query = { name: 'store.ping', cypher: 'RETURN 1 AS ok' };

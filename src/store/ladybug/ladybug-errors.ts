@@ -1,0 +1,22 @@
+/** Maps LadybugDB's error messages (as measured in the dialect report) to the store's errors. */
+import {
+  ConstraintViolationError,
+  DatabaseLockedError,
+  DuplicateKeyError,
+  QueryFailedError,
+  QueryTimeoutError,
+  StoreError,
+} from '../store-errors.ts';
+
+export function mapLadybugError(err: unknown, queryName: string, dbPath: string): StoreError {
+  if (err instanceof StoreError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  const dup = /duplicated primary key value (.*?), which violates/.exec(message);
+  if (dup) return new DuplicateKeyError(dup[1], err);
+  if (/violates the non-null constraint|violates schema|Expected labels are/i.test(message)) {
+    return new ConstraintViolationError(message, err);
+  }
+  if (/Could not set lock on file/i.test(message)) return new DatabaseLockedError(dbPath, err);
+  if (/^Interrupted/i.test(message) || /\bInterrupted\.?$/.test(message)) return new QueryTimeoutError(queryName, err);
+  return new QueryFailedError(queryName, message, err);
+}

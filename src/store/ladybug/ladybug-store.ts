@@ -1,0 +1,219 @@
+/**
+ * The LadybugDB adapter: the only file that opens LadybugDB connections. It enforces the rules
+ * the dialect report measured as crashes or data loss (DESIGN section 3):
+ * - one Database object per file per process (two lost half their rows, report 10b);
+ * - every connection init()-ed before first use (concurrent first use segfaulted, 09c);
+ * - all writes through one write connection behind a queue (a second concurrent writer is
+ *   rejected, and a connection whose BEGIN failed segfaults on its next query, 09b);
+ * - a unit of work aborts at its first error (after an error LadybugDB has already rolled back
+ *   and would run the rest in autocommit, 09);
+ * - statements always prepared (an unprepared `$x` is silently NULL, 01).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import lbug from '@ladybugdb/core';
+import {
+  cypherFor,
+  PING,
+  type GraphStore,
+  type Params,
+  type Query,
+  type QueryObserver,
+  type Row,
+  type UnitOfWork,
+} from '../graph-store.ts';
+import { DatabaseLockedError, StoreError, UnitOfWorkAbortedError } from '../store-errors.ts';
+import { mapLadybugError } from './ladybug-errors.ts';
+import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from './ladybug-statements.ts';
+import { rowFromLadybug, toLadybugParams } from './ladybug-values.ts';
+
+type Connection = InstanceType<typeof lbug.Connection>;
+type PreparedStatement = Awaited<ReturnType<Connection['prepare']>>;
+
+export interface LadybugStoreOptions {
+  /** A file path, or ':memory:'. */
+  readonly path: string;
+  /** Statements run by bootstrap(), in order. */
+  readonly schema: readonly Query[];
+  readonly queryTimeoutMs: number;
+  readonly readConnections?: number;
+  readonly observe?: QueryObserver;
+}
+
+/** Files this process has open: a second Database on the same file silently loses writes. */
+const openFiles = new Set<string>();
+
+
+class Session {
+  readonly prepared = new Map<string, PreparedStatement>();
+  constructor(readonly conn: Connection) {}
+}
+
+export class LadybugStore implements GraphStore {
+  readonly engine = 'ladybug' as const;
+  private readonly db: InstanceType<typeof lbug.Database>;
+  private writer!: Session;
+  private readers: Session[] = [];
+  private nextReader = 0;
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly options: LadybugStoreOptions,
+    private readonly key: string,
+  ) {
+    this.db = new lbug.Database(options.path);
+  }
+
+  /** Opens (creating if needed) the database file and initialises every connection. */
+  static async open(options: LadybugStoreOptions): Promise<LadybugStore> {
+    const inMemory = options.path === ':memory:';
+    const key = inMemory ? `:memory:${Math.random()}` : resolve(options.path);
+    if (!inMemory) {
+      if (openFiles.has(key)) throw new DatabaseLockedError(options.path);
+      mkdirSync(dirname(key), { recursive: true });
+    }
+    openFiles.add(key);
+    let store: LadybugStore | undefined;
+    try {
+      store = new LadybugStore(options, key);
+      await store.db.init();
+      store.writer = await store.newSession();
+      const n = Math.max(1, options.readConnections ?? 2);
+      for (let i = 0; i < n; i++) store.readers.push(await store.newSession());
+      return store;
+    } catch (err) {
+      openFiles.delete(key);
+      await store?.db.close().catch(() => undefined);
+      throw mapLadybugError(err, 'store.open', options.path);
+    }
+  }
+
+  private async newSession(): Promise<Session> {
+    const conn = new lbug.Connection(this.db);
+    await conn.init();
+    conn.setQueryTimeout(this.options.queryTimeoutMs);
+    return new Session(conn);
+  }
+
+  private async exec(session: Session, query: Query, params: Params = {}): Promise<Row[]> {
+    if (this.closed) throw new StoreError('STORE_UNAVAILABLE', 'The store is closed.', 'The graph store is unavailable.');
+    const cypher = cypherFor(query, this.engine);
+    // UNWIND over an empty list fails to bind on LadybugDB (report 1.1): there is nothing to do.
+    for (const m of cypher.matchAll(/UNWIND \$(\w+)/g)) {
+      const v = params[m[1]!];
+      if (Array.isArray(v) && v.length === 0) return [];
+    }
+    const started = performance.now();
+    let ok = false;
+    try {
+      let ps = session.prepared.get(cypher);
+      if (!ps) {
+        ps = await session.conn.prepare(cypher);
+        if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
+        session.prepared.set(cypher, ps);
+      }
+      const result = await session.conn.execute(ps, toLadybugParams(params) as never);
+      const results = Array.isArray(result) ? result : [result];
+      const last = results[results.length - 1]!;
+      const rows = (await last.getAll()) as Record<string, unknown>[];
+      for (const r of results) r.close();
+      ok = true;
+      return rows.map(rowFromLadybug);
+    } catch (err) {
+      throw mapLadybugError(err, query.name, this.options.path);
+    } finally {
+      this.options.observe?.({ name: query.name, engine: this.engine, ms: performance.now() - started, ok });
+    }
+  }
+
+  /** Serialises every write on the one write connection. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writeQueue.then(work, work);
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  async bootstrap(): Promise<void> {
+    await this.enqueue(async () => {
+      for (const q of this.options.schema) {
+        try {
+          await this.exec(this.writer, q);
+        } catch (err) {
+          // Macros persist in the file; re-creating one says it already exists.
+          if (!(err instanceof StoreError && /already exists/i.test(err.message))) throw err;
+        }
+      }
+    });
+  }
+
+  read(query: Query, params?: Params): Promise<Row[]> {
+    const session = this.readers[this.nextReader++ % this.readers.length]!;
+    return this.exec(session, query, params);
+  }
+
+  write(query: Query, params?: Params): Promise<Row[]> {
+    return this.enqueue(() => this.exec(this.writer, query, params));
+  }
+
+  transaction<T>(work: (tx: UnitOfWork) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      try {
+        await this.exec(this.writer, BEGIN);
+      } catch (err) {
+        // A connection whose BEGIN failed segfaults on its next query: replace it.
+        const broken = this.writer;
+        this.writer = await this.newSession();
+        broken.conn.close().catch(() => undefined);
+        throw err;
+      }
+      let failed = false;
+      let chain: Promise<unknown> = Promise.resolve();
+      const tx: UnitOfWork = {
+        run: (query, params) => {
+          const step = chain.then(async () => {
+            if (failed) throw new UnitOfWorkAbortedError(query.name);
+            try {
+              return await this.exec(this.writer, query, params);
+            } catch (err) {
+              failed = true;
+              throw err;
+            }
+          });
+          chain = step.catch(() => undefined);
+          return step;
+        },
+      };
+      try {
+        const out = await work(tx);
+        await chain;
+        if (failed) throw new UnitOfWorkAbortedError('tx.commit');
+        await this.exec(this.writer, COMMIT);
+        return out;
+      } catch (err) {
+        await chain;
+        // LadybugDB has usually rolled back already ("No active transaction"): ignore that.
+        await this.exec(this.writer, ROLLBACK).catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  async checkpoint(): Promise<void> {
+    await this.write(CHECKPOINT);
+  }
+
+  async ping(): Promise<void> {
+    await this.read(PING);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.writeQueue;
+    await this.checkpoint().catch(() => undefined);
+    this.closed = true;
+    for (const s of [...this.readers, this.writer]) await s.conn.close().catch(() => undefined);
+    await this.db.close();
+    openFiles.delete(this.key);
+  }
+}

@@ -1,0 +1,17 @@
+/** Opens the store the configuration names, with its schema from the model. */
+import type { Config } from '../config/config.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from '../queries/schema-statements.ts';
+import type { GraphStore, QueryObserver } from './graph-store.ts';
+import { LadybugStore } from './ladybug/ladybug-store.ts';
+import { Neo4jStore } from './neo4j/neo4j-store.ts';
+
+export async function openStore(
+  config: Pick<Config, 'store' | 'queryTimeoutMs'>,
+  observe?: QueryObserver,
+): Promise<GraphStore> {
+  const { store, queryTimeoutMs } = config;
+  if (store.engine === 'neo4j') {
+    return Neo4jStore.open({ ...store, schema: NEO4J_SCHEMA, queryTimeoutMs, observe });
+  }
+  return LadybugStore.open({ path: store.path, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs, observe });
+}

@@ -1,0 +1,75 @@
+/**
+ * The store's own error types. Adapters map engine failures to these once, so callers never
+ * parse an engine's message; `publicMessage` is safe to show a client, `message` may hold
+ * internals for the logs.
+ */
+export type StoreErrorCode =
+  | 'DUPLICATE_KEY'
+  | 'CONSTRAINT_VIOLATION'
+  | 'STORE_UNAVAILABLE'
+  | 'DATABASE_LOCKED'
+  | 'QUERY_TIMEOUT'
+  | 'QUERY_FAILED'
+  | 'UNIT_OF_WORK_ABORTED';
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly publicMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class DuplicateKeyError extends StoreError {
+  constructor(readonly key: string | undefined, cause?: unknown) {
+    const what = key === undefined ? 'A node with that id already exists.' : `A node with id "${key}" already exists.`;
+    super('DUPLICATE_KEY', what, what, { cause });
+  }
+}
+
+export class ConstraintViolationError extends StoreError {
+  constructor(detail: string, cause?: unknown) {
+    super('CONSTRAINT_VIOLATION', `Constraint violated: ${detail}`, 'The change violates a constraint of the graph.', { cause });
+  }
+}
+
+export class StoreUnavailableError extends StoreError {
+  constructor(detail: string, cause?: unknown) {
+    super('STORE_UNAVAILABLE', `The graph store is unavailable: ${detail}`, 'The graph store is unavailable.', { cause });
+  }
+}
+
+export class DatabaseLockedError extends StoreError {
+  constructor(readonly path: string, cause?: unknown) {
+    const msg =
+      `The database file ${path} is locked: another process (an aigraph server or command) holds its lock. ` +
+      'Stop that process, or point AIGRAPH_DB at another file.';
+    super('DATABASE_LOCKED', msg, 'The graph store is locked by another process.', { cause });
+  }
+}
+
+export class QueryTimeoutError extends StoreError {
+  constructor(name: string, cause?: unknown) {
+    super('QUERY_TIMEOUT', `Store query ${name} timed out.`, 'The query took too long.', { cause });
+  }
+}
+
+export class QueryFailedError extends StoreError {
+  constructor(name: string, detail: string, cause?: unknown) {
+    super('QUERY_FAILED', `Store query ${name} failed: ${detail}`, 'The graph store could not answer.', { cause });
+  }
+}
+
+export class UnitOfWorkAbortedError extends StoreError {
+  constructor(name: string) {
+    super(
+      'UNIT_OF_WORK_ABORTED',
+      `Statement ${name} was sent after an earlier statement of the same unit of work failed; nothing was committed.`,
+      'The change was not applied.',
+    );
+  }
+}
