@@ -52,12 +52,12 @@ export function nodeStatements(label: NodeLabel): NodeStatements {
   return {
     upsert: {
       name: `node.${label}.upsert`,
-      cypher: `UNWIND $rows AS r MERGE (n:${label} {${NODE_KEY}: r.${NODE_KEY}}) SET ${sets.join(', ')} RETURN count(*) AS count`,
+      cypher: `UNWIND $rows AS r MERGE (n:${label} {${NODE_KEY}: r.${NODE_KEY}}) SET ${sets.join(', ')} RETURN count(*) AS written`,
     },
     get: { name: `node.${label}.get`, cypher: `MATCH (n:${label} {${NODE_KEY}: $id}) RETURN ${columns}` },
     all: { name: `node.${label}.all`, cypher: `MATCH (n:${label}) RETURN ${columns} ORDER BY id` },
     delete: { name: `node.${label}.delete`, cypher: `UNWIND $ids AS id MATCH (n:${label} {${NODE_KEY}: id}) DETACH DELETE n` },
-    count: { name: `node.${label}.count`, cypher: `MATCH (n:${label}) RETURN count(n) AS count` },
+    count: { name: `node.${label}.count`, cypher: `MATCH (n:${label}) RETURN count(n) AS total` },
   };
 }
 
@@ -87,7 +87,7 @@ export function relationshipStatements(type: RelationshipType, from: NodeLabel, 
     to,
     merge: {
       name: `${base}.merge`,
-      cypher: `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) MERGE (a)-[e:${type}]->(b)${setClause} RETURN count(*) AS count`,
+      cypher: `UNWIND $rows AS r MATCH (a:${from} {id: r.from}) MATCH (b:${to} {id: r.to}) MERGE (a)-[e:${type}]->(b)${setClause} RETURN count(*) AS written`,
     },
     get: { name: `${base}.get`, cypher: `MATCH (a:${from} {id: $from})-[e:${type}]->(b:${to} {id: $to}) RETURN ${columns}` },
     all: { name: `${base}.all`, cypher: `MATCH (a:${from})-[e:${type}]->(b:${to}) RETURN ${columns} ORDER BY from, to` },
@@ -118,5 +118,5 @@ export const FIND_IDS: Query = {
 
 export const COUNT_ALL: Query = {
   name: 'graph.counts',
-  cypher: NODE_LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS count`).join(' UNION ALL '),
+  cypher: NODE_LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS total`).join(' UNION ALL '),
 };

@@ -53,3 +53,15 @@ export interface GraphStore {
 
 /** The trivial statement readiness checks send. */
 export const PING: Query = { name: 'store.ping', cypher: 'RETURN 1 AS ok' };
+
+/**
+ * True when the statement unwinds an empty list parameter, so it has nothing to do. Both
+ * adapters then return no rows without sending it (LadybugDB cannot even bind it, report 1.1).
+ */
+export function isEmptyBatch(cypher: string, params: Params): boolean {
+  for (const m of cypher.matchAll(/UNWIND \$(\w+)/g)) {
+    const v = params[m[1]!];
+    if (Array.isArray(v) && v.length === 0) return true;
+  }
+  return false;
+}

@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import lbug from '@ladybugdb/core';
 import {
   cypherFor,
+  isEmptyBatch,
   PING,
   type GraphStore,
   type Params,
@@ -99,11 +100,7 @@ export class LadybugStore implements GraphStore {
   private async exec(session: Session, query: Query, params: Params = {}): Promise<Row[]> {
     if (this.closed) throw new StoreError('STORE_UNAVAILABLE', 'The store is closed.', 'The graph store is unavailable.');
     const cypher = cypherFor(query, this.engine);
-    // UNWIND over an empty list fails to bind on LadybugDB (report 1.1): there is nothing to do.
-    for (const m of cypher.matchAll(/UNWIND \$(\w+)/g)) {
-      const v = params[m[1]!];
-      if (Array.isArray(v) && v.length === 0) return [];
-    }
+    if (isEmptyBatch(cypher, params)) return [];
     const started = performance.now();
     let ok = false;
     try {

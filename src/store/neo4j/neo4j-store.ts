@@ -6,6 +6,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   cypherFor,
+  isEmptyBatch,
   PING,
   type GraphStore,
   type Params,
@@ -53,10 +54,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async runIn(tx: ManagedTransaction, query: Query, params: Params = {}): Promise<Row[]> {
+    const cypher = cypherFor(query, this.engine);
+    if (isEmptyBatch(cypher, params)) return [];
     const started = performance.now();
     let ok = false;
     try {
-      const result = await tx.run(cypherFor(query, this.engine), toNeo4jParams(params));
+      const result = await tx.run(cypher, toNeo4jParams(params));
       ok = true;
       return result.records.map(rowFromNeo4j);
     } finally {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded engine on ./data/graph.lbug and port 4000', () => {
+    const c = loadConfig({});
+    expect(c.store).toEqual({ engine: 'ladybug', path: './data/graph.lbug' });
+    expect(c.port).toBe(4000);
+  });
+
+  it('uses Neo4j when NEO4J_URI is set', () => {
+    const c = loadConfig({ NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'graph' });
+    expect(c.store).toEqual({ engine: 'neo4j', uri: 'neo4j://db:7687', username: 'neo4j', password: 'pw', database: 'graph' });
+  });
+
+  it('names every bad variable, and hides passwords', () => {
+    let err: unknown;
+    try {
+      loadConfig({ PORT: '99999', NEO4J_URI: 'http://x', AIGRAPH_QUERY_TIMEOUT_MS: '-1', NEO4J_PASSWORD: 'secret!' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as ConfigError).message;
+    expect(msg).toContain('PORT');
+    expect(msg).toContain('"99999"');
+    expect(msg).toContain('NEO4J_URI');
+    expect(msg).toContain('AIGRAPH_QUERY_TIMEOUT_MS');
+    expect(msg).not.toContain('secret!');
+  });
+
+  it('requires NEO4J_PASSWORD with NEO4J_URI', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://localhost:7687' })).toThrow(/NEO4J_PASSWORD: required/);
+  });
+});
