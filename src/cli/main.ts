@@ -5,7 +5,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
+import { ImportError } from '../importer/import-issue.ts';
 import { StoreError } from '../store/store-errors.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand, seedCommand } from './commands/import.ts';
 import { queriesCommand } from './commands/queries.ts';
 import { serveCommand } from './commands/serve.ts';
 
@@ -19,10 +22,14 @@ const program = new Command()
   .exitOverride();
 
 program.addCommand(serveCommand());
+program.addCommand(seedCommand());
+program.addCommand(importCommand());
+program.addCommand(exportCommand());
 program.addCommand(queriesCommand());
 
 function exitCodeFor(err: unknown): number {
   if (err instanceof ConfigError || err instanceof UsageError) return 2;
+  if (err instanceof ImportError) return 3;
   return 1;
 }
 
@@ -30,7 +37,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError) {
+  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError || err instanceof ImportError) {
     process.stderr.write(`aigraph: ${err.message}\n`);
   } else {
     process.stderr.write(`aigraph: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

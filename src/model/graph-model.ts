@@ -43,9 +43,9 @@ export interface RelationshipTypeDef {
 /** Every node has exactly one label and is keyed by `id`, a slug unique across the whole graph. */
 export const NODE_KEY = 'id';
 
-const id: PropertyDef = { type: 'string', required: true, format: 'slug', description: 'Stable lowercase slug, unique across the graph.' };
-const aliases: PropertyDef = { type: 'string[]', description: 'Other names it is known by.' };
-const status: PropertyDef = { type: 'string', required: true, vocabulary: STATUSES, description: 'Current status.' };
+const id = { type: 'string', required: true, format: 'slug', description: 'Stable lowercase slug, unique across the graph.' } as const satisfies PropertyDef;
+const aliases = { type: 'string[]', description: 'Other names it is known by.' } as const satisfies PropertyDef;
+const status = { type: 'string', required: true, vocabulary: STATUSES, description: 'Current status.' } as const satisfies PropertyDef;
 
 const nodeTypeDefs = {
   Organization: {
@@ -147,7 +147,7 @@ export const NODE_TYPES: Readonly<Record<NodeLabel, NodeTypeDef>> = nodeTypeDefs
 export const NODE_LABELS = Object.keys(nodeTypeDefs) as NodeLabel[];
 
 const noProps = {} as const;
-const partyAmount: PropertyDef = { type: 'float', description: "This party's own amount in US dollars." };
+const partyAmount = { type: 'float', description: "This party's own amount in US dollars." } as const satisfies PropertyDef;
 
 const relationshipTypeDefs = {
   CONTROLS: {
@@ -168,14 +168,14 @@ const relationshipTypeDefs = {
     endpoints: [['Organization', 'Deal']],
     properties: { amountUsd: partyAmount, lead: { type: 'boolean', description: 'Lead investor of the round.' } },
   },
-  INVESTEE_IN: { description: 'The organization receives the investment.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  INVESTEE_IN: { description: 'The organization receives the investment.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
   SUPPLIER_IN: { description: 'The organization supplies compute, capacity or chips.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
-  CUSTOMER_IN: { description: 'The organization buys compute, capacity or chips.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  CUSTOMER_IN: { description: 'The organization buys compute, capacity or chips.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
   PARTNER_IN: { description: 'The organization is a partner of a joint venture or partnership.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
-  ACQUIRER_IN: { description: 'The organization acquires.', endpoints: [['Organization', 'Deal']], properties: noProps },
-  ACQUIRED_IN: { description: 'The organization is acquired.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  ACQUIRER_IN: { description: 'The organization acquires.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
+  ACQUIRED_IN: { description: 'The organization is acquired.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
   LENDER_IN: { description: 'The organization lends.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
-  BORROWER_IN: { description: 'The organization borrows.', endpoints: [['Organization', 'Deal']], properties: noProps },
+  BORROWER_IN: { description: 'The organization borrows.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
   COVERS: { description: 'The deal covers the supply of this chip or service.', endpoints: [['Deal', 'Chip'], ['Deal', 'CloudService']], properties: noProps },
   HOLDS: { description: 'The organization holds the exclusive right.', endpoints: [['Organization', 'Exclusivity']], properties: noProps },
   GRANTS: { description: 'The organization granted the exclusive right.', endpoints: [['Organization', 'Exclusivity']], properties: noProps },
@@ -225,3 +225,26 @@ export function allPropertyKeys(): Set<string> {
 export function isNodeLabel(name: string): name is NodeLabel {
   return Object.hasOwn(NODE_TYPES, name);
 }
+
+type TsOf<D> = D extends { type: 'string'; vocabulary: readonly (infer V)[] }
+  ? V
+  : D extends { type: 'string' }
+    ? string
+    : D extends { type: 'string[]' }
+      ? string[]
+      : D extends { type: 'date' }
+        ? string
+        : D extends { type: 'float' }
+          ? number
+          : D extends { type: 'boolean' }
+            ? boolean
+            : never;
+
+type PropsOf<P> = { -readonly [K in keyof P as P[K] extends { required: true } ? K : never]: TsOf<P[K]> } & {
+  -readonly [K in keyof P as P[K] extends { required: true } ? never : K]?: TsOf<P[K]> | null;
+};
+
+/** The plain-value properties of a node of label L, as the model declares them. */
+export type NodeProps<L extends NodeLabel> = PropsOf<(typeof nodeTypeDefs)[L]['properties']>;
+/** The properties of a relationship of type T. */
+export type RelationshipProps<T extends RelationshipType> = PropsOf<(typeof relationshipTypeDefs)[T]['properties']>;

@@ -6,6 +6,7 @@
 import { PING, type Engine, type Query } from '../store/graph-store.ts';
 import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
 import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
+import { IMPORT_STATEMENTS } from './import-statements.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
 
 export const CATALOG: readonly Query[] = [
@@ -20,7 +21,8 @@ export const CATALOG: readonly Query[] = [
   FIND_IDS,
   COUNT_ALL,
   ...Object.values(NODE_STATEMENTS).flatMap((s) => [s.upsert, s.get, s.all, s.delete, s.count]),
-  ...RELATIONSHIP_STATEMENTS.flatMap((s) => [s.merge, s.get, s.all, s.delete]),
+  ...RELATIONSHIP_STATEMENTS.flatMap((s) => [s.merge, s.get, s.all, s.delete, s.deleteFrom, s.deleteTo]),
+  ...IMPORT_STATEMENTS,
 ];
 
 export interface CatalogEntry {

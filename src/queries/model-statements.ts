@@ -73,6 +73,10 @@ export interface RelationshipStatements {
   readonly all: Query;
   /** `$rows`: `{from, to}` */
   readonly delete: Query;
+  /** `$ids`: every relationship of the type leaving these nodes. */
+  readonly deleteFrom: Query;
+  /** `$ids`: every relationship of the type reaching these nodes. */
+  readonly deleteTo: Query;
 }
 
 export function relationshipStatements(type: RelationshipType, from: NodeLabel, to: NodeLabel): RelationshipStatements {
@@ -95,6 +99,8 @@ export function relationshipStatements(type: RelationshipType, from: NodeLabel, 
       name: `${base}.delete`,
       cypher: `UNWIND $rows AS r MATCH (a:${from} {id: r.from})-[e:${type}]->(b:${to} {id: r.to}) DELETE e`,
     },
+    deleteFrom: { name: `${base}.deleteFrom`, cypher: `UNWIND $ids AS id MATCH (a:${from} {id: id})-[e:${type}]->(b:${to}) DELETE e` },
+    deleteTo: { name: `${base}.deleteTo`, cypher: `UNWIND $ids AS id MATCH (b:${to} {id: id})<-[e:${type}]-(a:${from}) DELETE e` },
   };
 }
 

@@ -1,0 +1,59 @@
+/**
+ * The graph as GraphML, for Gephi, yEd, Cytoscape desktop and other graph tools: every node
+ * with its label and properties, every relationship with its type and properties. Lists are
+ * written as JSON text, since GraphML attributes are scalars.
+ */
+import { NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type PropertyType } from '../model/graph-model.ts';
+import type { GraphSnapshot } from './graph-to-records.ts';
+
+const GRAPHML_TYPE: Record<PropertyType, string> = { string: 'string', 'string[]': 'string', date: 'string', float: 'double', boolean: 'boolean' };
+
+function xml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+function value(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return v.length ? JSON.stringify(v) : null;
+  return String(v);
+}
+
+export function toGraphml(snap: GraphSnapshot): string {
+  const nodeKeys = new Map<string, string>();
+  const edgeKeys = new Map<string, string>();
+  for (const l of NODE_LABELS) for (const [k, d] of Object.entries(NODE_TYPES[l].properties)) if (k !== 'id') nodeKeys.set(k, GRAPHML_TYPE[d.type]);
+  for (const t of Object.values(RELATIONSHIP_TYPES)) for (const [k, d] of Object.entries(t.properties)) edgeKeys.set(k, GRAPHML_TYPE[d.type]);
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+    ...[...nodeKeys].map(([k, t]) => `  <key id="n_${k}" for="node" attr.name="${k}" attr.type="${t}"/>`),
+    '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
+    ...[...edgeKeys].map(([k, t]) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${t}"/>`),
+    '  <graph id="ai-industry-graph" edgedefault="directed">',
+  ];
+  for (const label of NODE_LABELS) {
+    for (const n of snap.nodes[label]) {
+      out.push(`    <node id="${xml(String(n.id))}">`, `      <data key="label">${label}</data>`);
+      for (const k of Object.keys(NODE_TYPES[label].properties)) {
+        const v = k === 'id' ? null : value(n[k]);
+        if (v !== null) out.push(`      <data key="n_${k}">${xml(v)}</data>`);
+      }
+      out.push('    </node>');
+    }
+  }
+  let e = 0;
+  for (const [key, rows] of snap.rels) {
+    const type = key.split(':')[0]! as keyof typeof RELATIONSHIP_TYPES;
+    for (const r of rows) {
+      out.push(`    <edge id="e${e++}" source="${xml(String(r.from))}" target="${xml(String(r.to))}">`, `      <data key="type">${type}</data>`);
+      for (const k of Object.keys(RELATIONSHIP_TYPES[type].properties)) {
+        const v = value(r[k]);
+        if (v !== null) out.push(`      <data key="e_${k}">${xml(v)}</data>`);
+      }
+      out.push('    </edge>');
+    }
+  }
+  out.push('  </graph>', '</graphml>', '');
+  return out.join('\n');
+}

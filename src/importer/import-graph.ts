@@ -1,0 +1,190 @@
+/**
+ * `aigraph import` and `aigraph seed`: read every input file, validate everything, then write
+ * all of it in one unit of work, or nothing. Re-importing the same input changes nothing:
+ * records are compared in canonical form and only created or changed ones are written.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
+import { DELETE_DEAL_CHILDREN, DELETE_EXCLUSIVITY_CHILDREN } from '../queries/import-statements.ts';
+import { COUNT_ALL, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
+import type { GraphStore, Query, UnitOfWork } from '../store/graph-store.ts';
+import { canonicalRecord, recordKey } from './canonical.ts';
+import { readRecords } from './graph-to-records.ts';
+import { ImportError, sortIssues, type ImportIssue } from './import-issue.ts';
+import { readJsonFile } from './read-json.ts';
+import { readYamlFile, type RawRecord } from './read-yaml.ts';
+import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
+import {
+  chipToGraph,
+  cloudServiceToGraph,
+  controlToGraph,
+  dealToGraph,
+  exclusivityToGraph,
+  GraphRows,
+  organizationToGraph,
+  sourceToGraph,
+} from './records-to-graph.ts';
+import { validateRecords } from './validate-records.ts';
+
+type Obj = Record<string, unknown>;
+
+export interface CollectionCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+export type ImportCounts = Record<CollectionName, CollectionCounts>;
+
+const INPUT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const BATCH = 2000;
+
+/** The input files named by paths: files as given, folders searched for .yaml/.yml/.json. */
+export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; issues: ImportIssue[] }> {
+  const files: string[] = [];
+  const issues: ImportIssue[] = [];
+  const walk = async (dir: string) => {
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (INPUT_EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(p);
+    }
+  };
+  for (const p of paths) {
+    try {
+      const s = await stat(p);
+      if (s.isDirectory()) await walk(p);
+      else files.push(p);
+    } catch {
+      issues.push({ file: p, line: 1, column: 1, path: '', message: 'no such file or folder' });
+    }
+  }
+  return { files, issues };
+}
+
+export async function readInputs(paths: readonly string[]): Promise<{ raw: RawRecord[]; issues: ImportIssue[] }> {
+  const { files, issues } = await expandInputs(paths);
+  if (!files.length && !issues.length) issues.push({ file: paths.join(' '), line: 1, column: 1, path: '', message: 'no .yaml, .yml or .json files found' });
+  const raw: RawRecord[] = [];
+  for (const f of files) {
+    const result = extname(f).toLowerCase() === '.json' ? await readJsonFile(f) : await readYamlFile(f);
+    raw.push(...result.records);
+    issues.push(...result.issues);
+  }
+  return { raw, issues };
+}
+
+function zeroCounts(): ImportCounts {
+  return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, { created: 0, updated: 0, unchanged: 0 }])) as ImportCounts;
+}
+
+/** Which records are new, which changed, by comparing canonical forms with the graph. */
+async function diff(store: GraphStore, records: RecordsByCollection) {
+  const counts = zeroCounts();
+  const created = new Set<Obj>();
+  const updated = new Set<Obj>();
+  const total = (await store.read(COUNT_ALL)).reduce((n, r) => n + Number(r.total), 0);
+  const existing = total > 0 ? await readRecords(store) : null;
+  for (const c of COLLECTION_NAMES) {
+    const before = new Map(((existing?.[c] ?? []) as Obj[]).map((r) => [recordKey(c, r), JSON.stringify(r)]));
+    for (const r of records[c] as Obj[]) {
+      const old = before.get(recordKey(c, r));
+      if (old === undefined) {
+        counts[c].created++;
+        created.add(r);
+      } else if (old !== JSON.stringify(canonicalRecord(c, r))) {
+        counts[c].updated++;
+        updated.add(r);
+      } else counts[c].unchanged++;
+    }
+  }
+  return { counts, created, updated };
+}
+
+/** What an updated record owns and must drop before it is written again. */
+const OWNED: Partial<Record<CollectionName, { rels: [RelationshipType, NodeLabel, NodeLabel, 'from' | 'to'][]; children?: readonly Query[] }>> = {
+  chips: { rels: [['DESIGNS', 'Organization', 'Chip', 'to'], ['MANUFACTURES', 'Organization', 'Chip', 'to']] },
+  cloudServices: { rels: [['OPERATES', 'Organization', 'CloudService', 'to'], ['OFFERS', 'CloudService', 'Chip', 'from']] },
+  deals: {
+    rels: [
+      ...(['INVESTOR_IN', 'INVESTEE_IN', 'SUPPLIER_IN', 'CUSTOMER_IN', 'PARTNER_IN', 'ACQUIRER_IN', 'ACQUIRED_IN', 'LENDER_IN', 'BORROWER_IN'] as const).map(
+        (t) => [t, 'Organization', 'Deal', 'to'] as [RelationshipType, NodeLabel, NodeLabel, 'from' | 'to'],
+      ),
+      ['COVERS', 'Deal', 'Chip', 'from'],
+      ['COVERS', 'Deal', 'CloudService', 'from'],
+      ['CITES', 'Deal', 'Source', 'from'],
+      ['SUPERSEDES', 'Deal', 'Deal', 'from'],
+    ],
+    children: DELETE_DEAL_CHILDREN,
+  },
+  exclusivities: {
+    rels: [['HOLDS', 'Organization', 'Exclusivity', 'to'], ['GRANTS', 'Organization', 'Exclusivity', 'to'], ['PART_OF', 'Exclusivity', 'Deal', 'from'], ['CITES', 'Exclusivity', 'Source', 'from']],
+    children: DELETE_EXCLUSIVITY_CHILDREN,
+  },
+};
+
+const TO_GRAPH: Record<CollectionName, (g: GraphRows, r: never) => void> = {
+  organizations: organizationToGraph,
+  chips: chipToGraph,
+  cloudServices: cloudServiceToGraph,
+  sources: sourceToGraph,
+  deals: dealToGraph,
+  exclusivities: exclusivityToGraph,
+  control: controlToGraph,
+};
+
+async function runBatched(tx: UnitOfWork, query: Query, key: string, items: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await tx.run(query, { [key]: items.slice(i, i + BATCH) as never });
+}
+
+async function write(store: GraphStore, records: RecordsByCollection, created: Set<Obj>, updated: Set<Obj>): Promise<void> {
+  const rows = new GraphRows();
+  const replaced: Partial<Record<CollectionName, string[]>> = {};
+  for (const c of COLLECTION_NAMES) {
+    for (const r of records[c] as Obj[]) {
+      if (!created.has(r) && !updated.has(r)) continue;
+      if (updated.has(r) && OWNED[c]) (replaced[c] ??= []).push(String(r.id));
+      TO_GRAPH[c](rows, r as never);
+    }
+  }
+  await store.transaction(async (tx) => {
+    for (const [c, ids] of Object.entries(replaced) as [CollectionName, string[]][]) {
+      const owned = OWNED[c]!;
+      for (const [type, from, to, side] of owned.rels) {
+        const s = relationshipStatementsFor(type, from, to);
+        await runBatched(tx, side === 'from' ? s.deleteFrom : s.deleteTo, 'ids', ids);
+      }
+      for (const q of owned.children ?? []) await runBatched(tx, q, 'ids', ids);
+    }
+    for (const [label, list] of rows.nodes) await runBatched(tx, NODE_STATEMENTS[label].upsert, 'rows', list);
+    for (const { type, from, to, rows: list } of rows.rels.values()) await runBatched(tx, relationshipStatementsFor(type, from, to).merge, 'rows', list);
+  });
+}
+
+export interface ImportOptions {
+  readonly dryRun?: boolean;
+}
+
+/** Validates and imports the files; throws ImportError (writing nothing) on any problem. */
+export async function importFiles(store: GraphStore, paths: readonly string[], options: ImportOptions = {}): Promise<ImportCounts> {
+  const { raw, issues } = await readInputs(paths);
+  const validation = await validateRecords(raw, store);
+  const all = [...issues, ...validation.issues];
+  if (all.length) throw new ImportError(sortIssues(all));
+  const { counts, created, updated } = await diff(store, validation.records);
+  if (!options.dryRun && (created.size || updated.size)) {
+    await write(store, validation.records, created, updated);
+    await store.checkpoint();
+  }
+  return counts;
+}
+
+export function formatCounts(counts: ImportCounts, dryRun = false): string {
+  const head = dryRun ? ['collection', 'would create', 'would update', 'unchanged'] : ['collection', 'created', 'updated', 'unchanged'];
+  const lines = COLLECTION_NAMES.map((c) => [c, String(counts[c].created), String(counts[c].updated), String(counts[c].unchanged)]);
+  const sum = (k: keyof CollectionCounts) => String(COLLECTION_NAMES.reduce((n, c) => n + counts[c][k], 0));
+  lines.push(['total', sum('created'), sum('updated'), sum('unchanged')]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (l: string[]) => l.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+  return [fmt(head), ...lines.map(fmt)].join('\n');
+}
