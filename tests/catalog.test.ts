@@ -55,7 +55,9 @@ describe('the query catalog', () => {
     const problems: string[] = [];
     for (const e of entries) {
       if (DDL.test(e.cypher)) continue;
-      const ids = identifiersOf(e.cypher);
+      // Variables are scoped per UNION branch: check each branch on its own.
+      for (const branch of e.cypher.split(/\bUNION(?:\s+ALL)?\b/)) {
+      const ids = identifiersOf(branch);
       for (const l of ids.labels) if (!isNodeLabel(l)) problems.push(`${e.name}: unknown label ${l}`);
       for (const t of ids.relationshipTypes) if (!Object.hasOwn(RELATIONSHIP_TYPES, t)) problems.push(`${e.name}: unknown relationship type ${t}`);
       for (const p of ids.properties) {
@@ -65,6 +67,7 @@ describe('the query catalog', () => {
           const props = isNodeLabel(o) ? NODE_TYPES[o].properties : Object.hasOwn(RELATIONSHIP_TYPES, o) ? RELATIONSHIP_TYPES[o as keyof typeof RELATIONSHIP_TYPES].properties : undefined;
           if (props && !Object.hasOwn(props, p.property)) problems.push(`${e.name}: ${o} has no property ${p.property}`);
         }
+      }
       }
     }
     expect(problems).toEqual([]);

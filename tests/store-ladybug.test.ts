@@ -35,3 +35,23 @@ describe('LadybugStore', () => {
     await store.close();
   });
 });
+
+describe('the query catalog on LadybugDB', () => {
+  it('compiles every statement meant for LadybugDB (parser and binder accept it)', async () => {
+    const { CATALOG } = await import('../src/queries/catalog.ts');
+    const store = await LadybugStore.open({ path: ':memory:', schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 10_000 });
+    try {
+      await store.bootstrap();
+      const failures: string[] = [];
+      for (const q of CATALOG) {
+        if (typeof q.cypher !== 'string' && q.cypher.ladybug === undefined) continue;
+        if (q.name.startsWith('schema.') || q.name.startsWith('tx.')) continue; // already run by bootstrap / transaction control
+        const error = await store.compile(q);
+        if (error) failures.push(`${q.name}: ${error.split('\n')[0]}`);
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});

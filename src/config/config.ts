@@ -31,6 +31,7 @@ const schema = z
     NEO4J_USERNAME: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
+    AIGRAPH_INTROSPECTION: flag.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })
@@ -49,6 +50,8 @@ export interface Config {
   readonly seedOnStart: boolean;
   readonly queryTimeoutMs: number;
   readonly logLevel: RawConfig['LOG_LEVEL'];
+  /** GraphQL introspection (the schema is public, so on by default). */
+  readonly introspection: boolean;
   readonly production: boolean;
   readonly store:
     | { readonly engine: 'ladybug'; readonly path: string }
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: e.AIGRAPH_SEED_ON_START,
     queryTimeoutMs: e.AIGRAPH_QUERY_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    introspection: e.AIGRAPH_INTROSPECTION,
     production: e.NODE_ENV === 'production',
     store: e.NEO4J_URI
       ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }

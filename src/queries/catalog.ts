@@ -7,6 +7,7 @@ import { PING, type Engine, type Query } from '../store/graph-store.ts';
 import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
 import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
 import { IMPORT_STATEMENTS } from './import-statements.ts';
+import { QUESTION_STATEMENTS } from './question-statements.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
 
 export const CATALOG: readonly Query[] = [
@@ -20,8 +21,9 @@ export const CATALOG: readonly Query[] = [
   PING,
   FIND_IDS,
   COUNT_ALL,
-  ...Object.values(NODE_STATEMENTS).flatMap((s) => [s.upsert, s.get, s.all, s.delete, s.count]),
-  ...RELATIONSHIP_STATEMENTS.flatMap((s) => [s.merge, s.get, s.all, s.delete, s.deleteFrom, s.deleteTo]),
+  ...Object.values(NODE_STATEMENTS).flatMap((s) => [s.upsert, s.getMany, s.get, s.all, s.delete, s.count]),
+  ...RELATIONSHIP_STATEMENTS.flatMap((s) => [s.merge, s.get, s.all, s.byFrom, s.byTo, s.delete, s.deleteFrom, s.deleteTo]),
+  ...QUESTION_STATEMENTS,
   ...IMPORT_STATEMENTS,
 ];
 

@@ -33,9 +33,18 @@ function propsOf(label: NodeLabel): [string, PropertyDef][] {
   return Object.entries(NODE_TYPES[label].properties);
 }
 
+/** `n.id AS id, n.name AS name, ...`: every property of the label, read from variable `v`. */
+export function columnsOf(label: NodeLabel, v = 'n'): string {
+  return propsOf(label)
+    .map(([k]) => `${v}.${k} AS ${k}`)
+    .join(', ');
+}
+
 export interface NodeStatements {
   /** `$rows`: one map per node with every property (string lists as arrays, never null). */
   readonly upsert: Query;
+  /** `$ids`: the nodes with these ids (for batched loading). */
+  readonly getMany: Query;
   /** `$id` */
   readonly get: Query;
   /** Every node of the label, ordered by id. */
@@ -48,8 +57,9 @@ export interface NodeStatements {
 export function nodeStatements(label: NodeLabel): NodeStatements {
   const props = propsOf(label);
   const sets = props.filter(([k]) => k !== NODE_KEY).map(([k, def]) => `n.${k} = ${writeExpr(`r.${k}`, def)}`);
-  const columns = props.map(([k]) => `n.${k} AS ${k}`).join(', ');
+  const columns = columnsOf(label);
   return {
+    getMany: { name: `node.${label}.getMany`, cypher: `UNWIND $ids AS id MATCH (n:${label} {${NODE_KEY}: id}) RETURN ${columns}` },
     upsert: {
       name: `node.${label}.upsert`,
       cypher: `UNWIND $rows AS r MERGE (n:${label} {${NODE_KEY}: r.${NODE_KEY}}) SET ${sets.join(', ')} RETURN count(*) AS written`,
@@ -73,6 +83,10 @@ export interface RelationshipStatements {
   readonly all: Query;
   /** `$rows`: `{from, to}` */
   readonly delete: Query;
+  /** `$ids`: the relationships leaving these nodes (batched loading). */
+  readonly byFrom: Query;
+  /** `$ids`: the relationships reaching these nodes (batched loading). */
+  readonly byTo: Query;
   /** `$ids`: every relationship of the type leaving these nodes. */
   readonly deleteFrom: Query;
   /** `$ids`: every relationship of the type reaching these nodes. */
@@ -99,6 +113,8 @@ export function relationshipStatements(type: RelationshipType, from: NodeLabel, 
       name: `${base}.delete`,
       cypher: `UNWIND $rows AS r MATCH (a:${from} {id: r.from})-[e:${type}]->(b:${to} {id: r.to}) DELETE e`,
     },
+    byFrom: { name: `${base}.byFrom`, cypher: `UNWIND $ids AS id MATCH (a:${from} {id: id})-[e:${type}]->(b:${to}) RETURN ${columns}` },
+    byTo: { name: `${base}.byTo`, cypher: `UNWIND $ids AS id MATCH (b:${to} {id: id})<-[e:${type}]-(a:${from}) RETURN ${columns}` },
     deleteFrom: { name: `${base}.deleteFrom`, cypher: `UNWIND $ids AS id MATCH (a:${from} {id: id})-[e:${type}]->(b:${to}) DELETE e` },
     deleteTo: { name: `${base}.deleteTo`, cypher: `UNWIND $ids AS id MATCH (b:${to} {id: id})<-[e:${type}]-(a:${from}) DELETE e` },
   };

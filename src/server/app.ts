@@ -1,9 +1,13 @@
 /**
- * The HTTP server: Fastify with the health endpoints. /healthz says the process is up;
- * /readyz answers 200 only when the store answers and start-up work (bootstrap, seeding) is done.
+ * The HTTP server: Fastify with the GraphQL API at /graphql, GraphiQL at /graphiql, the
+ * health endpoints and /metrics. /healthz says the process is up; /readyz answers 200 only
+ * when the store answers and start-up work (bootstrap, seeding) is done.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GraphStore } from '../store/graph-store.ts';
+import { registerGraphiql } from './graphiql.ts';
+import { registerGraphql } from './graphql-server.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface Readiness {
   /** Why the server is not ready yet, or null when start-up work is done. */
@@ -13,10 +17,12 @@ export interface Readiness {
 export interface AppOptions {
   readonly store: GraphStore;
   readonly readiness: Readiness;
+  readonly metrics: Metrics;
   readonly logLevel: string;
+  readonly introspection: boolean;
 }
 
-export function buildApp({ store, readiness, logLevel }: AppOptions): FastifyInstance {
+export async function buildApp({ store, readiness, metrics, logLevel, introspection }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: logLevel }, requestIdHeader: 'x-request-id' });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -31,5 +37,9 @@ export function buildApp({ store, readiness, logLevel }: AppOptions): FastifyIns
     }
   });
 
+  app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+
+  registerGraphiql(app);
+  await registerGraphql(app, store, { introspection });
   return app;
 }

@@ -9,15 +9,17 @@ import { COUNT_ALL } from '../queries/model-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { openStore } from '../store/open-store.ts';
 import { buildApp, type Readiness } from './app.ts';
+import { createMetrics } from './metrics.ts';
 
 async function isEmpty(store: GraphStore): Promise<boolean> {
   return (await store.read(COUNT_ALL)).every((r) => Number(r.total) === 0);
 }
 
 export async function serve(config: Config): Promise<void> {
-  const store = await openStore(config);
+  const metrics = createMetrics();
+  const store = await openStore(config, metrics.observe);
   const readiness: Readiness = { pending: 'bootstrapping the schema' };
-  const app = buildApp({ store, readiness, logLevel: config.logLevel });
+  const app = await buildApp({ store, readiness, metrics, logLevel: config.logLevel, introspection: config.introspection });
 
   let stopping = false;
   const stop = async (signal: string) => {

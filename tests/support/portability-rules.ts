@@ -29,7 +29,7 @@ export const PORTABILITY_RULES: readonly PortabilityRule[] = [
   { pattern: /\bWITH\b[^;]*?\bORDER BY\b[^;]*?(?:collect)\s*\(/i, why: 'collect() ignores a preceding ORDER BY on LadybugDB (R7)' },
   { pattern: /UNWIND[^;]*?MATCH\s*\([^)]*\)\s*,\s*\(/i, why: 'comma-joined MATCH after UNWIND plans as a cross product on LadybugDB (R5)' },
   { pattern: /\|\|/, why: "'||' concatenation is not portable (R9)" },
-  { pattern: /\bAS\s+(?:all|order|count|any|none|single|end|contains)\b/i, why: 'reserved word as an alias (R2)' },
+  { pattern: /\bAS\s+(?:all|order|count|any|none|single|end|contains|on|in)\b/i, why: 'reserved word as an alias (R2)' },
 ];
 
 export function portabilityViolations(cypher: string): string[] {

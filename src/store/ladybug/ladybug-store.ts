@@ -196,6 +196,15 @@ export class LadybugStore implements GraphStore {
     });
   }
 
+  /**
+   * Compiles a statement without running it: null when LadybugDB accepts it, else its message.
+   * Lets a test prove every catalog statement parses and binds on this engine.
+   */
+  async compile(query: Query): Promise<string | null> {
+    const ps = await this.writer.conn.prepare(cypherFor(query, this.engine));
+    return ps.isSuccess() ? null : ps.getErrorMessage();
+  }
+
   async checkpoint(): Promise<void> {
     await this.write(CHECKPOINT);
   }

@@ -1,0 +1,77 @@
+/**
+ * The neighbourhood of a node for graph views: breadth-first, one store query per level plus
+ * one per label to read the nodes; deals and exclusivities not in force on asOf are left out
+ * (and not expanded), and the result stops at `limit` nodes.
+ */
+import type { NodeLabel } from '../model/graph-model.ts';
+import { NEIGHBOURS } from '../queries/question-statements.ts';
+import type { GraphStore, Row } from '../store/graph-store.ts';
+
+export interface NeighborhoodResult {
+  nodes: { id: string; label: NodeLabel; row: Row }[];
+  edges: { source: string; target: string; type: string }[];
+  truncated: boolean;
+}
+
+const inForce = (row: Row, asOf: string) =>
+  String(row.announcedOn) <= asOf && (row.endedOn === null || row.endedOn === undefined || String(row.endedOn) > asOf);
+
+export async function neighborhood(
+  store: GraphStore,
+  loadNodes: (label: NodeLabel, ids: string[]) => Promise<Row[]>,
+  root: { id: string; label: NodeLabel },
+  depth: number,
+  kinds: readonly NodeLabel[] | null,
+  asOf: string | null,
+  limit: number,
+): Promise<NeighborhoodResult> {
+  const labels = new Map<string, NodeLabel>([[root.id, root.label]]);
+  const rows = new Map<string, Row>();
+  const edges = new Map<string, { source: string; target: string; type: string }>();
+  let truncated = false;
+  let frontier = [root.id];
+  const keep = (label: NodeLabel) => !kinds || kinds.includes(label);
+
+  const [rootRow] = await loadNodes(root.label, [root.id]);
+  if (rootRow) rows.set(root.id, rootRow);
+
+  for (let level = 0; level < depth && frontier.length && !truncated; level++) {
+    const found = await store.read(NEIGHBOURS, { ids: frontier });
+    const fresh = new Map<string, NodeLabel>();
+    for (const r of found) {
+      const other = String(r.other);
+      const label = r.otherLabel as NodeLabel;
+      if (!labels.has(other) && !fresh.has(other)) {
+        if (!keep(label)) continue;
+        if (labels.size + fresh.size >= limit) {
+          truncated = true;
+          continue;
+        }
+        fresh.set(other, label);
+      }
+    }
+    // Read the new nodes, dropping facts not in force on asOf.
+    const byLabel = new Map<NodeLabel, string[]>();
+    for (const [id, label] of fresh) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+    const next: string[] = [];
+    for (const [label, ids] of byLabel) {
+      for (const row of await loadNodes(label, ids)) {
+        const id = String(row.id);
+        if (asOf && (label === 'Deal' || label === 'Exclusivity') && !inForce(row, asOf)) continue;
+        labels.set(id, label);
+        rows.set(id, row);
+        next.push(id);
+      }
+    }
+    for (const r of found) {
+      const [s, t] = [String(r.source), String(r.target)];
+      if (rows.has(s) && rows.has(t)) edges.set(`${s}|${r.type}|${t}`, { source: s, target: t, type: String(r.type) });
+    }
+    frontier = next.filter((id) => labels.get(id) !== 'Source'); // sources are leaves
+  }
+  return {
+    nodes: [...rows].map(([id, row]) => ({ id, label: labels.get(id)!, row })),
+    edges: [...edges.values()].sort((a, b) => (a.source + a.type + a.target < b.source + b.type + b.target ? -1 : 1)),
+    truncated,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * GraphQL enums use UPPER_CASE names; the graph stores the lowercase vocabulary values. These
+ * maps (derived from the vocabularies) are both Apollo's enum resolvers and codegen's
+ * enumValues, so resolvers pass model values through unchanged.
+ */
+import { PARTY_ROLE_NAMES } from '../model/graph-model.ts';
+import {
+  AMOUNT_QUALIFIERS,
+  CHIP_KINDS,
+  CLOUD_SERVICE_KINDS,
+  DEAL_KINDS,
+  EXCLUSIVITY_KINDS,
+  ORGANIZATION_KINDS,
+  STATUSES,
+} from '../model/vocabulary.ts';
+
+function enumMap<T extends string>(values: readonly T[]): Record<Uppercase<T>, T> {
+  return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<Uppercase<T>, T>;
+}
+
+export const GRAPHQL_ENUMS = {
+  Status: enumMap(STATUSES),
+  AmountQualifier: enumMap(AMOUNT_QUALIFIERS),
+  OrganizationKind: enumMap(ORGANIZATION_KINDS),
+  ChipKind: enumMap(CHIP_KINDS),
+  CloudServiceKind: enumMap(CLOUD_SERVICE_KINDS),
+  DealKind: enumMap(DEAL_KINDS),
+  PartyRole: enumMap(PARTY_ROLE_NAMES),
+  ExclusivityKind: enumMap(EXCLUSIVITY_KINDS),
+  GraphNodeKind: {
+    ORGANIZATION: 'Organization',
+    CHIP: 'Chip',
+    CLOUD_SERVICE: 'CloudService',
+    DEAL: 'Deal',
+    EXCLUSIVITY: 'Exclusivity',
+    SOURCE: 'Source',
+  },
+} as const;

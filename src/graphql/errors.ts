@@ -1,0 +1,58 @@
+/**
+ * The API's errors: one class with a public code (like Apollo's own error codes). Anything
+ * that is not an AppError reaches the client as INTERNAL_SERVER_ERROR with a generic message;
+ * store errors keep their public message; internals (driver messages, Cypher, stacks) never leave.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { StoreError } from '../store/store-errors.ts';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'TIMEOUT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (message: string, argument?: string) => new AppError('BAD_USER_INPUT', message, argument ? { argument } : {});
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `No ${what} with id "${id}".`, { id });
+
+const STORE_CODES: Record<StoreError['code'], ErrorCode> = {
+  DUPLICATE_KEY: 'CONFLICT',
+  CONSTRAINT_VIOLATION: 'CONFLICT',
+  STORE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  DATABASE_LOCKED: 'SERVICE_UNAVAILABLE',
+  QUERY_TIMEOUT: 'TIMEOUT',
+  QUERY_FAILED: 'INTERNAL_SERVER_ERROR',
+  UNIT_OF_WORK_ABORTED: 'INTERNAL_SERVER_ERROR',
+};
+
+/**
+ * Apollo's formatError: keeps AppErrors and GraphQL's own validation errors, replaces the
+ * rest with their public form. `log` receives every error that is not the client's fault.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (err: unknown) => void): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const code = formatted.extensions?.code;
+  if (original instanceof AppError) return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+  if (original instanceof StoreError) {
+    log(original);
+    return { message: original.publicMessage, locations: formatted.locations, path: formatted.path, extensions: { code: STORE_CODES[original.code] } };
+  }
+  // GraphQL's own parse and validation errors, and Apollo's coded ones, are about the request.
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log(original);
+  return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,131 @@
+/**
+ * Per-request DataLoaders: every relationship a field follows is loaded for all the parents of
+ * one nesting level in one store query, so the number of store queries grows with the depth
+ * of the operation, never with the number of rows (DESIGN section 3).
+ */
+import DataLoader from 'dataloader';
+import type { NodeLabel, PartyRole, RelationshipType } from '../model/graph-model.ts';
+import { FIND_IDS, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
+import { COMMITMENTS_OF, CONTROLLED_BY, CONTROLLERS_OF, DEAL_PARTIES } from '../queries/question-statements.ts';
+import type { GraphStore, Query, Row } from '../store/graph-store.ts';
+import { committedByOrganization } from '../domain/commitments.ts';
+import { dealsOfParties, type DealFilterInput } from '../domain/deals.ts';
+import type { DealSortKey } from '../queries/question-statements.ts';
+import type { DealPartyModel } from './models.ts';
+
+function groupRows(rows: Row[], key: string): Map<string, Row[]> {
+  const m = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = String(r[key]);
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(r);
+  }
+  return m;
+}
+
+/** A loader of rows grouped by one column, from a statement taking `$ids`. */
+function groupedLoader(store: GraphStore, query: Query, key: string, extra: Record<string, string> = {}) {
+  return new DataLoader<string, Row[]>(async (ids) => {
+    const groups = groupRows(await store.read(query, { ids: [...ids], ...extra }), key);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+export class Loaders {
+  private readonly nodeLoaders = new Map<NodeLabel, DataLoader<string, Row | null>>();
+  private readonly relLoaders = new Map<string, DataLoader<string, Row[]>>();
+  private readonly committed = new Map<string, DataLoader<string, number | null>>();
+  private readonly partyDealLoaders = new Map<string, DataLoader<string, Row[]>>();
+
+  readonly labelOf: DataLoader<string, NodeLabel | null>;
+  readonly dealParties: DataLoader<string, DealPartyModel[]>;
+  readonly controlledBy: DataLoader<string, string[]>;
+  readonly controllersOf: DataLoader<string, string[]>;
+
+  constructor(private readonly store: GraphStore) {
+    this.labelOf = new DataLoader(async (ids) => {
+      const rows = await store.read(FIND_IDS, { ids: [...ids] });
+      const m = new Map(rows.map((r) => [String(r.id), r.label as NodeLabel]));
+      return ids.map((id) => m.get(id) ?? null);
+    });
+    this.dealParties = new DataLoader(async (ids) => {
+      const groups = groupRows(await store.read(DEAL_PARTIES, { ids: [...ids] }), 'deal');
+      return ids.map((id) =>
+        (groups.get(id) ?? []).map((r) => ({ orgId: String(r.org), role: r.role as PartyRole, amountUsd: r.amountUsd as number | null, lead: r.lead as boolean | null })),
+      );
+    });
+    const closure = (q: Query, from: 'controller' | 'controlled', to: 'controller' | 'controlled') => {
+      const loader = groupedLoader(store, q, from);
+      return new DataLoader<string, string[]>(async (ids) => (await loader.loadMany(ids)).map((rows) => (rows instanceof Error ? [] : rows.map((r) => String(r[to])))));
+    };
+    this.controlledBy = closure(CONTROLLED_BY, 'controller', 'controlled');
+    this.controllersOf = closure(CONTROLLERS_OF, 'controlled', 'controller');
+  }
+
+  /** The node with this id and label, or null. */
+  node(label: NodeLabel): DataLoader<string, Row | null> {
+    let loader = this.nodeLoaders.get(label);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const rows = await this.store.read(NODE_STATEMENTS[label].getMany, { ids: [...ids] });
+        const m = new Map(rows.map((r) => [String(r.id), r]));
+        return ids.map((id) => m.get(id) ?? null);
+      });
+      this.nodeLoaders.set(label, loader);
+    }
+    return loader;
+  }
+
+  /** Nodes by id, in order, skipping ids that are not there. */
+  async nodes<T>(label: NodeLabel, ids: readonly string[]): Promise<T[]> {
+    const rows = await this.node(label).loadMany(ids);
+    return rows.filter((r): r is Row => r !== null && !(r instanceof Error)) as T[];
+  }
+
+  /** Relationships of a type between two labels, grouped by the node on `side`. */
+  rels(type: RelationshipType, from: NodeLabel, to: NodeLabel, side: 'from' | 'to'): DataLoader<string, Row[]> {
+    const key = `${type}:${from}:${to}:${side}`;
+    let loader = this.relLoaders.get(key);
+    if (!loader) {
+      const s = relationshipStatementsFor(type, from, to);
+      loader = groupedLoader(this.store, side === 'from' ? s.byFrom : s.byTo, side);
+      this.relLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  /** Ids at the other end of a relationship. */
+  async linked(type: RelationshipType, from: NodeLabel, to: NodeLabel, side: 'from' | 'to', id: string): Promise<string[]> {
+    const rows = await this.rels(type, from, to, side).load(id);
+    const other = side === 'from' ? 'to' : 'from';
+    return [...new Set(rows.map((r) => String(r[other])))].sort();
+  }
+
+  /** The deals of each organization asking, for one filter and sort: one query per level. */
+  partyDeals(filter: DealFilterInput, sort: DealSortKey): DataLoader<string, Row[]> {
+    const key = JSON.stringify([filter, sort]);
+    let loader = this.partyDealLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const byParty = await dealsOfParties(this.store, ids, filter, sort);
+        return ids.map((id) => byParty.get(id) ?? []);
+      });
+      this.partyDealLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  /** Dollars an organization committed in deals in force on asOf (see Organization.committedUsd). */
+  committedUsd(asOf: string): DataLoader<string, number | null> {
+    let loader = this.committed.get(asOf);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const totals = committedByOrganization(await this.store.read(COMMITMENTS_OF, { ids: [...ids], asOf }));
+        return ids.map((id) => totals.get(id) ?? null);
+      });
+      this.committed.set(asOf, loader);
+    }
+    return loader;
+  }
+}

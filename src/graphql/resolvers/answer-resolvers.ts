@@ -1,0 +1,60 @@
+/** Resolvers of the answer types (Supply, Investment, Concentration, Path, ...): ids to nodes. */
+import type { Resolvers } from '../../generated/graphql.ts';
+import type { GraphContext } from '../context.ts';
+import type { DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, ChipModel, CloudServiceModel } from '../models.ts';
+import { loadAnyNode, loadAnyNodes, resolveNodeType } from './node-helpers.ts';
+
+const org = async (ctx: GraphContext, id: string) => (await ctx.loaders.node('Organization').load(id)) as OrganizationModel;
+const deals = (ctx: GraphContext, ids: readonly string[]) => ctx.loaders.nodes<DealModel>('Deal', ids);
+
+/** Chips or services covered by any of the deals, without repeats. */
+async function covered<T extends { id: string }>(ctx: GraphContext, dealIds: readonly string[], to: 'Chip' | 'CloudService'): Promise<T[]> {
+  const ids = new Set<string>();
+  for (const d of dealIds) for (const id of await ctx.loaders.linked('COVERS', 'Deal', to, 'from', d)) ids.add(id);
+  return ctx.loaders.nodes<T>(to, [...ids].sort());
+}
+
+export const answerResolvers: Resolvers = {
+  Node: { __resolveType: (n) => resolveNodeType(n as never) as never },
+  Fact: { __resolveType: (n) => resolveNodeType(n as never) as never },
+  Supply: {
+    supplier: (s, _a, ctx) => org(ctx, s.supplierId),
+    deals: (s, _a, ctx) => deals(ctx, s.dealIds),
+    chips: (s, _a, ctx) => covered<ChipModel>(ctx, s.dealIds, 'Chip'),
+    cloudServices: (s, _a, ctx) => covered<CloudServiceModel>(ctx, s.dealIds, 'CloudService'),
+    restrictedBy: (s, _a, ctx) => ctx.loaders.nodes<ExclusivityModel>('Exclusivity', s.restrictedByIds),
+  },
+  Investment: {
+    investor: (i, _a, ctx) => org(ctx, i.investorId),
+    deals: (i, _a, ctx) => deals(ctx, i.dealIds),
+  },
+  SupplierShare: {
+    supplier: (s, _a, ctx) => org(ctx, s.supplierId),
+    deals: (s, _a, ctx) => deals(ctx, s.dealIds),
+  },
+  Concentration: {
+    organization: (c, _a, ctx) => org(ctx, c.organizationId),
+    dealsWithoutAmount: (c, _a, ctx) => deals(ctx, c.dealsWithoutAmountIds),
+  },
+  Path: {
+    nodes: (p, _a, ctx) => loadAnyNodes(ctx, p.nodeIds) as never,
+    steps: (p) => p.steps as never,
+  },
+  PathStep: {
+    from: async (s, _a, ctx) => (await loadAnyNode(ctx, (s as unknown as { from: string }).from)) as never,
+    to: async (s, _a, ctx) => (await loadAnyNode(ctx, (s as unknown as { to: string }).to)) as never,
+  },
+  GraphNode: {
+    node: async (n, _a, ctx) => (await loadAnyNode(ctx, n.id, n.kind)) as never,
+  },
+  Change: {
+    fact: async (c, _a, ctx) => (await loadAnyNode(ctx, c.factId, c.factLabel)) as never,
+    sources: async (c, _a, ctx) => {
+      if (c.statusEntryId) {
+        const entry = (await ctx.loaders.node('StatusEntry').load(c.statusEntryId)) as StatusEntryModel | null;
+        if (entry) return ctx.loaders.nodes<SourceModel>('Source', await ctx.loaders.linked('CITES', 'StatusEntry', 'Source', 'from', entry.id));
+      }
+      return ctx.loaders.nodes<SourceModel>('Source', await ctx.loaders.linked('CITES', c.factLabel, 'Source', 'from', c.factId));
+    },
+  },
+};

@@ -1,0 +1,28 @@
+/** DealFilter arguments, checked beyond their GraphQL types. */
+import type { DealFilter } from '../../generated/graphql.ts';
+import type { DealFilterInput } from '../../domain/deals.ts';
+import { amountArg, arg, dateRange } from '../args.ts';
+import { badInput } from '../errors.ts';
+
+export function dealFilterArgs(f: DealFilter | null | undefined): DealFilterInput {
+  if (!f) return {};
+  if (f.counterparty && !f.party) {
+    // A counterparty alone is just a party.
+    return dealFilterArgs({ ...f, party: f.counterparty, counterparty: null });
+  }
+  const min = f.minAmountUsd == null ? null : arg(amountArg, f.minAmountUsd, 'filter.minAmountUsd');
+  const max = f.maxAmountUsd == null ? null : arg(amountArg, f.maxAmountUsd, 'filter.maxAmountUsd');
+  if (min !== null && max !== null && min > max) throw badInput('Argument "filter.minAmountUsd" must not exceed "filter.maxAmountUsd".', 'filter.minAmountUsd');
+  dateRange(f.announcedFrom, f.announcedTo, ['filter.announcedFrom', 'filter.announcedTo']);
+  return {
+    party: f.party ?? null,
+    counterparty: f.counterparty ?? null,
+    kinds: f.kinds ?? null,
+    statuses: f.statuses ?? null,
+    announcedFrom: f.announcedFrom ?? null,
+    announcedTo: f.announcedTo ?? null,
+    asOf: f.asOf ?? null,
+    minAmountUsd: min,
+    maxAmountUsd: max,
+  };
+}

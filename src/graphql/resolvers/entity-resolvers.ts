@@ -1,0 +1,112 @@
+/**
+ * Field resolvers of the entity types. Each relationship goes through a per-request loader,
+ * so a list of N deals costs one store query per field, not N.
+ */
+import type { Resolvers } from '../../generated/graphql.ts';
+import type { GraphContext } from '../context.ts';
+import type { ChipModel, CloudServiceModel, DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, AmountReportModel } from '../models.ts';
+import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
+import { dealFilterArgs } from './deal-filter.ts';
+
+const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport', id: string) =>
+  ctx.loaders.nodes<SourceModel>('Source', await ctx.loaders.linked('CITES', from, 'Source', 'from', id));
+
+const statusHistoryOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity', id: string) => {
+  const entries = await ctx.loaders.nodes<StatusEntryModel>('StatusEntry', await ctx.loaders.linked('HAS_STATUS', from, 'StatusEntry', 'from', id));
+  const n = (e: StatusEntryModel) => Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0);
+  return entries.sort((a, b) => n(a) - n(b));
+};
+
+export const entityResolvers: Resolvers = {
+  Organization: {
+    aliases: (o) => o.aliases ?? [],
+    controls: async (o, _a, ctx) =>
+      (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'from').load(o.id)).map((r) => ({
+        controller: String(r.from),
+        controlled: String(r.to),
+        stakePct: r.stakePct as number | null,
+        since: r.since as string | null,
+        sourceIds: (r.sourceIds as string[] | null) ?? [],
+      })),
+    controlledBy: async (o, _a, ctx) =>
+      (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'to').load(o.id)).map((r) => ({
+        controller: String(r.from),
+        controlled: String(r.to),
+        stakePct: r.stakePct as number | null,
+        since: r.since as string | null,
+        sourceIds: (r.sourceIds as string[] | null) ?? [],
+      })),
+    cloudServices: async (o, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'from', o.id)),
+    chipsDesigned: async (o, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'from', o.id)),
+    deals: async (o, args, ctx) => {
+      const first = arg(firstArg, args.first, 'first');
+      const offset = decodeCursor(args.after);
+      const filter = dealFilterArgs(args.filter);
+      // Batched across every organization of the level: one query, paged here.
+      const all = (await ctx.loaders.partyDeals(filter, args.sort).load(o.id)) as DealModel[];
+      const page = all.slice(offset, offset + first);
+      return {
+        totalCount: all.length,
+        edges: page.map((node, i) => ({ cursor: encodeCursor(offset + i), node })),
+        pageInfo: { hasNextPage: offset + first < all.length, endCursor: page.length ? encodeCursor(offset + page.length - 1) : null },
+      };
+    },
+    exclusivitiesHeld: async (o, args, ctx) => exclusivitiesOf(ctx, 'HOLDS', o.id, args.asOf ?? ctx.today),
+    exclusivitiesGranted: async (o, args, ctx) => exclusivitiesOf(ctx, 'GRANTS', o.id, args.asOf ?? ctx.today),
+    committedUsd: async (o, args, ctx) => ctx.loaders.committedUsd(args.asOf ?? ctx.today).load(o.id),
+  },
+  Control: {
+    controller: async (c, _a, ctx) => (await ctx.loaders.node('Organization').load(c.controller)) as OrganizationModel,
+    controlled: async (c, _a, ctx) => (await ctx.loaders.node('Organization').load(c.controlled)) as OrganizationModel,
+    sources: async (c, _a, ctx) => ctx.loaders.nodes<SourceModel>('Source', [...c.sourceIds].sort()),
+  },
+  Chip: {
+    aliases: (c) => c.aliases ?? [],
+    designer: async (c, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'to', c.id)))[0] ?? null,
+    manufacturer: async (c, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('MANUFACTURES', 'Organization', 'Chip', 'to', c.id)))[0] ?? null,
+    offeredBy: async (c, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OFFERS', 'CloudService', 'Chip', 'to', c.id)),
+  },
+  CloudService: {
+    aliases: (s) => s.aliases ?? [],
+    operator: async (s, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'to', s.id)))[0] ?? null,
+    chips: async (s, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('OFFERS', 'CloudService', 'Chip', 'from', s.id)),
+  },
+  Deal: {
+    parties: async (d, _a, ctx) => ctx.loaders.dealParties.load(d.id),
+    chips: async (d, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('COVERS', 'Deal', 'Chip', 'from', d.id)),
+    cloudServices: async (d, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('COVERS', 'Deal', 'CloudService', 'from', d.id)),
+    sources: async (d, _a, ctx) => sourcesOf(ctx, 'Deal', d.id),
+    statusHistory: async (d, _a, ctx) => statusHistoryOf(ctx, 'Deal', d.id),
+    otherReports: async (d, _a, ctx) => {
+      const reports = await ctx.loaders.nodes<AmountReportModel>('AmountReport', await ctx.loaders.linked('REPORTS_AMOUNT', 'Deal', 'AmountReport', 'from', d.id));
+      const n = (e: AmountReportModel) => Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0);
+      return reports.sort((a, b) => n(a) - n(b));
+    },
+    supersedes: async (d, _a, ctx) => ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('SUPERSEDES', 'Deal', 'Deal', 'from', d.id)),
+    supersededBy: async (d, _a, ctx) => ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('SUPERSEDES', 'Deal', 'Deal', 'to', d.id)),
+    exclusivities: async (d, _a, ctx) => ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked('PART_OF', 'Exclusivity', 'Deal', 'to', d.id)),
+  },
+  DealParty: {
+    organization: async (p, _a, ctx) => (await ctx.loaders.node('Organization').load(p.orgId)) as OrganizationModel,
+  },
+  StatusEntry: {
+    on: (e) => e.changedOn,
+    sources: async (e, _a, ctx) => sourcesOf(ctx, 'StatusEntry', e.id),
+  },
+  AmountReport: {
+    sources: async (r, _a, ctx) => sourcesOf(ctx, 'AmountReport', r.id),
+  },
+  Exclusivity: {
+    until: (x) => x.validUntil ?? x.term ?? 'open-ended',
+    holder: async (x, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('HOLDS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
+    grantor: async (x, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('GRANTS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
+    deal: async (x, _a, ctx) => (await ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('PART_OF', 'Exclusivity', 'Deal', 'from', x.id)))[0] ?? null,
+    sources: async (x, _a, ctx) => sourcesOf(ctx, 'Exclusivity', x.id),
+    statusHistory: async (x, _a, ctx) => statusHistoryOf(ctx, 'Exclusivity', x.id),
+  },
+};
+
+async function exclusivitiesOf(ctx: GraphContext, type: 'HOLDS' | 'GRANTS', orgId: string, asOf: string): Promise<ExclusivityModel[]> {
+  const all = await ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked(type, 'Organization', 'Exclusivity', 'from', orgId));
+  return all.filter((x) => x.announcedOn <= asOf && (!x.endedOn || x.endedOn > asOf));
+}

@@ -1,0 +1,27 @@
+/** The executable schema: the SDL files in schema/ with every resolver, enums and the Date scalar. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Resolvers } from '../generated/graphql.ts';
+import { DateScalar } from './date-scalar.ts';
+import { GRAPHQL_ENUMS } from './enums.ts';
+import { answerResolvers } from './resolvers/answer-resolvers.ts';
+import { entityResolvers } from './resolvers/entity-resolvers.ts';
+import { queryResolvers } from './resolvers/query-resolvers.ts';
+
+const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
+
+/** Every schema/*.graphql file, in name order (base.graphql defines Query first). */
+export function loadTypeDefs(): string[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a < b ? -1 : 1))
+    .map((f) => readFileSync(SCHEMA_DIR + f, 'utf8'));
+}
+
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  ...(GRAPHQL_ENUMS as unknown as Resolvers),
+  ...entityResolvers,
+  ...answerResolvers,
+  Query: { ...queryResolvers.Query },
+};

@@ -1,0 +1,223 @@
+/**
+ * The statements behind the analyst questions. Optional filters never use null parameters:
+ * LadybugDB types a null parameter as BOOL and then fails to compare it (probed: "Value x is
+ * not a valid boolean", "Cannot change parameter expression data type from BOOL to STRING"),
+ * so every optional filter comes with a boolean switch or a sentinel ('' for "any id").
+ * Sort orders and path lengths cannot be parameters either, so they are separate statements.
+ */
+import { PARTY_ROLES, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
+import type { Query } from '../store/graph-store.ts';
+import { columnsOf } from './model-statements.ts';
+
+const ALL_ROLES = Object.values(PARTY_ROLES).join('|');
+/** Roles through which an organization receives supply. */
+const RECEIVING_ROLES = 'CUSTOMER_IN|INVESTEE_IN|PARTNER_IN|BORROWER_IN';
+/** Roles through which an organization commits money. */
+const PAYING_ROLES = 'INVESTOR_IN|CUSTOMER_IN|ACQUIRER_IN|LENDER_IN';
+
+/** In force on `$asOf`: announced by then and not ended by then. */
+const inForce = (v: string) => `${v}.announcedOn <= date($asOf) AND (${v}.endedOn IS NULL OR ${v}.endedOn > date($asOf))`;
+
+const DEAL_FILTER = [
+  `($party = '' OR EXISTS { MATCH (p:Organization {id: $party})-[:${ALL_ROLES}]->(d) })`,
+  `($counterparty = '' OR EXISTS { MATCH (c:Organization {id: $counterparty})-[:${ALL_ROLES}]->(d) })`,
+  '(NOT $useKinds OR d.kind IN $kinds)',
+  '(NOT $useStatuses OR d.status IN $statuses)',
+  'd.announcedOn >= date($announcedFrom) AND d.announcedOn <= date($announcedTo)',
+  `(NOT $useAsOf OR (${inForce('d')}))`,
+  '(NOT $useMin OR d.amountUsd >= $minAmountUsd)',
+  '(NOT $useMax OR d.amountUsd <= $maxAmountUsd)',
+].join(' AND ');
+
+export const DEAL_SORTS = {
+  ANNOUNCED_DESC: 'd.announcedOn DESC, d.id',
+  ANNOUNCED_ASC: 'd.announcedOn, d.id',
+  AMOUNT_DESC: 'coalesce(d.amountUsd, -1.0) DESC, d.announcedOn DESC, d.id',
+} as const;
+export type DealSortKey = keyof typeof DEAL_SORTS;
+
+/** A page of deals: the filter parameters plus `$skip`, `$limit`. */
+export const DEALS_PAGE = Object.fromEntries(
+  Object.entries(DEAL_SORTS).map(([k, order]) => [
+    k,
+    { name: `q.deals.page.${k}`, cypher: `MATCH (d:Deal) WHERE ${DEAL_FILTER} RETURN ${columnsOf('Deal', 'd')} ORDER BY ${order} SKIP $skip LIMIT $limit` },
+  ]),
+) as Record<DealSortKey, Query>;
+
+export const DEALS_COUNT: Query = { name: 'q.deals.count', cypher: `MATCH (d:Deal) WHERE ${DEAL_FILTER} RETURN count(d) AS total` };
+
+/** The deals of several organizations at once (`$ids`), with the same filter; paged in memory. */
+export const DEALS_OF_PARTIES: Query = {
+  name: 'q.deals.ofParties',
+  cypher: `UNWIND $ids AS pid MATCH (o:Organization {id: pid})-[:${ALL_ROLES}]->(d:Deal) WHERE ${DEAL_FILTER} RETURN DISTINCT pid AS party, ${columnsOf('Deal', 'd')}`,
+};
+
+/** Every party of the deals `$ids`, with its role, in one statement. */
+export const DEAL_PARTIES: Query = {
+  name: 'q.deal.parties',
+  cypher: Object.entries(PARTY_ROLES)
+    .map(([role, type]) => {
+      const hasLead = 'lead' in RELATIONSHIP_TYPES[type].properties;
+      return `UNWIND $ids AS id MATCH (d:Deal {id: id})<-[e:${type}]-(o:Organization) RETURN d.id AS deal, o.id AS org, '${role}' AS role, e.amountUsd AS amountUsd, ${hasLead ? 'e.lead' : 'toBoolean(NULL)'} AS lead`;
+    })
+    .join(' UNION ALL '),
+};
+
+/** Everything `$ids` control, directly or through subsidiaries. */
+export const CONTROLLED_BY: Query = {
+  name: 'q.control.closure',
+  cypher: 'UNWIND $ids AS x MATCH (e:Organization {id: x})-[:CONTROLS*1..6]->(c:Organization) RETURN DISTINCT e.id AS controller, c.id AS controlled',
+};
+
+/** Everything that controls `$ids`, directly or through parents. */
+export const CONTROLLERS_OF: Query = {
+  name: 'q.control.parents',
+  cypher: 'UNWIND $ids AS x MATCH (e:Organization {id: x})<-[:CONTROLS*1..6]-(c:Organization) RETURN DISTINCT c.id AS controller, e.id AS controlled',
+};
+
+/**
+ * Supply deals in force on `$asOf` where `$of` receives and another organization supplies,
+ * outside `$excluded` (never empty: an empty list binds as NULL on LadybugDB; '' pads it).
+ */
+export const SUPPLIERS: Query = {
+  name: 'q.suppliers',
+  cypher:
+    `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForce('d')} ` +
+    'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of AND NOT s.id IN $excluded ' +
+    'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd, ' +
+    'COUNT { MATCH (x:Organization)-[:SUPPLIER_IN]->(d) } AS suppliersInDeal',
+};
+
+/** Exclusivities in force on `$asOf`, by `$holder` and `$grantor` ('' for any). */
+export const EXCLUSIVITIES: Query = {
+  name: 'q.exclusivities',
+  cypher:
+    'MATCH (h:Organization)-[:HOLDS]->(x:Exclusivity) MATCH (g:Organization)-[:GRANTS]->(x) ' +
+    `WHERE ($holder = '' OR h.id = $holder) AND ($grantor = '' OR g.id = $grantor) AND ${inForce('x')} ` +
+    `RETURN ${columnsOf('Exclusivity', 'x')}, h.id AS holderId, g.id AS grantorId ORDER BY x.announcedOn, x.id`,
+};
+
+/** Investments in `$target` (not `$in`: a keyword LadybugDB cannot parse as a parameter name) in force on `$asOf`. */
+export const INVESTORS: Query = {
+  name: 'q.investors',
+  cypher:
+    `MATCH (t:Organization {id: $target})-[:INVESTEE_IN]->(d:Deal) WHERE ${inForce('d')} ` +
+    'MATCH (i:Organization)-[e:INVESTOR_IN]->(d) ' +
+    'RETURN DISTINCT i.id AS investor, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd, ' +
+    'COUNT { MATCH (y:Organization)-[:INVESTOR_IN]->(d) } AS investorsInDeal',
+};
+
+/** Every paying party of the deals in force on `$asOf` that `$ids` pay into. */
+export const COMMITMENTS_OF: Query = {
+  name: 'q.commitments.of',
+  cypher:
+    `UNWIND $ids AS id MATCH (o:Organization {id: id})-[:${PAYING_ROLES}]->(d:Deal) WHERE ${inForce('d')} ` +
+    `MATCH (p:Organization)-[e:${PAYING_ROLES}]->(d) ` +
+    'RETURN DISTINCT d.id AS deal, p.id AS org, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
+};
+
+/** Every paying party of every deal in force on `$asOf` (for sorting organizations by it). */
+export const COMMITMENTS_ALL: Query = {
+  name: 'q.commitments.all',
+  cypher: `MATCH (p:Organization)-[e:${PAYING_ROLES}]->(d:Deal) WHERE ${inForce('d')} RETURN d.id AS deal, p.id AS org, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd`,
+};
+
+const ORG_FILTER = "(NOT $useKinds OR o.kind IN $kinds) AND ($country = '' OR o.country = $country)";
+
+export const ORGANIZATIONS_PAGE: Query = {
+  name: 'q.organizations.page',
+  cypher: `MATCH (o:Organization) WHERE ${ORG_FILTER} RETURN ${columnsOf('Organization', 'o')} ORDER BY o.name, o.id SKIP $skip LIMIT $limit`,
+};
+export const ORGANIZATIONS_COUNT: Query = { name: 'q.organizations.count', cypher: `MATCH (o:Organization) WHERE ${ORG_FILTER} RETURN count(o) AS total` };
+/** Ids of every organization matching the filter (for sorting by an aggregate). */
+export const ORGANIZATION_IDS: Query = { name: 'q.organizations.ids', cypher: `MATCH (o:Organization) WHERE ${ORG_FILTER} RETURN o.id AS id, o.name AS name` };
+
+const PATH_TYPES = [...Object.values(PARTY_ROLES), 'HOLDS', 'GRANTS', 'CONTROLS'].join('|');
+export const MAX_HOPS = 6;
+
+/**
+ * Shortest paths between `$from` and `$to`, per engine (dialect report section 3): a hop is one
+ * organization-to-organization step, through a deal or exclusivity (two relationships) or a
+ * control link (one), so n hops allow 2n relationships. Bounds cannot be parameters.
+ */
+export const PATHS: Query[] = Array.from({ length: MAX_HOPS }, (_, i) => {
+  const rels = 2 * (i + 1);
+  const start = 'MATCH (a:Organization {id: $from}) MATCH (b:Organization {id: $to}) ';
+  return {
+    name: `q.paths.${i + 1}`,
+    cypher: {
+      neo4j: `${start}MATCH p = allShortestPaths((a)-[:${PATH_TYPES}*..${rels}]-(b)) RETURN nodes(p) AS nodes, relationships(p) AS rels LIMIT 25`,
+      ladybug: `${start}MATCH p = (a)-[:${PATH_TYPES}* ALL SHORTEST 1..${rels}]-(b) RETURN nodes(p) AS nodes, relationships(p) AS rels LIMIT 25`,
+    },
+  };
+});
+
+/** Relationship pairs a graph view shows (provenance internals such as status entries excluded). */
+const VIEW_LABELS: readonly NodeLabel[] = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity', 'Source'];
+const VIEW_PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap((type) =>
+  RELATIONSHIP_TYPES[type].endpoints.filter(([a, b]) => VIEW_LABELS.includes(a) && VIEW_LABELS.includes(b)).map(([a, b]) => ({ type, a, b })),
+);
+
+/** One level of a neighbourhood: every shown relationship touching `$ids`, both ways. */
+export const NEIGHBOURS: Query = {
+  name: 'q.neighbours',
+  cypher: VIEW_PAIRS.flatMap(({ type, a, b }) => [
+    `UNWIND $ids AS id MATCH (x:${a} {id: id})-[:${type}]->(y:${b}) RETURN x.id AS source, y.id AS target, '${type}' AS type, y.id AS other, '${b}' AS otherLabel`,
+    `UNWIND $ids AS id MATCH (y:${b} {id: id})<-[:${type}]-(x:${a}) RETURN x.id AS source, y.id AS target, '${type}' AS type, x.id AS other, '${a}' AS otherLabel`,
+  ]).join(' UNION ALL '),
+};
+
+const window = (v: string, prop: string) => `${v}.${prop} >= date($from) AND ${v}.${prop} <= date($to)`;
+
+/** Announcements, status changes and endings of deals and exclusivities between `$from` and `$to`. */
+export const CHANGES: Query = {
+  name: 'q.changes',
+  cypher: (['Deal', 'Exclusivity'] as const)
+    .flatMap((l) => [
+      `MATCH (f:${l}) WHERE ${window('f', 'announcedOn')} RETURN f.id AS id, '${l}' AS label, 'ANNOUNCED' AS kind, f.announcedOn AS happenedOn, f.status AS status, '' AS entry`,
+      `MATCH (f:${l})-[:HAS_STATUS]->(s:StatusEntry) WHERE ${window('s', 'changedOn')} RETURN f.id AS id, '${l}' AS label, 'STATUS_CHANGED' AS kind, s.changedOn AS happenedOn, s.status AS status, s.id AS entry`,
+      `MATCH (f:${l}) WHERE ${window('f', 'endedOn')} RETURN f.id AS id, '${l}' AS label, 'ENDED' AS kind, f.endedOn AS happenedOn, f.status AS status, '' AS entry`,
+    ])
+    .join(' UNION ALL '),
+};
+
+/** Named things whose name or an alias contains `$q` (lower case). */
+export const SEARCH_NAMED: Query = {
+  name: 'q.search.named',
+  cypher: (['Organization', 'Chip', 'CloudService'] as const)
+    .map(
+      (l) =>
+        `WITH $q AS q MATCH (n:${l}) WHERE toLower(n.name) CONTAINS q OR any(a IN n.aliases WHERE toLower(a) CONTAINS q) RETURN n.id AS id, '${l}' AS label, n.name AS name, n.aliases AS aliases`,
+    )
+    .join(' UNION ALL '),
+};
+
+/** Deals and exclusivities whose title contains `$q` (lower case). */
+export const SEARCH_TITLED: Query = {
+  name: 'q.search.titled',
+  cypher: (['Deal', 'Exclusivity'] as const)
+    .map((l) => `WITH $q AS q MATCH (n:${l}) WHERE toLower(n.title) CONTAINS q RETURN n.id AS id, '${l}' AS label, n.title AS name`)
+    .join(' UNION ALL '),
+};
+
+export const QUESTION_STATEMENTS: readonly Query[] = [
+  ...Object.values(DEALS_PAGE),
+  DEALS_COUNT,
+  DEALS_OF_PARTIES,
+  DEAL_PARTIES,
+  CONTROLLED_BY,
+  CONTROLLERS_OF,
+  SUPPLIERS,
+  EXCLUSIVITIES,
+  INVESTORS,
+  COMMITMENTS_OF,
+  COMMITMENTS_ALL,
+  ORGANIZATIONS_PAGE,
+  ORGANIZATIONS_COUNT,
+  ORGANIZATION_IDS,
+  ...PATHS,
+  NEIGHBOURS,
+  CHANGES,
+  SEARCH_NAMED,
+  SEARCH_TITLED,
+];

@@ -1,0 +1,64 @@
+/**
+ * GraphiQL at /graphiql, served from npm packages (graphiql 3's UMD build with React 18's), so
+ * it works with no internet: Apollo's default landing page loads from a CDN. A `query` URL
+ * parameter prefills the editor (the explorer links here with the query behind its view).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+
+const require = createRequire(import.meta.url);
+
+/** A file inside an installed package (these UMD files are not in the packages' exports maps). */
+const inPackage = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'react.js': { file: inPackage('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react-dom.js': { file: inPackage('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'graphiql.js': { file: inPackage('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
+  'graphiql.css': { file: inPackage('graphiql', 'graphiql.min.css'), type: 'text/css' },
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>GraphiQL · ai-industry-graph</title>
+<link rel="stylesheet" href="/graphiql/assets/graphiql.css">
+<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script src="/graphiql/assets/react.js"></script>
+<script src="/graphiql/assets/react-dom.js"></script>
+<script src="/graphiql/assets/graphiql.js"></script>
+<script>
+  const params = new URLSearchParams(location.search);
+  const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).toString() });
+  const example = '# Which providers supply OpenAI outside Microsoft?\\n{\\n  suppliers(of: "openai", excluding: ["microsoft"]) {\\n    supplier { id name }\\n    deals { id title status sources { publisher url } }\\n    restrictedBy { title holder { name } until }\\n  }\\n}\\n';
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: example,
+      query: params.get('query') || undefined,
+      variables: params.get('variables') || undefined,
+      shouldPersistHeaders: false,
+    }),
+  );
+</script>
+</body>
+</html>`;
+
+export function registerGraphiql(app: FastifyInstance): void {
+  const cache = new Map<string, Buffer>();
+  app.get('/graphiql', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (req, reply) => {
+    const asset = ASSETS[req.params.name];
+    if (!asset) return reply.code(404).send({ error: 'not found' });
+    let body = cache.get(req.params.name);
+    if (!body) cache.set(req.params.name, (body = readFileSync(asset.file)));
+    return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(body);
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Prometheus metrics, one registry per server. The store-query counter is the N+1 guard: the
+ * store queries of one operation are bounded by its fields and nesting, never by its rows.
+ */
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { QueryObserver } from '../store/graph-store.ts';
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly storeQueries: Counter<'name' | 'outcome'>;
+  readonly storeSeconds: Histogram<'name'>;
+  readonly observe: QueryObserver;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'aigraph_' });
+  const storeQueries = new Counter({
+    name: 'aigraph_store_queries_total',
+    help: 'Statements sent to the graph store, by catalog name and outcome.',
+    labelNames: ['name', 'outcome'] as const,
+    registers: [registry],
+  });
+  const storeSeconds = new Histogram({
+    name: 'aigraph_store_query_seconds',
+    help: 'Time the graph store took per statement.',
+    labelNames: ['name'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [registry],
+  });
+  return {
+    registry,
+    storeQueries,
+    storeSeconds,
+    observe: ({ name, ms, ok }) => {
+      storeQueries.inc({ name, outcome: ok ? 'ok' : 'error' });
+      storeSeconds.observe({ name }, ms / 1000);
+    },
+  };
+}
+
+/** Total store queries so far (for tests and benchmarks). */
+export async function storeQueryCount(metrics: Metrics): Promise<number> {
+  const m = await metrics.storeQueries.get();
+  return m.values.reduce((n, v) => n + v.value, 0);
+}

@@ -1,0 +1,76 @@
+/**
+ * The real API in-process: LadybugDB in memory loaded with the shipped seeds, the Fastify app
+ * listening on a loopback port, queried over HTTP. Keeps the metrics at hand so tests can count
+ * the store queries of one request, and records the statement names each request sends.
+ */
+import type { FastifyInstance } from 'fastify';
+import { importFiles } from '../../src/importer/import-graph.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/queries/schema-statements.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { createMetrics, storeQueryCount, type Metrics } from '../../src/server/metrics.ts';
+import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; argument?: string } }[];
+}
+
+export interface ApiServer {
+  url: string;
+  metrics: Metrics;
+  app: FastifyInstance;
+  /** POSTs an operation to /graphql. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** Runs `fn` and returns the catalog names of the statements it sent, in order. */
+  recording<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+  storeQueries(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startApiServer(options: { introspection?: boolean } = {}): Promise<ApiServer> {
+  const metrics = createMetrics();
+  let recorder: string[] | null = null;
+  const store = await LadybugStore.open({
+    path: ':memory:',
+    schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS],
+    queryTimeoutMs: 30_000,
+    observe: (e) => {
+      metrics.observe(e);
+      recorder?.push(e.name);
+    },
+  });
+  await store.bootstrap();
+  await importFiles(store, ['seeds']);
+  const app = await buildApp({ store, readiness: { pending: null }, metrics, logLevel: 'silent', introspection: options.introspection ?? true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    metrics,
+    app,
+    async gql(query, variables) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) } as never;
+    },
+    async recording(fn) {
+      recorder = [];
+      try {
+        const result = await fn();
+        return { result, statements: recorder };
+      } finally {
+        recorder = null;
+      }
+    },
+    storeQueries: () => storeQueryCount(metrics),
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
