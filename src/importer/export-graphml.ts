@@ -3,7 +3,7 @@
  * with its label and properties, every relationship with its type and properties. Lists are
  * written as JSON text, since GraphML attributes are scalars.
  */
-import { NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type PropertyType } from '../model/graph-model.ts';
+import { GRAPH_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type PropertyType } from '../model/graph-model.ts';
 import type { GraphSnapshot } from './graph-to-records.ts';
 
 const GRAPHML_TYPE: Record<PropertyType, string> = { string: 'string', 'string[]': 'string', date: 'string', float: 'double', boolean: 'boolean' };
@@ -21,7 +21,7 @@ function value(v: unknown): string | null {
 export function toGraphml(snap: GraphSnapshot): string {
   const nodeKeys = new Map<string, string>();
   const edgeKeys = new Map<string, string>();
-  for (const l of NODE_LABELS) for (const [k, d] of Object.entries(NODE_TYPES[l].properties)) if (k !== 'id') nodeKeys.set(k, GRAPHML_TYPE[d.type]);
+  for (const l of GRAPH_LABELS) for (const [k, d] of Object.entries(NODE_TYPES[l].properties)) if (k !== 'id') nodeKeys.set(k, GRAPHML_TYPE[d.type]);
   for (const t of Object.values(RELATIONSHIP_TYPES)) for (const [k, d] of Object.entries(t.properties)) edgeKeys.set(k, GRAPHML_TYPE[d.type]);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -32,7 +32,7 @@ export function toGraphml(snap: GraphSnapshot): string {
     ...[...edgeKeys].map(([k, t]) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="${t}"/>`),
     '  <graph id="ai-industry-graph" edgedefault="directed">',
   ];
-  for (const label of NODE_LABELS) {
+  for (const label of GRAPH_LABELS) {
     for (const n of snap.nodes[label]) {
       out.push(`    <node id="${xml(String(n.id))}">`, `      <data key="label">${label}</data>`);
       for (const k of Object.keys(NODE_TYPES[label].properties)) {

@@ -4,7 +4,7 @@
  * per relationship pair, whatever the size of the graph.
  */
 import {
-  NODE_LABELS,
+  GRAPH_LABELS,
   PARTY_ROLES,
   RELATIONSHIP_TYPES,
   type NodeLabel,
@@ -27,7 +27,7 @@ export interface GraphSnapshot {
 
 export async function readSnapshot(store: GraphStore): Promise<GraphSnapshot> {
   const nodes = {} as Record<NodeLabel, Row[]>;
-  for (const label of NODE_LABELS) nodes[label] = await store.read(NODE_STATEMENTS[label].all);
+  for (const label of GRAPH_LABELS) nodes[label] = await store.read(NODE_STATEMENTS[label].all);
   const rels = new Map<string, Row[]>();
   for (const s of RELATIONSHIP_STATEMENTS) rels.set(`${s.type}:${s.from}:${s.to}`, await store.read(s.all));
   return { nodes, rels };

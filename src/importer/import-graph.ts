@@ -10,7 +10,8 @@ import { DELETE_DEAL_CHILDREN, DELETE_EXCLUSIVITY_CHILDREN } from '../queries/im
 import { COUNT_ALL, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
 import type { GraphStore, Query, UnitOfWork } from '../store/graph-store.ts';
 import { canonicalRecord, recordKey } from './canonical.ts';
-import { readRecords } from './graph-to-records.ts';
+import { snapshotToRecords } from './graph-to-records.ts';
+import { readSnapshotFor } from './read-snapshot-for.ts';
 import { ImportError, sortIssues, type ImportIssue } from './import-issue.ts';
 import { readJsonFile } from './read-json.ts';
 import { readYamlFile, type RawRecord } from './read-yaml.ts';
@@ -78,27 +79,30 @@ function zeroCounts(): ImportCounts {
   return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, { created: 0, updated: 0, unchanged: 0 }])) as ImportCounts;
 }
 
-/** Which records are new, which changed, by comparing canonical forms with the graph. */
-async function diff(store: GraphStore, records: RecordsByCollection) {
+/** Which records are new, which changed, by comparing canonical forms with what the graph holds for their keys. */
+export async function diffRecords(store: GraphStore, records: RecordsByCollection) {
   const counts = zeroCounts();
   const created = new Set<Obj>();
   const updated = new Set<Obj>();
   const total = (await store.read(COUNT_ALL)).reduce((n, r) => n + Number(r.total), 0);
-  const existing = total > 0 ? await readRecords(store) : null;
+  const keys = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, (records[c] as Obj[]).map((r) => recordKey(c, r))]));
+  const existing = total > 0 ? snapshotToRecords(await readSnapshotFor(store, keys)) : null;
+  const before = new Map<Obj, Obj>();
   for (const c of COLLECTION_NAMES) {
-    const before = new Map(((existing?.[c] ?? []) as Obj[]).map((r) => [recordKey(c, r), JSON.stringify(r)]));
+    const old = new Map(((existing?.[c] ?? []) as Obj[]).map((r) => [recordKey(c, r), r]));
     for (const r of records[c] as Obj[]) {
-      const old = before.get(recordKey(c, r));
-      if (old === undefined) {
+      const prev = old.get(recordKey(c, r));
+      if (prev === undefined) {
         counts[c].created++;
         created.add(r);
-      } else if (old !== JSON.stringify(canonicalRecord(c, r))) {
+      } else if (JSON.stringify(prev) !== JSON.stringify(canonicalRecord(c, r))) {
         counts[c].updated++;
         updated.add(r);
+        before.set(r, prev);
       } else counts[c].unchanged++;
     }
   }
-  return { counts, created, updated };
+  return { counts, created, updated, before };
 }
 
 /** What an updated record owns and must drop before it is written again. */
@@ -137,7 +141,11 @@ async function runBatched(tx: UnitOfWork, query: Query, key: string, items: read
   for (let i = 0; i < items.length; i += BATCH) await tx.run(query, { [key]: items.slice(i, i + BATCH) as never });
 }
 
-async function write(store: GraphStore, records: RecordsByCollection, created: Set<Obj>, updated: Set<Obj>): Promise<void> {
+/**
+ * Writes the created and updated records inside a unit of work: an updated record first drops
+ * what it owns (relationships, status entries), then nodes are upserted and relationships merged.
+ */
+export async function writeRecords(tx: UnitOfWork, records: RecordsByCollection, created: Set<Obj>, updated: Set<Obj>): Promise<void> {
   const rows = new GraphRows();
   const replaced: Partial<Record<CollectionName, string[]>> = {};
   for (const c of COLLECTION_NAMES) {
@@ -147,18 +155,16 @@ async function write(store: GraphStore, records: RecordsByCollection, created: S
       TO_GRAPH[c](rows, r as never);
     }
   }
-  await store.transaction(async (tx) => {
-    for (const [c, ids] of Object.entries(replaced) as [CollectionName, string[]][]) {
-      const owned = OWNED[c]!;
-      for (const [type, from, to, side] of owned.rels) {
-        const s = relationshipStatementsFor(type, from, to);
-        await runBatched(tx, side === 'from' ? s.deleteFrom : s.deleteTo, 'ids', ids);
-      }
-      for (const q of owned.children ?? []) await runBatched(tx, q, 'ids', ids);
+  for (const [c, ids] of Object.entries(replaced) as [CollectionName, string[]][]) {
+    const owned = OWNED[c]!;
+    for (const [type, from, to, side] of owned.rels) {
+      const s = relationshipStatementsFor(type, from, to);
+      await runBatched(tx, side === 'from' ? s.deleteFrom : s.deleteTo, 'ids', ids);
     }
-    for (const [label, list] of rows.nodes) await runBatched(tx, NODE_STATEMENTS[label].upsert, 'rows', list);
-    for (const { type, from, to, rows: list } of rows.rels.values()) await runBatched(tx, relationshipStatementsFor(type, from, to).merge, 'rows', list);
-  });
+    for (const q of owned.children ?? []) await runBatched(tx, q, 'ids', ids);
+  }
+  for (const [label, list] of rows.nodes) await runBatched(tx, NODE_STATEMENTS[label].upsert, 'rows', list);
+  for (const { type, from, to, rows: list } of rows.rels.values()) await runBatched(tx, relationshipStatementsFor(type, from, to).merge, 'rows', list);
 }
 
 export interface ImportOptions {
@@ -171,9 +177,9 @@ export async function importFiles(store: GraphStore, paths: readonly string[], o
   const validation = await validateRecords(raw, store);
   const all = [...issues, ...validation.issues];
   if (all.length) throw new ImportError(sortIssues(all));
-  const { counts, created, updated } = await diff(store, validation.records);
+  const { counts, created, updated } = await diffRecords(store, validation.records);
   if (!options.dryRun && (created.size || updated.size)) {
-    await write(store, validation.records, created, updated);
+    await store.transaction((tx) => writeRecords(tx, validation.records, created, updated));
     await store.checkpoint();
   }
   return counts;

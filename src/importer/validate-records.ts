@@ -39,6 +39,8 @@ const NOUN: Record<NodeLabel, string> = {
   Exclusivity: 'exclusivity',
   StatusEntry: 'status entry',
   AmountReport: 'amount report',
+  AuditEntry: 'audit entry',
+  Meta: 'server record',
 };
 const withArticle = (label: NodeLabel) => `${/^[aeiou]/.test(NOUN[label]) ? 'an' : 'a'} ${NOUN[label]}`;
 
@@ -69,6 +71,7 @@ function referencesOf(collection: CollectionName, r: Obj): [Path, string, NodeLa
       list('chips', 'Chip');
       break;
     case 'deals':
+      one('retractionSource', 'Source');
       (r.parties as Obj[]).forEach((p, i) => refs.push([['parties', i, 'org'], p.org as string, 'Organization']));
       if (r.covers) {
         list('chips', 'Chip', ['covers'], r.covers as Obj);
@@ -80,6 +83,7 @@ function referencesOf(collection: CollectionName, r: Obj): [Path, string, NodeLa
       list('supersedes', 'Deal');
       break;
     case 'exclusivities':
+      one('retractionSource', 'Source');
       one('holder', 'Organization');
       one('grantor', 'Organization');
       one('deal', 'Deal');
@@ -108,6 +112,8 @@ function consistencyIssues(collection: CollectionName, r: Obj): [Path, string][]
     if (r[a] && r[b] && String(r[a]) > String(r[b])) out.push([[b], `${b} (${String(r[b])}) is before ${a} (${String(r[a])})`]);
   };
   before('announcedOn', 'endedOn');
+  if (r.retractedOn && !r.retractionReason) out.push([['retractionReason'], 'required when retractedOn is given']);
+  if (!r.retractedOn && (r.retractionReason || r.retractionSource)) out.push([['retractedOn'], 'required when the record says why it was retracted']);
   before(collection === 'deals' ? 'effectiveFrom' : 'validFrom', collection === 'deals' ? 'effectiveUntil' : 'validUntil');
   const history = (r.statusHistory as Obj[] | null | undefined) ?? [];
   history.forEach((h, i) => {

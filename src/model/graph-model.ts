@@ -31,6 +31,8 @@ export interface PropertyDef {
 export interface NodeTypeDef {
   readonly properties: Readonly<Record<string, PropertyDef>>;
   readonly description: string;
+  /** Bookkeeping of the server (audit, journal position), not part of the published graph. */
+  readonly internal?: boolean;
 }
 
 export interface RelationshipTypeDef {
@@ -95,6 +97,9 @@ const nodeTypeDefs = {
       round: { type: 'string', description: 'Funding round, for investments.' },
       summary: { type: 'string', required: true, description: 'What the deal includes.' },
       coverageNote: { type: 'string', description: 'Quantities supplied, in words, as reported.' },
+      retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
+      retractionReason: { type: 'string', description: 'Why it was retracted.' },
+      retractionSource: { type: 'string', format: 'slug', description: 'Id of the source that shows it was wrong.' },
     },
   },
   Exclusivity: {
@@ -110,6 +115,9 @@ const nodeTypeDefs = {
       validUntil: { type: 'date', description: 'Day it is due to end.' },
       term: { type: 'string', description: 'The term in words, when open-ended.' },
       endedOn: { type: 'date', description: 'Day it stopped holding.' },
+      retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
+      retractionReason: { type: 'string', description: 'Why it was retracted.' },
+      retractionSource: { type: 'string', format: 'slug', description: 'Id of the source that shows it was wrong.' },
     },
   },
   Source: {
@@ -140,11 +148,35 @@ const nodeTypeDefs = {
       note: { type: 'string', description: 'Whose figure it is.' },
     },
   },
+  AuditEntry: {
+    description: 'One committed write: who, with which role, when, what, and the values before and after.',
+    internal: true,
+    properties: {
+      id,
+      at: { type: 'string', required: true, description: 'When it was committed (ISO 8601 UTC instant).' },
+      actor: { type: 'string', required: true, description: 'Name or id of the API key that wrote.' },
+      role: { type: 'string', required: true, description: 'Role of that key.' },
+      operation: { type: 'string', required: true, description: 'The mutation.' },
+      subject: { type: 'string', required: true, description: 'Id of the record written.' },
+      before: { type: 'string', description: 'The record before, as JSON (absent when created).' },
+      after: { type: 'string', description: 'The record after, as JSON (absent when deleted).' },
+    },
+  },
+  Meta: {
+    description: 'Server bookkeeping, such as the last journal entry applied.',
+    internal: true,
+    properties: {
+      id,
+      journalSeq: { type: 'float', description: 'Sequence number of the last journal entry applied.' },
+    },
+  },
 } as const satisfies Record<string, NodeTypeDef>;
 
 export type NodeLabel = keyof typeof nodeTypeDefs;
 export const NODE_TYPES: Readonly<Record<NodeLabel, NodeTypeDef>> = nodeTypeDefs;
 export const NODE_LABELS = Object.keys(nodeTypeDefs) as NodeLabel[];
+/** The labels of the published graph (what import, export, search and views see). */
+export const GRAPH_LABELS = NODE_LABELS.filter((l) => !(NODE_TYPES[l] as NodeTypeDef).internal);
 
 const noProps = {} as const;
 const partyAmount = { type: 'float', description: "This party's own amount in US dollars." } as const satisfies PropertyDef;

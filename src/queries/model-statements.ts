@@ -6,6 +6,7 @@
  */
 import {
   NODE_KEY,
+  GRAPH_LABELS,
   NODE_LABELS,
   NODE_TYPES,
   RELATIONSHIP_TYPES,
@@ -132,13 +133,13 @@ export function relationshipStatementsFor(type: RelationshipType, from: NodeLabe
   return found;
 }
 
-/** Which of `$ids` exist, under which label: ids are unique across the graph, not per label. */
+/** Which of `$ids` exist in the published graph, under which label: ids are unique across the graph, not per label. */
 export const FIND_IDS: Query = {
   name: 'graph.findIds',
-  cypher: NODE_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id, '${l}' AS label`).join(' UNION ALL '),
+  cypher: GRAPH_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id, '${l}' AS label`).join(' UNION ALL '),
 };
 
 export const COUNT_ALL: Query = {
   name: 'graph.counts',
-  cypher: NODE_LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS total`).join(' UNION ALL '),
+  cypher: GRAPH_LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS total`).join(' UNION ALL '),
 };

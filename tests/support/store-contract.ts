@@ -3,7 +3,7 @@
  * integration suite): LadybugDB always, Neo4j wherever a container runtime exists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_LABELS, NODE_TYPES } from '../../src/model/graph-model.ts';
+import { GRAPH_LABELS, NODE_LABELS, NODE_TYPES } from '../../src/model/graph-model.ts';
 import { NODE_STATEMENTS, RELATIONSHIP_STATEMENTS, FIND_IDS, COUNT_ALL, nodeStatements } from '../../src/queries/model-statements.ts';
 import type { GraphStore, Query } from '../../src/store/graph-store.ts';
 import { DuplicateKeyError, StoreError, UnitOfWorkAbortedError } from '../../src/store/store-errors.ts';
@@ -90,7 +90,7 @@ export function defineStoreContract(engineName: string, harness: ContractHarness
       const rows = await store.read(FIND_IDS, { ids: ['find-me', 'not-there'] });
       expect(rows).toEqual([{ id: 'find-me', label: 'Organization' }]);
       const counts = await store.read(COUNT_ALL);
-      expect(counts.map((r) => r.label).sort()).toEqual([...NODE_LABELS].sort());
+      expect(counts.map((r) => r.label).sort()).toEqual([...GRAPH_LABELS].sort());
     });
 
     it('treats an empty batch as nothing to do', async () => {
