@@ -6,14 +6,17 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { ImportError } from '../importer/import-issue.ts';
+import { KeyFileError } from '../auth/api-keys.ts';
 import { StoreError } from '../store/store-errors.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand, seedCommand } from './commands/import.ts';
+import { keysCommand } from './commands/keys.ts';
 import { queriesCommand } from './commands/queries.ts';
+import { rebuildCommand } from './commands/rebuild.ts';
 import { serveCommand } from './commands/serve.ts';
+import { UsageError } from './usage-error.ts';
+import { synthCommand } from './commands/synth.ts';
 
-/** An error whose message is meant for the user as it is. */
-export class UsageError extends Error {}
 
 const program = new Command()
   .name('aigraph')
@@ -26,6 +29,9 @@ program.addCommand(seedCommand());
 program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(queriesCommand());
+program.addCommand(keysCommand());
+program.addCommand(rebuildCommand());
+program.addCommand(synthCommand());
 
 function exitCodeFor(err: unknown): number {
   if (err instanceof ConfigError || err instanceof UsageError) return 2;
@@ -37,7 +43,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError || err instanceof ImportError) {
+  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError || err instanceof ImportError || err instanceof KeyFileError) {
     process.stderr.write(`aigraph: ${err.message}\n`);
   } else {
     process.stderr.write(`aigraph: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -3,6 +3,7 @@
  * the process with a message that names the variable (ConfigError), never a stack trace.
  */
 import { z } from 'zod';
+import { keyFileFor } from '../auth/api-keys.ts';
 
 const port = z.coerce
   .number({ message: 'expected a port number' })
@@ -32,6 +33,8 @@ const schema = z
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
     AIGRAPH_INTROSPECTION: flag.default(true),
+    AIGRAPH_READS_REQUIRE_KEY: flag.default(false),
+    AIGRAPH_KEYS_FILE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })
@@ -52,6 +55,10 @@ export interface Config {
   readonly logLevel: RawConfig['LOG_LEVEL'];
   /** GraphQL introspection (the schema is public, so on by default). */
   readonly introspection: boolean;
+  /** Whether reads need a reader key (writes always need an editor or admin key). */
+  readonly readsRequireKey: boolean;
+  /** The API key file (default: beside the LadybugDB file, or ./data/api-keys.json). */
+  readonly keysFile: string;
   readonly production: boolean;
   readonly store:
     | { readonly engine: 'ladybug'; readonly path: string }
@@ -89,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: e.AIGRAPH_QUERY_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     introspection: e.AIGRAPH_INTROSPECTION,
+    readsRequireKey: e.AIGRAPH_READS_REQUIRE_KEY,
+    keysFile: keyFileFor(e.NEO4J_URI ? null : e.AIGRAPH_DB, e.AIGRAPH_KEYS_FILE),
     production: e.NODE_ENV === 'production',
     store: e.NEO4J_URI
       ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }

@@ -13,6 +13,7 @@ export interface DealFilterInput {
   asOf?: string | null;
   minAmountUsd?: number | null;
   maxAmountUsd?: number | null;
+  includeRetracted?: boolean | null;
 }
 
 /** A never-matching pad: an empty list parameter binds as NULL on LadybugDB. */
@@ -34,6 +35,7 @@ export function dealFilterParams(f: DealFilterInput = {}): Params {
     minAmountUsd: f.minAmountUsd ?? 0,
     useMax: f.maxAmountUsd != null,
     maxAmountUsd: f.maxAmountUsd ?? 0,
+    hideRetracted: !f.includeRetracted,
   };
 }
 

@@ -57,7 +57,7 @@ export async function neighborhood(
     for (const [label, ids] of byLabel) {
       for (const row of await loadNodes(label, ids)) {
         const id = String(row.id);
-        if (asOf && (label === 'Deal' || label === 'Exclusivity') && !inForce(row, asOf)) continue;
+        if ((label === 'Deal' || label === 'Exclusivity') && (row.retractedOn || (asOf && !inForce(row, asOf)))) continue;
         labels.set(id, label);
         rows.set(id, row);
         next.push(id);

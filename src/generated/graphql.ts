@@ -33,6 +33,40 @@ export type AmountReport = {
   sources: Array<Source>;
 };
 
+/** A reported amount that disagrees with the headline one. */
+export type AmountReportInput = {
+  amountQualifier: AmountQualifier;
+  amountUsd: Scalars['Float']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  sources: Array<Scalars['ID']['input']>;
+};
+
+/** One committed write: who, with which role, when, what, before and after (JSON). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  actor: Scalars['String']['output'];
+  after?: Maybe<Scalars['String']['output']>;
+  at: Scalars['String']['output'];
+  before?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  operation: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
 /** Something that happened to a deal or exclusivity on a day. */
 export type Change = {
   __typename?: 'Change';
@@ -62,6 +96,17 @@ export type Chip = Node & {
   offeredBy: Array<CloudService>;
 };
 
+/** A chip to create or change (a new one also needs kind and designer). */
+export type ChipInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  announcedOn?: InputMaybe<Scalars['Date']['input']>;
+  designer?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<ChipKind>;
+  manufacturer?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
 export type ChipKind =
   | 'asic'
   | 'cpu'
@@ -80,6 +125,16 @@ export type CloudService = Node & {
   kind: CloudServiceKind;
   name: Scalars['String']['output'];
   operator?: Maybe<Organization>;
+};
+
+/** A cloud service to create or change (a new one also needs kind and operator). */
+export type CloudServiceInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  chips?: InputMaybe<Array<Scalars['ID']['input']>>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<CloudServiceKind>;
+  name: Scalars['String']['input'];
+  operator?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CloudServiceKind =
@@ -136,6 +191,10 @@ export type Deal = Node & {
   /** Other reported amounts, where reports disagree with the headline one. */
   otherReports: Array<AmountReport>;
   parties: Array<DealParty>;
+  /** The day it was retracted; retracted deals are hidden unless asked for. */
+  retractedOn?: Maybe<Scalars['Date']['output']>;
+  retractionReason?: Maybe<Scalars['String']['output']>;
+  retractionSource?: Maybe<Source>;
   round?: Maybe<Scalars['String']['output']>;
   sources: Array<Source>;
   status: Status;
@@ -170,12 +229,39 @@ export type DealFilter = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** With party: deals where this organization is also a party. */
   counterparty?: InputMaybe<Scalars['ID']['input']>;
+  /** Also list retracted deals (hidden by default). */
+  includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
   kinds?: InputMaybe<Array<DealKind>>;
   maxAmountUsd?: InputMaybe<Scalars['Float']['input']>;
   minAmountUsd?: InputMaybe<Scalars['Float']['input']>;
   /** Deals this organization is a party to. */
   party?: InputMaybe<Scalars['ID']['input']>;
   statuses?: InputMaybe<Array<Status>>;
+};
+
+/** A deal, recorded whole: it replaces any earlier version with the same id. */
+export type DealInput = {
+  amountQualifier?: InputMaybe<AmountQualifier>;
+  amountUsd?: InputMaybe<Scalars['Float']['input']>;
+  announcedOn: Scalars['Date']['input'];
+  chips?: InputMaybe<Array<Scalars['ID']['input']>>;
+  cloudServices?: InputMaybe<Array<Scalars['ID']['input']>>;
+  coverageNote?: InputMaybe<Scalars['String']['input']>;
+  effectiveFrom?: InputMaybe<Scalars['Date']['input']>;
+  effectiveUntil?: InputMaybe<Scalars['Date']['input']>;
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  kind: DealKind;
+  otherReports?: InputMaybe<Array<AmountReportInput>>;
+  parties: Array<PartyInput>;
+  round?: InputMaybe<Scalars['String']['input']>;
+  sources: Array<Scalars['ID']['input']>;
+  status: Status;
+  statusHistory?: InputMaybe<Array<StatusEntryInput>>;
+  summary: Scalars['String']['input'];
+  supersedes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  term?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
 };
 
 export type DealKind =
@@ -216,6 +302,9 @@ export type Exclusivity = Node & {
   holder: Organization;
   id: Scalars['ID']['output'];
   kind: ExclusivityKind;
+  retractedOn?: Maybe<Scalars['Date']['output']>;
+  retractionReason?: Maybe<Scalars['String']['output']>;
+  retractionSource?: Maybe<Source>;
   /** What the right covers, in words. */
   scope: Scalars['String']['output'];
   sources: Array<Source>;
@@ -228,6 +317,25 @@ export type Exclusivity = Node & {
   until: Scalars['String']['output'];
   validFrom?: Maybe<Scalars['Date']['output']>;
   validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/** An exclusivity, recorded whole. */
+export type ExclusivityInput = {
+  announcedOn: Scalars['Date']['input'];
+  deal?: InputMaybe<Scalars['ID']['input']>;
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  grantor: Scalars['ID']['input'];
+  holder: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  kind: ExclusivityKind;
+  scope: Scalars['String']['input'];
+  sources: Array<Scalars['ID']['input']>;
+  status: Status;
+  statusHistory?: InputMaybe<Array<StatusEntryInput>>;
+  term?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  validUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type ExclusivityKind =
@@ -271,6 +379,83 @@ export type Investment = {
   investor: Organization;
   /** The investor's own amounts where reported, else the deal amount when it was the only investor. */
   totalUsd?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Removes a node and what it owns for good (admin only). */
+  deleteNode: Scalars['Boolean']['output'];
+  recordDeal: Deal;
+  recordExclusivity: Exclusivity;
+  /** Marks a deal or exclusivity retracted (it was wrong), with the reason and the source that shows it; it stays, hidden by default. */
+  retract: Fact;
+  /** Moves a deal to a new status, keeping a dated, sourced entry in its history; an ending status sets endedOn to that day. */
+  setDealStatus: Deal;
+  upsertChip: Chip;
+  upsertCloudService: CloudService;
+  upsertOrganization: Organization;
+  upsertSource: Source;
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationDeleteNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationRecordDealArgs = {
+  input: DealInput;
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationRecordExclusivityArgs = {
+  input: ExclusivityInput;
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationRetractArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  source: Scalars['ID']['input'];
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationSetDealStatusArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  on: Scalars['Date']['input'];
+  sources: Array<Scalars['ID']['input']>;
+  status: Status;
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationUpsertChipArgs = {
+  input: ChipInput;
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationUpsertCloudServiceArgs = {
+  input: CloudServiceInput;
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationUpsertOrganizationArgs = {
+  input: OrganizationInput;
+};
+
+
+/** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
+export type MutationUpsertSourceArgs = {
+  input: SourceInput;
 };
 
 /** Nodes and edges around a node, for graph views. */
@@ -365,6 +550,19 @@ export type OrganizationFilter = {
   kinds?: InputMaybe<Array<OrganizationKind>>;
 };
 
+/**
+ * An organization to create or change. Only id and name are always required; on an existing
+ * organization, omitted fields keep their values; a new one also needs kind and country.
+ */
+export type OrganizationInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<OrganizationKind>;
+  name: Scalars['String']['input'];
+};
+
 export type OrganizationKind =
   | 'ai_lab'
   | 'chip_designer'
@@ -389,6 +587,14 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A party of a deal being recorded. */
+export type PartyInput = {
+  amountUsd?: InputMaybe<Scalars['Float']['input']>;
+  lead?: InputMaybe<Scalars['Boolean']['input']>;
+  organization: Scalars['ID']['input'];
+  role: PartyRole;
 };
 
 export type PartyRole =
@@ -421,6 +627,8 @@ export type PathStep = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The audit trail, newest first (admin keys only). */
+  auditLog: AuditEntryConnection;
   /** What was announced, changed status or ended between two dates (inclusive). */
   changes: Array<Change>;
   chip?: Maybe<Chip>;
@@ -449,6 +657,13 @@ export type Query = {
   source?: Maybe<Source>;
   /** Who supplies compute, cloud capacity or chips to `of`, outside `excluding` and everything they control, as of asOf (default today). */
   suppliers: Array<Supply>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -566,6 +781,15 @@ export type Source = Node & {
   url: Scalars['String']['output'];
 };
 
+/** A source to create or change (a new one also needs url, publisher and publishedOn). */
+export type SourceInput = {
+  id: Scalars['ID']['input'];
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The status of a deal or exclusivity. Ended facts stay in the graph, marked. */
 export type Status =
   | 'active'
@@ -585,6 +809,14 @@ export type StatusEntry = {
   note?: Maybe<Scalars['String']['output']>;
   on: Scalars['Date']['output'];
   sources: Array<Source>;
+  status: Status;
+};
+
+/** A dated, sourced step of a status history. */
+export type StatusEntryInput = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  on: Scalars['Date']['input'];
+  sources: Array<Scalars['ID']['input']>;
   status: Status;
 };
 
@@ -696,12 +928,18 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversTypes = {
   AmountQualifier: null;
   AmountReport: ResolverTypeWrapper<AmountReportModel>;
+  AmountReportInput: AmountReportInput;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeModel>;
   ChangeKind: ChangeKind;
   Chip: ResolverTypeWrapper<ChipModel>;
+  ChipInput: ChipInput;
   ChipKind: null;
   CloudService: ResolverTypeWrapper<CloudServiceModel>;
+  CloudServiceInput: CloudServiceInput;
   CloudServiceKind: null;
   Concentration: ResolverTypeWrapper<ConcentrationModel>;
   Control: ResolverTypeWrapper<ControlModel>;
@@ -710,10 +948,12 @@ export type ResolversTypes = {
   DealConnection: ResolverTypeWrapper<Omit<DealConnection, 'edges'> & { edges: Array<ResolversTypes['DealEdge']> }>;
   DealEdge: ResolverTypeWrapper<Omit<DealEdge, 'node'> & { node: ResolversTypes['Deal'] }>;
   DealFilter: DealFilter;
+  DealInput: DealInput;
   DealKind: null;
   DealParty: ResolverTypeWrapper<DealPartyModel>;
   DealSort: DealSort;
   Exclusivity: ResolverTypeWrapper<ExclusivityModel>;
+  ExclusivityInput: ExclusivityInput;
   ExclusivityKind: null;
   Fact: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -723,22 +963,27 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Investment: ResolverTypeWrapper<InvestmentModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighborhood: ResolverTypeWrapper<Omit<Neighborhood, 'nodes'> & { nodes: Array<ResolversTypes['GraphNode']> }>;
   Node: ResolverTypeWrapper<NodeModel>;
   Organization: ResolverTypeWrapper<OrganizationModel>;
   OrganizationConnection: ResolverTypeWrapper<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationFilter: OrganizationFilter;
+  OrganizationInput: OrganizationInput;
   OrganizationKind: null;
   OrganizationSort: OrganizationSort;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartyInput: PartyInput;
   PartyRole: null;
   Path: ResolverTypeWrapper<PathModel>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Source: ResolverTypeWrapper<SourceModel>;
+  SourceInput: SourceInput;
   Status: null;
   StatusEntry: ResolverTypeWrapper<StatusEntryModel>;
+  StatusEntryInput: StatusEntryInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SupplierShare: ResolverTypeWrapper<SupplierShareModel>;
   Supply: ResolverTypeWrapper<SupplyModel>;
@@ -747,10 +992,16 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AmountReport: AmountReportModel;
+  AmountReportInput: AmountReportInput;
+  AuditEntry: AuditEntry;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
   Boolean: Scalars['Boolean']['output'];
   Change: ChangeModel;
   Chip: ChipModel;
+  ChipInput: ChipInput;
   CloudService: CloudServiceModel;
+  CloudServiceInput: CloudServiceInput;
   Concentration: ConcentrationModel;
   Control: ControlModel;
   Date: Scalars['Date']['output'];
@@ -758,8 +1009,10 @@ export type ResolversParentTypes = {
   DealConnection: Omit<DealConnection, 'edges'> & { edges: Array<ResolversParentTypes['DealEdge']> };
   DealEdge: Omit<DealEdge, 'node'> & { node: ResolversParentTypes['Deal'] };
   DealFilter: DealFilter;
+  DealInput: DealInput;
   DealParty: DealPartyModel;
   Exclusivity: ExclusivityModel;
+  ExclusivityInput: ExclusivityInput;
   Fact: ResolversUnionTypes<ResolversParentTypes>['Fact'];
   Float: Scalars['Float']['output'];
   GraphEdge: GraphEdge;
@@ -767,18 +1020,23 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Investment: InvestmentModel;
+  Mutation: Record<PropertyKey, never>;
   Neighborhood: Omit<Neighborhood, 'nodes'> & { nodes: Array<ResolversParentTypes['GraphNode']> };
   Node: NodeModel;
   Organization: OrganizationModel;
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   OrganizationFilter: OrganizationFilter;
+  OrganizationInput: OrganizationInput;
   PageInfo: PageInfo;
+  PartyInput: PartyInput;
   Path: PathModel;
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
   Query: Record<PropertyKey, never>;
   Source: SourceModel;
+  SourceInput: SourceInput;
   StatusEntry: StatusEntryModel;
+  StatusEntryInput: StatusEntryInput;
   String: Scalars['String']['output'];
   SupplierShare: SupplierShareModel;
   Supply: SupplyModel;
@@ -791,6 +1049,28 @@ export type AmountReportResolvers<ContextType = GraphContext, ParentType extends
   amountUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type ChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
@@ -863,6 +1143,9 @@ export type DealResolvers<ContextType = GraphContext, ParentType extends Resolve
   kind?: Resolver<ResolversTypes['DealKind'], ParentType, ContextType>;
   otherReports?: Resolver<Array<ResolversTypes['AmountReport']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['DealParty']>, ParentType, ContextType>;
+  retractedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retractionSource?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   round?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
@@ -903,6 +1186,9 @@ export type ExclusivityResolvers<ContextType = GraphContext, ParentType extends 
   holder?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ExclusivityKind'], ParentType, ContextType>;
+  retractedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retractionSource?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
@@ -942,6 +1228,18 @@ export type InvestmentResolvers<ContextType = GraphContext, ParentType extends R
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType>;
   investor?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   totalUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  deleteNode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNodeArgs, 'id'>>;
+  recordDeal?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationRecordDealArgs, 'input'>>;
+  recordExclusivity?: Resolver<ResolversTypes['Exclusivity'], ParentType, ContextType, RequireFields<MutationRecordExclusivityArgs, 'input'>>;
+  retract?: Resolver<ResolversTypes['Fact'], ParentType, ContextType, RequireFields<MutationRetractArgs, 'id' | 'reason' | 'source'>>;
+  setDealStatus?: Resolver<ResolversTypes['Deal'], ParentType, ContextType, RequireFields<MutationSetDealStatusArgs, 'id' | 'on' | 'sources' | 'status'>>;
+  upsertChip?: Resolver<ResolversTypes['Chip'], ParentType, ContextType, RequireFields<MutationUpsertChipArgs, 'input'>>;
+  upsertCloudService?: Resolver<ResolversTypes['CloudService'], ParentType, ContextType, RequireFields<MutationUpsertCloudServiceArgs, 'input'>>;
+  upsertOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpsertOrganizationArgs, 'input'>>;
+  upsertSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpsertSourceArgs, 'input'>>;
 };
 
 export type NeighborhoodResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
@@ -1005,6 +1303,7 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 };
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'from' | 'to'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, RequireFields<QueryChipArgs, 'id'>>;
   chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
@@ -1063,6 +1362,9 @@ export type SupplyResolvers<ContextType = GraphContext, ParentType extends Resol
 export type Resolvers<ContextType = GraphContext> = {
   AmountQualifier?: AmountQualifierResolvers;
   AmountReport?: AmountReportResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipKind?: ChipKindResolvers;
@@ -1083,6 +1385,7 @@ export type Resolvers<ContextType = GraphContext> = {
   GraphNode?: GraphNodeResolvers<ContextType>;
   GraphNodeKind?: GraphNodeKindResolvers;
   Investment?: InvestmentResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

@@ -43,7 +43,10 @@ const STORE_CODES: Record<StoreError['code'], ErrorCode> = {
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (err: unknown) => void): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = formatted.extensions?.code;
-  if (original instanceof AppError) return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+  if (original instanceof AppError) {
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
   if (original instanceof StoreError) {
     log(original);
     return { message: original.publicMessage, locations: formatted.locations, path: formatted.path, extensions: { code: STORE_CODES[original.code] } };

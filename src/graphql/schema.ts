@@ -6,6 +6,7 @@ import { DateScalar } from './date-scalar.ts';
 import { GRAPHQL_ENUMS } from './enums.ts';
 import { answerResolvers } from './resolvers/answer-resolvers.ts';
 import { entityResolvers } from './resolvers/entity-resolvers.ts';
+import { mutationResolvers } from './resolvers/mutation-resolvers.ts';
 import { queryResolvers } from './resolvers/query-resolvers.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
@@ -23,5 +24,8 @@ export const resolvers: Resolvers = {
   ...(GRAPHQL_ENUMS as unknown as Resolvers),
   ...entityResolvers,
   ...answerResolvers,
-  Query: { ...queryResolvers.Query },
+  Deal: { ...entityResolvers.Deal, ...mutationResolvers.Deal },
+  Exclusivity: { ...entityResolvers.Exclusivity, ...mutationResolvers.Exclusivity },
+  Query: { ...queryResolvers.Query, ...mutationResolvers.Query },
+  Mutation: mutationResolvers.Mutation,
 };

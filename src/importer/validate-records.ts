@@ -44,6 +44,12 @@ const NOUN: Record<NodeLabel, string> = {
 };
 const withArticle = (label: NodeLabel) => `${/^[aeiou]/.test(NOUN[label]) ? 'an' : 'a'} ${NOUN[label]}`;
 
+function valueAt(value: unknown, path: Path): unknown {
+  let v = value;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
 function zodMessage(issue: z.core.$ZodIssue): string {
   const m = issue.message.replace(/^Invalid input: /, '');
   if (/received undefined$/.test(m)) return 'required';
@@ -149,7 +155,7 @@ export async function validateRecords(raw: readonly RawRecord[], store?: GraphSt
       for (const issue of parsed.error.issues) {
         const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
         if (issue.code === 'unrecognized_keys') for (const k of issue.keys) at(rec, path, `unknown field "${k}"`, k);
-        else at(rec, path, zodMessage(issue));
+        else at(rec, path, valueAt(rec.value, path) === undefined ? 'required' : zodMessage(issue));
       }
       continue;
     }

@@ -15,8 +15,8 @@ const RECEIVING_ROLES = 'CUSTOMER_IN|INVESTEE_IN|PARTNER_IN|BORROWER_IN';
 /** Roles through which an organization commits money. */
 const PAYING_ROLES = 'INVESTOR_IN|CUSTOMER_IN|ACQUIRER_IN|LENDER_IN';
 
-/** In force on `$asOf`: announced by then and not ended by then. */
-const inForce = (v: string) => `${v}.announcedOn <= date($asOf) AND (${v}.endedOn IS NULL OR ${v}.endedOn > date($asOf))`;
+/** In force on `$asOf`: announced by then, not ended by then, and never retracted. */
+const inForce = (v: string) => `${v}.announcedOn <= date($asOf) AND (${v}.endedOn IS NULL OR ${v}.endedOn > date($asOf)) AND ${v}.retractedOn IS NULL`;
 
 const DEAL_FILTER = [
   `($party = '' OR EXISTS { MATCH (p:Organization {id: $party})-[:${ALL_ROLES}]->(d) })`,
@@ -27,6 +27,7 @@ const DEAL_FILTER = [
   `(NOT $useAsOf OR (${inForce('d')}))`,
   '(NOT $useMin OR d.amountUsd >= $minAmountUsd)',
   '(NOT $useMax OR d.amountUsd <= $maxAmountUsd)',
+  '(NOT $hideRetracted OR d.retractedOn IS NULL)',
 ].join(' AND ');
 
 export const DEAL_SORTS = {
@@ -174,9 +175,9 @@ export const CHANGES: Query = {
   name: 'q.changes',
   cypher: (['Deal', 'Exclusivity'] as const)
     .flatMap((l) => [
-      `MATCH (f:${l}) WHERE ${window('f', 'announcedOn')} RETURN f.id AS id, '${l}' AS label, 'ANNOUNCED' AS kind, f.announcedOn AS happenedOn, f.status AS status, '' AS entry`,
-      `MATCH (f:${l})-[:HAS_STATUS]->(s:StatusEntry) WHERE ${window('s', 'changedOn')} RETURN f.id AS id, '${l}' AS label, 'STATUS_CHANGED' AS kind, s.changedOn AS happenedOn, s.status AS status, s.id AS entry`,
-      `MATCH (f:${l}) WHERE ${window('f', 'endedOn')} RETURN f.id AS id, '${l}' AS label, 'ENDED' AS kind, f.endedOn AS happenedOn, f.status AS status, '' AS entry`,
+      `MATCH (f:${l}) WHERE ${window('f', 'announcedOn')} AND f.retractedOn IS NULL RETURN f.id AS id, '${l}' AS label, 'ANNOUNCED' AS kind, f.announcedOn AS happenedOn, f.status AS status, '' AS entry`,
+      `MATCH (f:${l})-[:HAS_STATUS]->(s:StatusEntry) WHERE ${window('s', 'changedOn')} AND f.retractedOn IS NULL RETURN f.id AS id, '${l}' AS label, 'STATUS_CHANGED' AS kind, s.changedOn AS happenedOn, s.status AS status, s.id AS entry`,
+      `MATCH (f:${l}) WHERE ${window('f', 'endedOn')} AND f.retractedOn IS NULL RETURN f.id AS id, '${l}' AS label, 'ENDED' AS kind, f.endedOn AS happenedOn, f.status AS status, '' AS entry`,
     ])
     .join(' UNION ALL '),
 };
@@ -196,7 +197,7 @@ export const SEARCH_NAMED: Query = {
 export const SEARCH_TITLED: Query = {
   name: 'q.search.titled',
   cypher: (['Deal', 'Exclusivity'] as const)
-    .map((l) => `WITH $q AS q MATCH (n:${l}) WHERE toLower(n.title) CONTAINS q RETURN n.id AS id, '${l}' AS label, n.title AS name`)
+    .map((l) => `WITH $q AS q MATCH (n:${l}) WHERE toLower(n.title) CONTAINS q AND n.retractedOn IS NULL RETURN n.id AS id, '${l}' AS label, n.title AS name`)
     .join(' UNION ALL '),
 };
 

@@ -9,6 +9,8 @@ export interface Metrics {
   readonly registry: Registry;
   readonly storeQueries: Counter<'name' | 'outcome'>;
   readonly storeSeconds: Histogram<'name'>;
+  readonly httpRequests: Counter<'route' | 'status'>;
+  readonly httpSeconds: Histogram<'route'>;
   readonly observe: QueryObserver;
 }
 
@@ -28,10 +30,25 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
     registers: [registry],
   });
+  const httpRequests = new Counter({
+    name: 'aigraph_http_requests_total',
+    help: 'HTTP requests answered, by route and status code.',
+    labelNames: ['route', 'status'] as const,
+    registers: [registry],
+  });
+  const httpSeconds = new Histogram({
+    name: 'aigraph_http_request_seconds',
+    help: 'Time to answer an HTTP request, by route.',
+    labelNames: ['route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [registry],
+  });
   return {
     registry,
     storeQueries,
     storeSeconds,
+    httpRequests,
+    httpSeconds,
     observe: ({ name, ms, ok }) => {
       storeQueries.inc({ name, outcome: ok ? 'ok' : 'error' });
       storeSeconds.observe({ name }, ms / 1000);

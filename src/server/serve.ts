@@ -1,25 +1,40 @@
 /**
  * `aigraph serve`: opens the store first (so a second server on the same file stops at once on
- * its lock), listens, then bootstraps the schema and, on an empty store, loads the seeds;
- * /readyz turns 200 only when that is done.
+ * its lock), listens, then bootstraps the schema, loads the seeds into an empty store and
+ * replays journal entries the database lacks; /readyz turns 200 only when that is done.
+ * SIGTERM lets in-flight requests finish, then checkpoints and closes the store.
  */
+import { ApiKeyStore } from '../auth/api-keys.ts';
 import type { Config } from '../config/config.ts';
 import { importFiles } from '../importer/import-graph.ts';
 import { COUNT_ALL } from '../queries/model-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { openStore } from '../store/open-store.ts';
+import { GraphWriter } from '../writes/graph-writer.ts';
+import { Journal, journalFileFor } from '../writes/journal.ts';
 import { buildApp, type Readiness } from './app.ts';
 import { createMetrics } from './metrics.ts';
 
-async function isEmpty(store: GraphStore): Promise<boolean> {
+export async function isEmpty(store: GraphStore): Promise<boolean> {
   return (await store.read(COUNT_ALL)).every((r) => Number(r.total) === 0);
 }
 
 export async function serve(config: Config): Promise<void> {
   const metrics = createMetrics();
   const store = await openStore(config, metrics.observe);
+  const journal = config.store.engine === 'ladybug' && config.store.path !== ':memory:' ? new Journal(journalFileFor(config.store.path)) : null;
+  const writer = new GraphWriter(store, journal);
   const readiness: Readiness = { pending: 'bootstrapping the schema' };
-  const app = await buildApp({ store, readiness, metrics, logLevel: config.logLevel, introspection: config.introspection });
+  const app = await buildApp({
+    store,
+    writer,
+    keys: new ApiKeyStore(config.keysFile),
+    readiness,
+    metrics,
+    logLevel: config.logLevel,
+    introspection: config.introspection,
+    readsRequireKey: config.readsRequireKey,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -28,7 +43,8 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     readiness.pending = 'shutting down';
     await app.close(); // lets in-flight requests finish
-    await store.close();
+    await store.close(); // checkpoints first
+    journal?.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
@@ -44,6 +60,9 @@ export async function serve(config: Config): Promise<void> {
       const created = Object.values(counts).reduce((n, c) => n + c.created, 0);
       app.log.info({ seeds: config.seedsDir, created, ms: Math.round(performance.now() - started) }, 'seeded an empty store');
     }
+    readiness.pending = 'replaying the journal';
+    const replayed = await writer.replay();
+    if (replayed) app.log.warn({ replayed }, 'replayed journal entries the database did not have');
     readiness.pending = null;
     app.log.info({ engine: store.engine }, 'ready');
   } catch (err) {

@@ -73,3 +73,14 @@ export class UnitOfWorkAbortedError extends StoreError {
     );
   }
 }
+
+export class DatabaseOpenError extends StoreError {
+  constructor(readonly path: string, detail: string, cause?: unknown) {
+    super(
+      'STORE_UNAVAILABLE',
+      `The database file ${path} could not be opened (${detail}). If it is damaged, rebuild it from the seeds and the write journal: AIGRAPH_DB=${path} npx aigraph rebuild`,
+      'The graph store is unavailable.',
+      { cause },
+    );
+  }
+}

@@ -3,7 +3,12 @@
  * listening on a loopback port, queried over HTTP. Keeps the metrics at hand so tests can count
  * the store queries of one request, and records the statement names each request sends.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { ApiKeyStore, type Role } from '../../src/auth/api-keys.ts';
+import { GraphWriter } from '../../src/writes/graph-writer.ts';
 import { importFiles } from '../../src/importer/import-graph.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/queries/schema-statements.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -20,15 +25,20 @@ export interface ApiServer {
   url: string;
   metrics: Metrics;
   app: FastifyInstance;
-  /** POSTs an operation to /graphql. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  writer: GraphWriter;
+  /** Creates an API key with a role and returns it. */
+  key(role: Role, name?: string): string;
+  /** POSTs an operation to /graphql (with `key` as a Bearer token when given). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphqlResponse<T>>;
   /** Runs `fn` and returns the catalog names of the statements it sent, in order. */
   recording<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
   storeQueries(): Promise<number>;
   close(): Promise<void>;
 }
 
-export async function startApiServer(options: { introspection?: boolean } = {}): Promise<ApiServer> {
+export async function startApiServer(options: { introspection?: boolean; readsRequireKey?: boolean } = {}): Promise<ApiServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'aigraph-api-'));
+  const keys = new ApiKeyStore(join(dir, 'keys.json'));
   const metrics = createMetrics();
   let recorder: string[] | null = null;
   const store = await LadybugStore.open({
@@ -42,7 +52,17 @@ export async function startApiServer(options: { introspection?: boolean } = {}):
   });
   await store.bootstrap();
   await importFiles(store, ['seeds']);
-  const app = await buildApp({ store, readiness: { pending: null }, metrics, logLevel: 'silent', introspection: options.introspection ?? true });
+  const writer = new GraphWriter(store, null);
+  const app = await buildApp({
+    store,
+    writer,
+    keys,
+    readiness: { pending: null },
+    metrics,
+    logLevel: 'silent',
+    introspection: options.introspection ?? true,
+    readsRequireKey: options.readsRequireKey ?? false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -50,10 +70,12 @@ export async function startApiServer(options: { introspection?: boolean } = {}):
     url,
     metrics,
     app,
-    async gql(query, variables) {
+    writer,
+    key: (role, name) => keys.create(role, name ?? `test-${role}`).key,
+    async gql(query, variables, key) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, ...((await res.json()) as object) } as never;
@@ -71,6 +93,7 @@ export async function startApiServer(options: { introspection?: boolean } = {}):
     async close() {
       await app.close();
       await store.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { UsageError } from '../usage-error.ts';
 import { catalogEntries } from '../../queries/catalog.ts';
 
 export function queriesCommand(): Command {
@@ -9,7 +10,7 @@ export function queriesCommand(): Command {
     .action((opts: { json?: boolean; engine?: string }) => {
       let entries = catalogEntries();
       if (opts.engine) {
-        if (opts.engine !== 'ladybug' && opts.engine !== 'neo4j') throw new Error(`--engine must be ladybug or neo4j, not "${opts.engine}"`);
+        if (opts.engine !== 'ladybug' && opts.engine !== 'neo4j') throw new UsageError(`--engine must be ladybug or neo4j, not "${opts.engine}"`);
         entries = entries.filter((e) => e.engine === 'both' || e.engine === opts.engine);
       }
       if (opts.json) {

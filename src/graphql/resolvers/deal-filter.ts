@@ -24,5 +24,6 @@ export function dealFilterArgs(f: DealFilter | null | undefined): DealFilterInpu
     asOf: f.asOf ?? null,
     minAmountUsd: min,
     maxAmountUsd: max,
+    includeRetracted: f.includeRetracted ?? false,
   };
 }

@@ -108,5 +108,5 @@ export const entityResolvers: Resolvers = {
 
 async function exclusivitiesOf(ctx: GraphContext, type: 'HOLDS' | 'GRANTS', orgId: string, asOf: string): Promise<ExclusivityModel[]> {
   const all = await ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked(type, 'Organization', 'Exclusivity', 'from', orgId));
-  return all.filter((x) => x.announcedOn <= asOf && (!x.endedOn || x.endedOn > asOf));
+  return all.filter((x) => !x.retractedOn && x.announcedOn <= asOf && (!x.endedOn || x.endedOn > asOf));
 }

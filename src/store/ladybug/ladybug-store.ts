@@ -23,7 +23,7 @@ import {
   type Row,
   type UnitOfWork,
 } from '../graph-store.ts';
-import { DatabaseLockedError, StoreError, UnitOfWorkAbortedError } from '../store-errors.ts';
+import { DatabaseLockedError, DatabaseOpenError, StoreError, UnitOfWorkAbortedError } from '../store-errors.ts';
 import { mapLadybugError } from './ladybug-errors.ts';
 import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from './ladybug-statements.ts';
 import { rowFromLadybug, toLadybugParams } from './ladybug-values.ts';
@@ -86,7 +86,9 @@ export class LadybugStore implements GraphStore {
     } catch (err) {
       openFiles.delete(key);
       await store?.db.close().catch(() => undefined);
-      throw mapLadybugError(err, 'store.open', options.path);
+      const mapped = mapLadybugError(err, 'store.open', options.path);
+      if (mapped instanceof DatabaseLockedError || inMemory) throw mapped;
+      throw new DatabaseOpenError(options.path, err instanceof Error ? err.message.split('\n')[0]! : String(err), err);
     }
   }
 

@@ -1,0 +1,37 @@
+import { existsSync, renameSync } from 'node:fs';
+import { Command } from 'commander';
+import { loadConfig } from '../../config/config.ts';
+import { importFiles } from '../../importer/import-graph.ts';
+import { openStore } from '../../store/open-store.ts';
+import { GraphWriter } from '../../writes/graph-writer.ts';
+import { Journal, journalFileFor } from '../../writes/journal.ts';
+import { UsageError } from '../usage-error.ts';
+
+export function rebuildCommand(): Command {
+  return new Command('rebuild')
+    .description(
+      'Recreate the embedded database from the seeds and the write journal (for a database file that no longer opens). ' +
+        'The old file is kept beside it with a .broken-<time> suffix.',
+    )
+    .action(async () => {
+      const config = loadConfig();
+      if (config.store.engine !== 'ladybug' || config.store.path === ':memory:') throw new UsageError('rebuild works on an embedded database file (AIGRAPH_DB), not on Neo4j or :memory:.');
+      const path = config.store.path;
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      for (const suffix of ['', '.wal']) {
+        if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.broken-${stamp}${suffix}`);
+      }
+      const store = await openStore({ ...config, queryTimeoutMs: 600_000 });
+      const journal = new Journal(journalFileFor(path));
+      try {
+        await store.bootstrap();
+        const counts = await importFiles(store, [config.seedsDir]);
+        const replayed = await new GraphWriter(store, journal).replay(true);
+        const created = Object.values(counts).reduce((n, c) => n + c.created, 0);
+        process.stdout.write(`Rebuilt ${path}: ${created} records from ${config.seedsDir}, ${replayed} writes replayed from the journal.\n`);
+      } finally {
+        await store.close();
+        journal.close();
+      }
+    });
+}
