@@ -174,7 +174,7 @@ describe('bad input', () => {
     ['one party only', null, 'input.parties', /at least two parties/],
   ])('is refused naming the field (%s), and nothing is written', async (_name, party, field, message) => {
     const before = await auditCount();
-    const input = { ...(MUTATIONS.recordDeal!.variables.input as Record<string, unknown>), id: 'bad-deal' };
+    const input: Record<string, unknown> = { ...(MUTATIONS.recordDeal!.variables.input as Record<string, unknown>), id: 'bad-deal' };
     input.parties = party ? [{ organization: 'acme-ai', role: 'CUSTOMER' }, party] : [{ organization: 'acme-ai', role: 'CUSTOMER' }];
     const r = await api.gql(MUTATIONS.recordDeal!.query, { input }, editor);
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
