@@ -39,7 +39,7 @@ export async function neighborhood(
     const found = await store.read(NEIGHBOURS, { ids: frontier });
     const fresh = new Map<string, NodeLabel>();
     for (const r of found) {
-      const other = String(r.other);
+      const other = String(r.far === 'source' ? r.source : r.target);
       const label = r.otherLabel as NodeLabel;
       if (!labels.has(other) && !fresh.has(other)) {
         if (!keep(label)) continue;

@@ -159,12 +159,17 @@ const VIEW_PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatM
   RELATIONSHIP_TYPES[type].endpoints.filter(([a, b]) => VIEW_LABELS.includes(a) && VIEW_LABELS.includes(b)).map(([a, b]) => ({ type, a, b })),
 );
 
-/** One level of a neighbourhood: every shown relationship touching `$ids`, both ways. */
+/**
+ * One level of a neighbourhood: every shown relationship touching `$ids`, both ways. `far` says
+ * which end is the neighbour. (No branch may return one expression under two names, such as
+ * `y.id AS target, y.id AS other`: LadybugDB 0.19 then fills later UNION ALL branches' columns
+ * from the wrong expressions, and edges come back with source = target.)
+ */
 export const NEIGHBOURS: Query = {
   name: 'q.neighbours',
   cypher: VIEW_PAIRS.flatMap(({ type, a, b }) => [
-    `UNWIND $ids AS id MATCH (x:${a} {id: id})-[:${type}]->(y:${b}) RETURN x.id AS source, y.id AS target, '${type}' AS type, y.id AS other, '${b}' AS otherLabel`,
-    `UNWIND $ids AS id MATCH (y:${b} {id: id})<-[:${type}]-(x:${a}) RETURN x.id AS source, y.id AS target, '${type}' AS type, x.id AS other, '${a}' AS otherLabel`,
+    `UNWIND $ids AS id MATCH (x:${a} {id: id})-[:${type}]->(y:${b}) RETURN x.id AS source, y.id AS target, '${type}' AS type, 'target' AS far, '${b}' AS otherLabel`,
+    `UNWIND $ids AS id MATCH (y:${b} {id: id})<-[:${type}]-(x:${a}) RETURN x.id AS source, y.id AS target, '${type}' AS type, 'source' AS far, '${a}' AS otherLabel`,
   ]).join(' UNION ALL '),
 };
 
