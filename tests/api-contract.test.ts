@@ -103,9 +103,13 @@ describe('no N+1', () => {
     expect(forMany).toBe(forFew);
   });
 
-  it('exposes the counter at /metrics', async () => {
+  it('exposes store, request and error metrics at /metrics', async () => {
+    await api.gql('{ paths(from: "amazon", to: "microsoft", maxHops: 9) { hops } }');
     const text = await (await fetch(`${api.url}/metrics`)).text();
     expect(text).toMatch(/^aigraph_store_queries_total\{name="q\.deals\.count",outcome="ok"\} \d+/m);
+    expect(text).toMatch(/^aigraph_store_query_seconds_count\{name="q\.deals\.count"\} \d+/m);
+    expect(text).toMatch(/^aigraph_http_requests_total\{route="\/graphql",status="200"\} \d+/m);
+    expect(text).toMatch(/^aigraph_graphql_errors_total\{code="BAD_USER_INPUT"\} [1-9]/m);
   });
 });
 

@@ -60,6 +60,6 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerGraphiql(app);
   registerExplorer(app);
-  await registerGraphql(app, { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey }, { introspection: o.introspection });
+  await registerGraphql(app, { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey }, { introspection: o.introspection, metrics: o.metrics });
   return app;
 }

@@ -6,18 +6,20 @@
  * CDN landing page off (GraphiQL is served offline at /graphiql). Refused operations never
  * reach a resolver, so they cost no store query.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance } from 'fastify';
 import { createContext, type ContextDeps, type GraphContext } from '../graphql/context.ts';
-import { formatError } from '../graphql/errors.ts';
+import { AppError, formatError } from '../graphql/errors.ts';
 import { loadTypeDefs, resolvers } from '../graphql/schema.ts';
 import { costLimitRule } from './cost-limit.ts';
+import type { Metrics } from './metrics.ts';
 
 export interface GraphqlOptions {
   readonly introspection: boolean;
+  readonly metrics: Metrics;
 }
 
 /** The limits, in one place. GraphiQL's own introspection query is 13 levels deep. */
@@ -28,6 +30,19 @@ export const LIMITS = {
   maxTokens: 2000,
   maxCost: 100_000,
 } as const;
+
+/** Counts every GraphQL error by its code, for /metrics. */
+function countErrors(metrics: Metrics): ApolloServerPlugin<GraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) metrics.graphqlErrors.inc({ code: String(e.extensions?.code ?? (e.originalError instanceof AppError ? e.originalError.extensions.code : 'INTERNAL_SERVER_ERROR')) });
+        },
+      };
+    },
+  };
+}
 
 export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, options: GraphqlOptions): Promise<ApolloServer<GraphContext>> {
   const armor = new ApolloArmor({
@@ -49,7 +64,7 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [...protection.validationRules, costLimitRule(LIMITS.maxCost)],
     formatError: (formatted, error) => formatError(formatted, error, (err) => app.log.error({ err }, 'request failed')),
-    plugins: [...(protection.plugins as never[]), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app)],
+    plugins: [...(protection.plugins as never[]), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), countErrors(options.metrics)],
   });
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {

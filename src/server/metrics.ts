@@ -11,6 +11,7 @@ export interface Metrics {
   readonly storeSeconds: Histogram<'name'>;
   readonly httpRequests: Counter<'route' | 'status'>;
   readonly httpSeconds: Histogram<'route'>;
+  readonly graphqlErrors: Counter<'code'>;
   readonly observe: QueryObserver;
 }
 
@@ -43,12 +44,19 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
     registers: [registry],
   });
+  const graphqlErrors = new Counter({
+    name: 'aigraph_graphql_errors_total',
+    help: 'GraphQL errors answered, by code (BAD_USER_INPUT, UNAUTHENTICATED, INTERNAL_SERVER_ERROR, ...).',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     storeQueries,
     storeSeconds,
     httpRequests,
     httpSeconds,
+    graphqlErrors,
     observe: ({ name, ms, ok }) => {
       storeQueries.inc({ name, outcome: ok ? 'ok' : 'error' });
       storeSeconds.observe({ name }, ms / 1000);
