@@ -12,22 +12,13 @@ import { committedByOrganization } from '../domain/commitments.ts';
 import { dealsOfParties, type DealFilterInput } from '../domain/deals.ts';
 import type { DealSortKey } from '../queries/question-statements.ts';
 import type { DealPartyModel } from './models.ts';
+import { groupBy } from '../store/group-by.ts';
 
-function groupRows(rows: Row[], key: string): Map<string, Row[]> {
-  const m = new Map<string, Row[]>();
-  for (const r of rows) {
-    const k = String(r[key]);
-    let list = m.get(k);
-    if (!list) m.set(k, (list = []));
-    list.push(r);
-  }
-  return m;
-}
 
 /** A loader of rows grouped by one column, from a statement taking `$ids`. */
 function groupedLoader(store: GraphStore, query: Query, key: string, extra: Record<string, string> = {}) {
   return new DataLoader<string, Row[]>(async (ids) => {
-    const groups = groupRows(await store.read(query, { ids: [...ids], ...extra }), key);
+    const groups = groupBy(await store.read(query, { ids: [...ids], ...extra }), key);
     return ids.map((id) => groups.get(id) ?? []);
   });
 }
@@ -50,7 +41,7 @@ export class Loaders {
       return ids.map((id) => m.get(id) ?? null);
     });
     this.dealParties = new DataLoader(async (ids) => {
-      const groups = groupRows(await store.read(DEAL_PARTIES, { ids: [...ids] }), 'deal');
+      const groups = groupBy(await store.read(DEAL_PARTIES, { ids: [...ids] }), 'deal');
       return ids.map((id) =>
         (groups.get(id) ?? []).map((r) => ({ orgId: String(r.org), role: r.role as PartyRole, amountUsd: r.amountUsd as number | null, lead: r.lead as boolean | null })),
       );

@@ -74,12 +74,4 @@ export interface GraphNodeModel {
   amountUsd: number | null;
 }
 
-export interface ChangeModel {
-  on: string;
-  kind: 'ANNOUNCED' | 'STATUS_CHANGED' | 'ENDED';
-  status: string;
-  factId: string;
-  factLabel: 'Deal' | 'Exclusivity';
-  /** The status entry whose sources tell this change, if any. */
-  statusEntryId: string | null;
-}
+export type { ChangeFact as ChangeModel } from '../domain/changes.ts';

@@ -13,6 +13,7 @@ import {
 } from '../model/graph-model.ts';
 import { NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from '../queries/model-statements.ts';
 import type { GraphStore, Row } from '../store/graph-store.ts';
+import { groupBy } from '../store/group-by.ts';
 import { canonicalRecord, compareText, recordKey } from './canonical.ts';
 import { emptyRecords, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
 
@@ -33,16 +34,6 @@ export async function readSnapshot(store: GraphStore): Promise<GraphSnapshot> {
   return { nodes, rels };
 }
 
-function groupBy(rows: Row[], key: 'from' | 'to'): Map<string, Row[]> {
-  const m = new Map<string, Row[]>();
-  for (const r of rows) {
-    const k = String(r[key]);
-    let list = m.get(k);
-    if (!list) m.set(k, (list = []));
-    list.push(r);
-  }
-  return m;
-}
 
 const ROLE_OF = Object.fromEntries(Object.entries(PARTY_ROLES).map(([role, type]) => [type, role])) as Record<RelationshipType, PartyRole>;
 

@@ -4,7 +4,8 @@
  */
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { GraphContext } from '../context.ts';
-import type { ChipModel, CloudServiceModel, DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, AmountReportModel } from '../models.ts';
+import type { Row } from '../../store/graph-store.ts';
+import type { ControlModel, ChipModel, CloudServiceModel, DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, AmountReportModel } from '../models.ts';
 import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
 import { dealFilterArgs } from './deal-filter.ts';
 
@@ -17,25 +18,19 @@ const statusHistoryOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity', 
   return entries.sort((a, b) => n(a) - n(b));
 };
 
+const controlOf = (r: Row): ControlModel => ({
+  controller: String(r.from),
+  controlled: String(r.to),
+  stakePct: r.stakePct as number | null,
+  since: r.since as string | null,
+  sourceIds: (r.sourceIds as string[] | null) ?? [],
+});
+
 export const entityResolvers: Resolvers = {
   Organization: {
     aliases: (o) => o.aliases ?? [],
-    controls: async (o, _a, ctx) =>
-      (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'from').load(o.id)).map((r) => ({
-        controller: String(r.from),
-        controlled: String(r.to),
-        stakePct: r.stakePct as number | null,
-        since: r.since as string | null,
-        sourceIds: (r.sourceIds as string[] | null) ?? [],
-      })),
-    controlledBy: async (o, _a, ctx) =>
-      (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'to').load(o.id)).map((r) => ({
-        controller: String(r.from),
-        controlled: String(r.to),
-        stakePct: r.stakePct as number | null,
-        since: r.since as string | null,
-        sourceIds: (r.sourceIds as string[] | null) ?? [],
-      })),
+    controls: async (o, _a, ctx) => (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'from').load(o.id)).map(controlOf),
+    controlledBy: async (o, _a, ctx) => (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'to').load(o.id)).map(controlOf),
     cloudServices: async (o, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'from', o.id)),
     chipsDesigned: async (o, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'from', o.id)),
     deals: async (o, args, ctx) => {
