@@ -10,6 +10,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Each file gets its own process: LadybugDB's native module and file locks stay per file.
     pool: 'forks',
-    reporters: ['default'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });
