@@ -34,6 +34,7 @@ const schema = z
     NEO4J_DATABASE: z.string().min(1).optional(),
     AIGRAPH_INTROSPECTION: flag.default(true),
     AIGRAPH_READS_REQUIRE_KEY: flag.default(false),
+    AIGRAPH_CACHE_ENTRIES: z.coerce.number({ message: 'expected a number of entries' }).int().min(0, { message: 'expected 0 or more' }).default(5000),
     AIGRAPH_KEYS_FILE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
@@ -55,6 +56,8 @@ export interface Config {
   readonly logLevel: RawConfig['LOG_LEVEL'];
   /** GraphQL introspection (the schema is public, so on by default). */
   readonly introspection: boolean;
+  /** Read results cached in memory, invalidated by every write (0: off). */
+  readonly cacheEntries: number;
   /** Whether reads need a reader key (writes always need an editor or admin key). */
   readonly readsRequireKey: boolean;
   /** The API key file (default: beside the LadybugDB file, or ./data/api-keys.json). */
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     introspection: e.AIGRAPH_INTROSPECTION,
     readsRequireKey: e.AIGRAPH_READS_REQUIRE_KEY,
+    cacheEntries: e.AIGRAPH_CACHE_ENTRIES,
     keysFile: keyFileFor(e.NEO4J_URI ? null : e.AIGRAPH_DB, e.AIGRAPH_KEYS_FILE),
     production: e.NODE_ENV === 'production',
     store: e.NEO4J_URI

@@ -26,6 +26,8 @@ export interface AppOptions {
   readonly logLevel: string;
   readonly introspection: boolean;
   readonly readsRequireKey: boolean;
+  /** Read results kept in memory (0 turns the cache off). */
+  readonly cacheEntries?: number;
 }
 
 /** Request bodies above this get 413: no legitimate GraphQL document comes near it. */
@@ -60,6 +62,6 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerGraphiql(app);
   registerExplorer(app);
-  await registerGraphql(app, { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey }, { introspection: o.introspection, metrics: o.metrics });
+  await registerGraphql(app, { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey }, { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0 });
   return app;
 }

@@ -16,10 +16,13 @@ import { AppError, formatError } from '../graphql/errors.ts';
 import { loadTypeDefs, resolvers } from '../graphql/schema.ts';
 import { costLimitRule } from './cost-limit.ts';
 import type { Metrics } from './metrics.ts';
+import { responseCachePlugin } from './response-cache.ts';
 
 export interface GraphqlOptions {
   readonly introspection: boolean;
   readonly metrics: Metrics;
+  /** Read results kept in memory (0 turns the cache off). */
+  readonly cacheEntries: number;
 }
 
 /** The limits, in one place. GraphiQL's own introspection query is 13 levels deep. */
@@ -64,7 +67,7 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [...protection.validationRules, costLimitRule(LIMITS.maxCost)],
     formatError: (formatted, error) => formatError(formatted, error, (err) => app.log.error({ err }, 'request failed')),
-    plugins: [...(protection.plugins as never[]), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), countErrors(options.metrics)],
+    plugins: [...(protection.plugins as never[]), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), countErrors(options.metrics), responseCachePlugin(deps.writer, options.cacheEntries)],
   });
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {

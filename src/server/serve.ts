@@ -34,6 +34,7 @@ export async function serve(config: Config): Promise<void> {
     logLevel: config.logLevel,
     introspection: config.introspection,
     readsRequireKey: config.readsRequireKey,
+    cacheEntries: config.cacheEntries,
   });
 
   let stopping = false;

@@ -36,7 +36,7 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(options: { introspection?: boolean; readsRequireKey?: boolean } = {}): Promise<ApiServer> {
+export async function startApiServer(options: { introspection?: boolean; readsRequireKey?: boolean; cacheEntries?: number } = {}): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'aigraph-api-'));
   const keys = new ApiKeyStore(join(dir, 'keys.json'));
   const metrics = createMetrics();
@@ -62,6 +62,7 @@ export async function startApiServer(options: { introspection?: boolean; readsRe
     logLevel: 'silent',
     introspection: options.introspection ?? true,
     readsRequireKey: options.readsRequireKey ?? false,
+    cacheEntries: options.cacheEntries ?? 0,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -1,0 +1,48 @@
+/**
+ * Caches read results in memory, keyed by the operation, its variables, the graph version and
+ * today's date (the default `asOf`), so a write (which moves the version) or a new day
+ * invalidates everything at once. Only queries that succeeded are cached; the limits and the
+ * key check still run for every request (the cache answers after parsing and validation).
+ * The version is this process's: with several API servers on one Neo4j, run without the cache
+ * (AIGRAPH_CACHE_ENTRIES=0) or accept answers up to one write behind on the other servers.
+ */
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
+import type { GraphContext } from '../graphql/context.ts';
+import type { GraphWriter } from '../writes/graph-writer.ts';
+
+export interface ResponseCacheStats {
+  hits: number;
+  misses: number;
+}
+
+export function responseCachePlugin(writer: GraphWriter, maxEntries: number, stats: ResponseCacheStats = { hits: 0, misses: 0 }): ApolloServerPlugin<GraphContext> {
+  const cache = new LRUCache<string, object>({ max: Math.max(1, maxEntries) });
+  return {
+    async requestDidStart() {
+      let key: string | null = null;
+      return {
+        async responseForOperation(rc): Promise<GraphQLResponse | null> {
+          if (maxEntries <= 0 || rc.operation?.operation !== 'query') return null;
+          const role = rc.contextValue.principal?.role ?? 'anonymous';
+          key = createHash('sha256')
+            .update(JSON.stringify([writer.version, rc.contextValue.today, role, rc.request.operationName ?? null, rc.source, rc.request.variables ?? {}]))
+            .digest('base64url');
+          const hit = cache.get(key);
+          if (hit === undefined) {
+            stats.misses++;
+            return null;
+          }
+          stats.hits++;
+          return { http: rc.response.http, body: { kind: 'single', singleResult: { data: hit as Record<string, unknown> } } };
+        },
+        async willSendResponse(rc) {
+          if (!key || rc.response.body.kind !== 'single') return;
+          const { data, errors } = rc.response.body.singleResult;
+          if (data && !errors && !cache.has(key)) cache.set(key, data as object);
+        },
+      };
+    },
+  };
+}

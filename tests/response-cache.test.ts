@@ -1,0 +1,47 @@
+/** The read cache answers a repeated query without the store, and forgets everything on a write. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer, type ApiServer } from './support/api-server.ts';
+
+let api: ApiServer;
+beforeAll(async () => {
+  api = await startApiServer({ cacheEntries: 100 });
+}, 120_000);
+afterAll(() => api?.close());
+
+const SUPPLIERS = '{ suppliers(of: "openai", excluding: ["microsoft"]) { supplier { id name } deals { id sources { url } } } }';
+
+describe('the read cache', () => {
+  it('answers a repeated query from memory, identically', async () => {
+    const first = await api.gql(SUPPLIERS);
+    const before = await api.storeQueries();
+    const second = await api.gql(SUPPLIERS);
+    expect(await api.storeQueries()).toBe(before);
+    expect(second).toEqual(first);
+  });
+
+  it('keys on variables', async () => {
+    const q = 'query ($id: ID!) { organization(id: $id) { name } }';
+    const a = await api.gql<{ organization: { name: string } }>(q, { id: 'openai' });
+    const b = await api.gql<{ organization: { name: string } }>(q, { id: 'anthropic' });
+    expect(a.data!.organization.name).toBe('OpenAI');
+    expect(b.data!.organization.name).toBe('Anthropic');
+  });
+
+  it('is invalidated by every write', async () => {
+    const q = '{ organization(id: "openai") { name aliases } }';
+    const old = await api.gql<{ organization: { aliases: string[] } }>(q);
+    await api.gql('mutation { upsertOrganization(input: { id: "openai", name: "OpenAI", aliases: ["OpenAI Group PBC", "Cache Test Alias"] }) { id } }', {}, api.key('editor'));
+    const before = await api.storeQueries();
+    const fresh = await api.gql<{ organization: { aliases: string[] } }>(q);
+    expect(await api.storeQueries()).toBeGreaterThan(before);
+    expect(fresh.data!.organization.aliases).toContain('Cache Test Alias');
+    expect(fresh.data!.organization.aliases).not.toEqual(old.data!.organization.aliases);
+  });
+
+  it('does not cache errors', async () => {
+    const q = '{ paths(from: "amazon", to: "amazon") { hops } }';
+    await api.gql(q);
+    const again = await api.gql(q);
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
