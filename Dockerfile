@@ -6,6 +6,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts=false && npm cache clean --force
 
+FROM node:20.19-bookworm-slim AS explorer
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json codegen.ts ./
+COPY schema ./schema
+COPY explorer ./explorer
+RUN npm run build
+
 FROM node:20.19-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -18,6 +27,7 @@ COPY bin ./bin
 COPY src ./src
 COPY schema ./schema
 COPY seeds ./seeds
+COPY --from=explorer /app/explorer/dist ./explorer/dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000

@@ -1,0 +1,43 @@
+/** Sends a typed operation to the server's /graphql (same origin) and returns its data. */
+import type { TypedDocumentString } from '../gql/graphql';
+
+export class GraphqlError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'GraphqlError';
+  }
+}
+
+interface Response<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<TResult> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query: document.toString(), variables }),
+    signal,
+  });
+  let body: Response<TResult>;
+  try {
+    body = (await res.json()) as Response<TResult>;
+  } catch {
+    throw new GraphqlError(`The server answered ${res.status} without a GraphQL response.`, undefined);
+  }
+  const first = body.errors?.[0];
+  if (first) throw new GraphqlError(first.message, first.extensions?.code);
+  if (!body.data) throw new GraphqlError(`The server answered ${res.status} without data.`, undefined);
+  return body.data;
+}
+
+/** True for the error a superseded request throws once it is aborted. */
+export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === 'AbortError';

@@ -1,0 +1,497 @@
+/**
+ * Every GraphQL operation the explorer sends. graphql-codegen's client preset reads them
+ * (`npm run codegen`) and writes their result and variable types to ../gql/, so each call is
+ * typed end to end. Documents are plain strings (documentMode: string): no GraphQL runtime is
+ * bundled, and the same text is what the GraphiQL links open.
+ */
+import { graphql } from '../gql';
+
+export const sourceFields = graphql(`
+  fragment SourceFields on Source {
+    id
+    url
+    publisher
+    title
+    publishedOn
+  }
+`);
+
+export const searchQuery = graphql(`
+  query Search($text: String!, $first: Int) {
+    search(text: $text, first: $first) {
+      __typename
+      id
+      ... on Organization {
+        name
+        orgKind: kind
+        aliases
+      }
+      ... on Chip {
+        name
+        chipKind: kind
+      }
+      ... on CloudService {
+        name
+        serviceKind: kind
+      }
+      ... on Deal {
+        title
+        status
+        announcedOn
+      }
+      ... on Exclusivity {
+        title
+        status
+      }
+    }
+  }
+`);
+
+export const neighborhoodQuery = graphql(`
+  query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $limit: Int) {
+    neighborhood(id: $id, depth: $depth, kinds: $kinds, asOf: $asOf, limit: $limit) {
+      truncated
+      nodes {
+        id
+        kind
+        label
+        status
+        amountUsd
+        node {
+          __typename
+          ... on Organization {
+            orgKind: kind
+          }
+          ... on Chip {
+            chipKind: kind
+          }
+          ... on CloudService {
+            serviceKind: kind
+          }
+          ... on Deal {
+            dealKind: kind
+            amountQualifier
+            announcedOn
+            endedOn
+            statusHistory {
+              status
+              on
+            }
+          }
+          ... on Exclusivity {
+            exclusivityKind: kind
+            announcedOn
+            endedOn
+            statusHistory {
+              status
+              on
+            }
+          }
+        }
+      }
+      edges {
+        source
+        target
+        type
+      }
+    }
+  }
+`);
+
+export const nodeDetailsQuery = graphql(`
+  query NodeDetails($id: ID!, $asOf: Date) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Organization {
+        name
+        orgKind: kind
+        country
+        aliases
+        description
+        committedUsd(asOf: $asOf)
+        controls {
+          controlled {
+            id
+            name
+          }
+          stakePct
+          since
+          sources {
+            ...SourceFields
+          }
+        }
+        controlledBy {
+          controller {
+            id
+            name
+          }
+          stakePct
+          since
+          sources {
+            ...SourceFields
+          }
+        }
+        cloudServices {
+          id
+          name
+        }
+        chipsDesigned {
+          id
+          name
+        }
+        exclusivitiesHeld(asOf: $asOf) {
+          id
+          title
+          status
+        }
+        exclusivitiesGranted(asOf: $asOf) {
+          id
+          title
+          status
+        }
+        deals(first: 100, filter: { asOf: $asOf }) {
+          totalCount
+          edges {
+            node {
+              id
+              title
+              status
+              amountUsd
+              amountQualifier
+              announcedOn
+            }
+          }
+        }
+      }
+      ... on Deal {
+        title
+        dealKind: kind
+        status
+        announcedOn
+        effectiveFrom
+        effectiveUntil
+        term
+        endedOn
+        amountUsd
+        amountQualifier
+        round
+        summary
+        coverageNote
+        parties {
+          organization {
+            id
+            name
+          }
+          role
+          amountUsd
+          lead
+        }
+        chips {
+          id
+          name
+        }
+        cloudServices {
+          id
+          name
+        }
+        sources {
+          ...SourceFields
+        }
+        statusHistory {
+          status
+          on
+          note
+          sources {
+            ...SourceFields
+          }
+        }
+        otherReports {
+          amountUsd
+          amountQualifier
+          note
+          sources {
+            ...SourceFields
+          }
+        }
+        supersedes {
+          id
+          title
+          status
+        }
+        supersededBy {
+          id
+          title
+          status
+        }
+        exclusivities {
+          id
+          title
+          status
+        }
+      }
+      ... on Exclusivity {
+        title
+        exclusivityKind: kind
+        scope
+        status
+        announcedOn
+        validFrom
+        validUntil
+        term
+        until
+        endedOn
+        holder {
+          id
+          name
+        }
+        grantor {
+          id
+          name
+        }
+        deal {
+          id
+          title
+          status
+        }
+        sources {
+          ...SourceFields
+        }
+        statusHistory {
+          status
+          on
+          note
+          sources {
+            ...SourceFields
+          }
+        }
+      }
+      ... on Chip {
+        name
+        chipKind: kind
+        chipAnnouncedOn: announcedOn
+        aliases
+        designer {
+          id
+          name
+        }
+        manufacturer {
+          id
+          name
+        }
+        offeredBy {
+          id
+          name
+        }
+      }
+      ... on CloudService {
+        name
+        serviceKind: kind
+        aliases
+        operator {
+          id
+          name
+        }
+        chips {
+          id
+          name
+        }
+      }
+      ... on Source {
+        url
+        publisher
+        title
+        publishedOn
+      }
+    }
+  }
+`);
+
+export const organizationsQuery = graphql(`
+  query Organizations($after: String) {
+    organizations(first: 100, after: $after, sort: NAME) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          orgKind: kind
+        }
+      }
+    }
+  }
+`);
+
+export const historyBoundsQuery = graphql(`
+  query HistoryBounds {
+    deals(sort: ANNOUNCED_ASC, first: 1) {
+      edges {
+        node {
+          announcedOn
+        }
+      }
+    }
+  }
+`);
+
+export const supplyDealFields = graphql(`
+  fragment SupplyDeal on Deal {
+    id
+    title
+    dealKind: kind
+    status
+    amountUsd
+    amountQualifier
+    announcedOn
+    parties {
+      organization {
+        id
+        name
+        orgKind: kind
+      }
+      role
+    }
+  }
+`);
+
+export const suppliersQuery = graphql(`
+  query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date) {
+    suppliers(of: $of, excluding: $excluding, asOf: $asOf) {
+      supplier {
+        id
+        name
+        orgKind: kind
+      }
+      committedUsd
+      deals {
+        ...SupplyDeal
+      }
+      chips {
+        id
+        name
+      }
+      cloudServices {
+        id
+        name
+      }
+      restrictedBy {
+        id
+        title
+        status
+        until
+        holder {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const exclusivitiesQuery = graphql(`
+  query Exclusivities($org: ID!, $asOf: Date) {
+    held: exclusivities(holder: $org, asOf: $asOf) {
+      ...ExclusivityItem
+    }
+    granted: exclusivities(grantor: $org, asOf: $asOf) {
+      ...ExclusivityItem
+    }
+  }
+  fragment ExclusivityItem on Exclusivity {
+    id
+    title
+    exclusivityKind: kind
+    scope
+    status
+    until
+    endedOn
+    holder {
+      id
+      name
+      orgKind: kind
+    }
+    grantor {
+      id
+      name
+      orgKind: kind
+    }
+    sources {
+      ...SourceFields
+    }
+  }
+`);
+
+export const concentrationQuery = graphql(`
+  query Concentration($of: ID!, $asOf: Date) {
+    concentration(of: $of, asOf: $asOf) {
+      organization {
+        id
+        name
+      }
+      asOf
+      totalCommittedUsd
+      hhi
+      shares {
+        supplier {
+          id
+          name
+          orgKind: kind
+        }
+        committedUsd
+        share
+        deals {
+          ...SupplyDeal
+        }
+      }
+      dealsWithoutAmount {
+        id
+        title
+        status
+      }
+    }
+  }
+`);
+
+export const pathsQuery = graphql(`
+  query Paths($from: ID!, $to: ID!, $maxHops: Int) {
+    paths(from: $from, to: $to, maxHops: $maxHops) {
+      hops
+      nodes {
+        __typename
+        id
+        ... on Organization {
+          name
+          orgKind: kind
+        }
+        ... on Deal {
+          title
+          status
+          amountUsd
+          dealKind: kind
+        }
+        ... on Exclusivity {
+          title
+          status
+        }
+        ... on Chip {
+          name
+        }
+        ... on CloudService {
+          name
+        }
+      }
+      steps {
+        from {
+          id
+        }
+        relationship
+        to {
+          id
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,45 @@
+/** The drawn view as JSON or GraphML (for Gephi, yEd, Cytoscape desktop, NetworkX). */
+import type { EdgeData, NodeData } from '../graph/graph-elements';
+
+export interface ExportedView {
+  /** The explorer URL that redraws this view. */
+  view: string;
+  asOf: string | null;
+  nodes: NodeData[];
+  edges: EdgeData[];
+}
+
+export function toJson(view: ExportedView): string {
+  return JSON.stringify(view, null, 2);
+}
+
+const xml = (v: unknown) =>
+  String(v).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+const NODE_KEYS: [keyof NodeData, string][] = [
+  ['name', 'string'],
+  ['kind', 'string'],
+  ['subKind', 'string'],
+  ['status', 'string'],
+  ['amountUsd', 'double'],
+  ['amountQualifier', 'string'],
+];
+
+export function toGraphml(view: ExportedView): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...NODE_KEYS.map(([k, t]) => `  <key id="${k}" for="node" attr.name="${k}" attr.type="${t}"/>`),
+    '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
+    `  <graph id="view" edgedefault="directed">`,
+    `    <desc>${xml(`ai-industry-graph explorer view ${view.view}${view.asOf ? ` as of ${view.asOf}` : ''}`)}</desc>`,
+  ];
+  for (const n of view.nodes) {
+    lines.push(`    <node id="${xml(n.id)}">`);
+    for (const [k] of NODE_KEYS) if (n[k] !== null && n[k] !== undefined) lines.push(`      <data key="${k}">${xml(n[k])}</data>`);
+    lines.push('    </node>');
+  }
+  for (const e of view.edges) lines.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="type">${xml(e.type)}</data></edge>`);
+  lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,268 @@
+/**
+ * The graph canvas: Cytoscape.js with the fCoSE layout (fast and readable at a few hundred
+ * nodes). It draws what it is given, keeps positions across redraws (so replaying history
+ * or expanding a node does not reshuffle the picture), and applies the view's decorations:
+ * hidden, pinned, filtered, focused on N steps, highlighted.
+ */
+import cytoscape, { type Core, type EdgeSingular, type ElementDefinition, type NodeSingular, type Position } from 'cytoscape';
+import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
+import type { EdgeData, NodeData } from './graph-elements';
+import { graphStyle } from './graph-style';
+
+cytoscape.use(fcose);
+
+export interface GraphViewEvents {
+  /** The user selected a node or an edge (by id), or cleared the selection. */
+  select(id: string | null): void;
+  /** The user asked to expand a node (double-click). */
+  expand(id: string): void;
+}
+
+export interface Decorations {
+  hidden: ReadonlySet<string>;
+  pinned: ReadonlySet<string>;
+  /** Nodes that always stay drawn (the view's root and expanded nodes). */
+  anchors: ReadonlySet<string>;
+  keep: (n: NodeData) => boolean;
+  focus: { id: string; degrees: number } | null;
+  highlight: ReadonlySet<string> | null;
+}
+
+export interface Neighbour {
+  edge: EdgeData;
+  outgoing: boolean;
+  node: NodeData;
+}
+
+const OFF = '.hidden, .filtered, .unfocused, .orphan';
+
+export class GraphView {
+  readonly cy: Core;
+  private decorations: Decorations = {
+    hidden: new Set(),
+    pinned: new Set(),
+    anchors: new Set(),
+    keep: () => true,
+    focus: null,
+    highlight: null,
+  };
+
+  constructor(
+    readonly container: HTMLElement,
+    events: GraphViewEvents,
+  ) {
+    this.cy = cytoscape({
+      container,
+      style: graphStyle(),
+      minZoom: 0.08,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    this.cy.on('tap', 'node, edge', (e) => events.select(e.target.id()));
+    this.cy.on('tap', (e) => {
+      if (e.target === this.cy) events.select(null);
+    });
+    this.cy.on('dbltap', 'node', (e) => events.expand(e.target.id()));
+    this.cy.on('mouseover', 'node', (e) => (container.title = `${e.target.data('name')} (double-click to expand)`));
+    this.cy.on('mouseout', 'node', () => container.removeAttribute('title'));
+    // Cytoscape only notices window resizes: panels and toolbars that grow move the canvas too.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
+    // Dragging a node pins it where it is dropped.
+    this.cy.on('dragfree', 'node', (e) => container.dispatchEvent(new CustomEvent('node-dragged', { detail: e.target.id() })));
+  }
+
+  /**
+   * Draws exactly these elements: removes what is gone, updates what stays (in place), adds what
+   * is new next to a neighbour already drawn, then lays out. `fresh` lays everything out anew.
+   */
+  setElements(defs: ElementDefinition[], decorations: Decorations, fresh: boolean): void {
+    const cy = this.cy;
+    const wanted = new Map(defs.map((d) => [String(d.data.id), d]));
+    const added: string[] = [];
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        if (!wanted.has(el.id())) el.remove();
+      });
+      for (const d of defs) {
+        const el = cy.getElementById(String(d.data.id));
+        if (el.nonempty()) {
+          el.data(d.data);
+          el.classes(typeof d.classes === 'string' ? d.classes : '');
+        } else {
+          cy.add(d);
+          if (d.group === 'nodes') added.push(String(d.data.id));
+        }
+      }
+    });
+    const kept = cy.nodes().length - added.length;
+    if (!fresh && kept > 0) this.placeNearNeighbours(added);
+    this.decorations = decorations;
+    this.decorate();
+    this.layout(fresh || kept === 0);
+  }
+
+  /** New nodes start next to a node already placed, so an incremental layout moves little. */
+  private placeNearNeighbours(ids: string[]): void {
+    const fresh = new Set(ids);
+    for (const id of ids) {
+      const node = this.cy.getElementById(id);
+      const anchor = node.neighborhood('node').filter((n) => !fresh.has(n.id()))[0] as NodeSingular | undefined;
+      const at: Position = anchor ? anchor.position() : { x: 0, y: 0 };
+      node.position({ x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 });
+    }
+  }
+
+  /** Reapplies hidden, pinned, filters, focus and highlight, then re-lays out only if asked. */
+  decorate(decorations: Decorations = this.decorations): void {
+    this.decorations = decorations;
+    const { hidden, pinned, anchors, keep, focus, highlight } = decorations;
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('hidden filtered unfocused orphan dimmed highlight pinned');
+      cy.nodes().forEach((n) => {
+        if (hidden.has(n.id())) n.addClass('hidden');
+        else if (!anchors.has(n.id()) && !keep(n.data() as NodeData)) n.addClass('filtered');
+        if (pinned.has(n.id())) {
+          n.addClass('pinned');
+          n.lock();
+        } else n.unlock();
+      });
+      const on = (n: NodeSingular) => !n.hasClass('hidden') && !n.hasClass('filtered');
+      if (focus) {
+        const start = cy.getElementById(focus.id);
+        const reached = new Set<string>([focus.id]);
+        let frontier: NodeSingular[] = start.nonempty() && on(start as unknown as NodeSingular) ? [start as unknown as NodeSingular] : [];
+        for (let step = 0; step < focus.degrees && frontier.length; step++) {
+          const next: NodeSingular[] = [];
+          for (const n of frontier)
+            n.neighborhood('node').forEach((m) => {
+              if (!reached.has(m.id()) && on(m)) {
+                reached.add(m.id());
+                next.push(m);
+              }
+            });
+          frontier = next;
+        }
+        if (start.nonempty()) cy.nodes().forEach((n) => void (reached.has(n.id()) || n.addClass('unfocused')));
+      }
+      // A node left with no drawn link is not drawn either (unless it anchors the view).
+      cy.nodes().forEach((n) => {
+        if (n.is(OFF) || anchors.has(n.id()) || pinned.has(n.id())) return;
+        if (n.connectedEdges().filter((e) => !e.source().is(OFF) && !e.target().is(OFF)).empty()) n.addClass('orphan');
+      });
+      if (highlight?.size) {
+        cy.nodes().forEach((n) => void n.addClass(highlight.has(n.id()) ? 'highlight' : 'dimmed'));
+        cy.edges().forEach((e) => void e.addClass(highlight.has(e.source().id()) && highlight.has(e.target().id()) ? 'highlight' : 'dimmed'));
+      }
+    });
+  }
+
+  /** Lays out what is drawn; pinned nodes stay where they are. */
+  layout(randomize: boolean): void {
+    const eles = this.cy.elements().not(OFF);
+    if (eles.empty()) return;
+    const fixed = eles
+      .nodes('.pinned')
+      .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+    const options: FcoseLayoutOptions = {
+      name: 'fcose',
+      quality: 'default',
+      randomize,
+      animate: false,
+      fit: true,
+      padding: 24,
+      nodeDimensionsIncludeLabels: true,
+      packComponents: true,
+      nodeRepulsion: () => 6500,
+      idealEdgeLength: (edge: cytoscape.EdgeSingular) => (edge.data('type') === 'CONTROLS' ? 70 : 45),
+      edgeElasticity: () => 0.45,
+      gravity: 0.35,
+      gravityRange: 3.8,
+      numIter: 2500,
+      tile: true,
+      ...(fixed.length ? { fixedNodeConstraint: fixed } : {}),
+    };
+    eles.layout(options as cytoscape.LayoutOptions).run();
+  }
+
+  select(id: string | null): void {
+    const cy = this.cy;
+    cy.$(':selected').unselect();
+    if (!id) return;
+    const el = cy.getElementById(id);
+    if (el.nonempty()) el.select();
+  }
+
+  /** Brings a node into view (keyboard navigation, choosing from a list). */
+  reveal(id: string): void {
+    const el = this.cy.getElementById(id);
+    if (el.empty() || el.is(OFF)) return;
+    const pos = el.renderedBoundingBox();
+    const { w, h } = { w: this.cy.width(), h: this.cy.height() };
+    if (pos.x1 < 0 || pos.y1 < 0 || pos.x2 > w || pos.y2 > h) this.cy.center(el);
+  }
+
+  fit(): void {
+    this.cy.fit(this.cy.elements().not(OFF), 24);
+  }
+
+  zoomBy(factor: number): void {
+    const cy = this.cy;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  }
+
+  node(id: string): NodeData | null {
+    const n = this.cy.getElementById(id);
+    return n.nonempty() && n.isNode() ? (n.data() as NodeData) : null;
+  }
+
+  edge(id: string): EdgeData | null {
+    const e = this.cy.getElementById(id);
+    return e.nonempty() && e.isEdge() ? (e.data() as EdgeData) : null;
+  }
+
+  /** Drawn nodes, by label. */
+  visibleNodes(): NodeData[] {
+    return this.cy
+      .nodes()
+      .not(OFF)
+      .map((n) => n.data() as NodeData)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  visibleEdges(): EdgeData[] {
+    return this.cy
+      .edges()
+      .filter((e) => !e.source().is(OFF) && !e.target().is(OFF))
+      .map((e) => e.data() as EdgeData);
+  }
+
+  /** What a node links to in the drawing. */
+  neighbours(id: string): Neighbour[] {
+    const n = this.cy.getElementById(id);
+    if (n.empty()) return [];
+    return n
+      .connectedEdges()
+      .filter((e: EdgeSingular) => !e.source().is(OFF) && !e.target().is(OFF))
+      .map((e: EdgeSingular) => {
+        const outgoing = e.source().id() === id;
+        return { edge: e.data() as EdgeData, outgoing, node: (outgoing ? e.target() : e.source()).data() as NodeData };
+      })
+      .sort((a, b) => a.node.name.localeCompare(b.node.name));
+  }
+
+  /** The drawing as a PNG (everything drawn, not just the visible part of the canvas). */
+  png(): Blob {
+    return this.cy.png({ output: 'blob', bg: '#ffffff', full: true, scale: 2, maxWidth: 4000, maxHeight: 4000 });
+  }
+
+  /** Where a node is drawn, in page pixels (for tests and tooltips). */
+  pagePosition(id: string): { x: number; y: number } | null {
+    const n = this.cy.getElementById(id);
+    if (n.empty() || n.is(OFF)) return null;
+    const box = this.container.getBoundingClientRect();
+    const p = n.renderedPosition();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }
+}
