@@ -1,5 +1,6 @@
 /** What every resolver receives: the store, this request's loaders, who is asking, and today. */
 import type { ApiKeyStore, Principal } from '../auth/api-keys.ts';
+import type { ControlGraph, PerVersion } from '../domain/control-graph.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { today } from './args.ts';
@@ -14,6 +15,8 @@ export interface GraphContext {
   /** The API key's holder, or null for an anonymous request. */
   readonly principal: Principal | null;
   readonly writer: GraphWriter;
+  /** Who controls whom, as of the current graph version. */
+  readonly controlGraph: () => Promise<ControlGraph>;
 }
 
 export interface ContextDeps {
@@ -21,6 +24,7 @@ export interface ContextDeps {
   readonly writer: GraphWriter;
   readonly keys: ApiKeyStore;
   readonly readsRequireKey: boolean;
+  readonly controlGraph: PerVersion<ControlGraph>;
 }
 
 const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
@@ -36,5 +40,5 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
   } else if (deps.readsRequireKey) {
     throw unauthenticated('This server requires an API key: send Authorization: Bearer <key>.');
   }
-  return { store: deps.store, writer: deps.writer, loaders: new Loaders(deps.store), today: today(), principal };
+  return { store: deps.store, writer: deps.writer, loaders: new Loaders(deps.store), today: today(), principal, controlGraph: () => deps.controlGraph.get() };
 }

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import type { NodeLabel, PartyRole, RelationshipType } from '../model/graph-model.ts';
 import { FIND_IDS, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
-import { COMMITMENTS_OF, CONTROLLED_BY, CONTROLLERS_OF, DEAL_PARTIES } from '../queries/question-statements.ts';
+import { COMMITMENTS_OF, DEAL_PARTIES } from '../queries/question-statements.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { committedByOrganization } from '../domain/commitments.ts';
 import { dealsOfParties, type DealFilterInput } from '../domain/deals.ts';
@@ -31,8 +31,6 @@ export class Loaders {
 
   readonly labelOf: DataLoader<string, NodeLabel | null>;
   readonly dealParties: DataLoader<string, DealPartyModel[]>;
-  readonly controlledBy: DataLoader<string, string[]>;
-  readonly controllersOf: DataLoader<string, string[]>;
 
   constructor(private readonly store: GraphStore) {
     this.labelOf = new DataLoader(async (ids) => {
@@ -46,12 +44,6 @@ export class Loaders {
         (groups.get(id) ?? []).map((r) => ({ orgId: String(r.org), role: r.role as PartyRole, amountUsd: r.amountUsd as number | null, lead: r.lead as boolean | null })),
       );
     });
-    const closure = (q: Query, from: 'controller' | 'controlled', to: 'controller' | 'controlled') => {
-      const loader = groupedLoader(store, q, from);
-      return new DataLoader<string, string[]>(async (ids) => (await loader.loadMany(ids)).map((rows) => (rows instanceof Error ? [] : rows.map((r) => String(r[to])))));
-    };
-    this.controlledBy = closure(CONTROLLED_BY, 'controller', 'controlled');
-    this.controllersOf = closure(CONTROLLERS_OF, 'controlled', 'controller');
   }
 
   /** The node with this id and label, or null. */

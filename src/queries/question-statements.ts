@@ -64,18 +64,6 @@ export const DEAL_PARTIES: Query = {
     .join(' UNION ALL '),
 };
 
-/** Everything `$ids` control, directly or through subsidiaries. */
-export const CONTROLLED_BY: Query = {
-  name: 'q.control.closure',
-  cypher: 'UNWIND $ids AS x MATCH (e:Organization {id: x})-[:CONTROLS*1..6]->(c:Organization) RETURN DISTINCT e.id AS controller, c.id AS controlled',
-};
-
-/** Everything that controls `$ids`, directly or through parents. */
-export const CONTROLLERS_OF: Query = {
-  name: 'q.control.parents',
-  cypher: 'UNWIND $ids AS x MATCH (e:Organization {id: x})<-[:CONTROLS*1..6]-(c:Organization) RETURN DISTINCT c.id AS controller, e.id AS controlled',
-};
-
 /**
  * Supply deals in force on `$asOf` where `$of` receives and another organization supplies,
  * outside `$excluded` (never empty: an empty list binds as NULL on LadybugDB; '' pads it).
@@ -211,8 +199,6 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   DEALS_COUNT,
   DEALS_OF_PARTIES,
   DEAL_PARTIES,
-  CONTROLLED_BY,
-  CONTROLLERS_OF,
   SUPPLIERS,
   EXCLUSIVITIES,
   INVESTORS,

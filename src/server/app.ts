@@ -5,6 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
+import { PerVersion, readControlGraph } from '../domain/control-graph.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { registerExplorer } from './explorer.ts';
@@ -62,6 +63,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerGraphiql(app);
   registerExplorer(app);
-  await registerGraphql(app, { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey }, { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0 });
+  await registerGraphql(
+    app,
+    { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey, controlGraph: new PerVersion(() => o.writer.version, () => readControlGraph(o.store)) },
+    { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0 });
   return app;
 }

@@ -59,6 +59,7 @@ export async function serve(config: Config): Promise<void> {
       const started = performance.now();
       const counts = await importFiles(store, [config.seedsDir]);
       const created = Object.values(counts).reduce((n, c) => n + c.created, 0);
+      writer.invalidate(); // read caches filled during seeding are stale now
       app.log.info({ seeds: config.seedsDir, created, ms: Math.round(performance.now() - started) }, 'seeded an empty store');
     }
     readiness.pending = 'replaying the journal';

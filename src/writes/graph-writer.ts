@@ -63,6 +63,11 @@ export class GraphWriter {
     private readonly journal: Journal | null,
   ) {}
 
+  /** Marks the graph changed by a writer other than this one (seeding at start-up). */
+  invalidate(): void {
+    this.version++;
+  }
+
   /** Applies one change for an author; writes are serialised so journal order is commit order. */
   apply(author: Author, operation: string, change: WriteChange): Promise<WriteOutcome> {
     const run = () => this.applyNow({ at: new Date().toISOString(), ...author, operation, change }, true);

@@ -87,14 +87,12 @@ export const queryResolvers: Resolvers = {
       await requireOrganization(ctx, args.of, 'of');
       const asOf = args.asOf ?? ctx.today;
       const excluding = [...new Set(args.excluding ?? [])];
-      const controlled = (await ctx.loaders.controlledBy.loadMany(excluding)).flatMap((x) => (x instanceof Error ? [] : x));
+      const control = await ctx.controlGraph();
+      const controlled = excluding.flatMap((id) => control.controlledBy(id));
       const facts = await supplierFacts(ctx.store, args.of, [...excluding, ...controlled], asOf);
       // Exclusivities the customer granted to others limit what each supplier may do for it.
       const granted = await exclusivitiesInForce(ctx.store, null, args.of, asOf);
-      const ids = facts.map((f) => f.supplierId);
-      const [down, up] = await Promise.all([ctx.loaders.controlledBy.loadMany(ids), ctx.loaders.controllersOf.loadMany(ids)]);
-      const list = (x: string[] | Error | undefined) => (Array.isArray(x) ? x : []);
-      const related = new Map(ids.map((id, i) => [id, new Set([id, ...list(down[i]), ...list(up[i])])]));
+      const related = new Map(facts.map((f) => [f.supplierId, new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)])]));
       return facts.map((f) => ({
         supplierId: f.supplierId,
         dealIds: f.dealIds,
