@@ -1,6 +1,6 @@
 /** Listing deals: the filter as statement parameters (switches and sentinels, never nulls). */
 import type { Params, Row } from '../store/graph-store.ts';
-import { DEALS_COUNT, DEALS_OF_PARTIES, DEALS_PAGE, DEAL_SORTS, type DealSortKey } from '../queries/question-statements.ts';
+import { DEALS_COUNT, DEALS_COUNT_OF_PARTY, DEALS_OF_PARTIES, DEALS_PAGE, DEALS_PAGE_OF_PARTY, DEAL_SORTS, type DealSortKey } from '../queries/question-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export interface DealFilterInput {
@@ -47,9 +47,10 @@ export interface DealPage {
 
 export async function dealPage(store: GraphStore, filter: DealFilterInput, sort: DealSortKey, offset: number, limit: number): Promise<DealPage> {
   const params = dealFilterParams(filter);
+  const anchored = Boolean(filter.party);
   const [rows, count] = await Promise.all([
-    store.read(DEALS_PAGE[sort], { ...params, skip: offset, limit }),
-    store.read(DEALS_COUNT, params),
+    store.read((anchored ? DEALS_PAGE_OF_PARTY : DEALS_PAGE)[sort], { ...params, skip: offset, limit }),
+    store.read(anchored ? DEALS_COUNT_OF_PARTY : DEALS_COUNT, params),
   ]);
   return { rows, totalCount: Number(count[0]?.total ?? 0), offset };
 }

@@ -18,8 +18,8 @@ const PAYING_ROLES = 'INVESTOR_IN|CUSTOMER_IN|ACQUIRER_IN|LENDER_IN';
 /** In force on `$asOf`: announced by then, not ended by then, and never retracted. */
 const inForce = (v: string) => `${v}.announcedOn <= date($asOf) AND (${v}.endedOn IS NULL OR ${v}.endedOn > date($asOf)) AND ${v}.retractedOn IS NULL`;
 
-const DEAL_FILTER = [
-  `($party = '' OR EXISTS { MATCH (p:Organization {id: $party})-[:${ALL_ROLES}]->(d) })`,
+/** The filter on `d` except the party (which the party-anchored statements match first). */
+const DEAL_FILTER_REST = [
   `($counterparty = '' OR EXISTS { MATCH (c:Organization {id: $counterparty})-[:${ALL_ROLES}]->(d) })`,
   '(NOT $useKinds OR d.kind IN $kinds)',
   '(NOT $useStatuses OR d.status IN $statuses)',
@@ -29,6 +29,14 @@ const DEAL_FILTER = [
   '(NOT $useMax OR d.amountUsd <= $maxAmountUsd)',
   '(NOT $hideRetracted OR d.retractedOn IS NULL)',
 ].join(' AND ');
+
+const DEAL_FILTER = `($party = '' OR EXISTS { MATCH (p:Organization {id: $party})-[:${ALL_ROLES}]->(d) }) AND ${DEAL_FILTER_REST}`;
+
+/**
+ * With a party, start from it: its deals are found through its relationships instead of
+ * testing an EXISTS subquery on every deal of the graph (1.3 s at a million deals).
+ */
+const FROM_PARTY = `MATCH (p:Organization {id: $party})-[:${ALL_ROLES}]->(x:Deal) WITH DISTINCT x AS d WHERE ${DEAL_FILTER_REST}`;
 
 export const DEAL_SORTS = {
   ANNOUNCED_DESC: 'd.announcedOn DESC, d.id',
@@ -45,7 +53,16 @@ export const DEALS_PAGE = Object.fromEntries(
   ]),
 ) as Record<DealSortKey, Query>;
 
+/** The same page when the filter names a party (`$party` never ''). */
+export const DEALS_PAGE_OF_PARTY = Object.fromEntries(
+  Object.entries(DEAL_SORTS).map(([k, order]) => [
+    k,
+    { name: `q.deals.pageOfParty.${k}`, cypher: `${FROM_PARTY} RETURN ${columnsOf('Deal', 'd')} ORDER BY ${order} SKIP $skip LIMIT $limit` },
+  ]),
+) as Record<DealSortKey, Query>;
+
 export const DEALS_COUNT: Query = { name: 'q.deals.count', cypher: `MATCH (d:Deal) WHERE ${DEAL_FILTER} RETURN count(d) AS total` };
+export const DEALS_COUNT_OF_PARTY: Query = { name: 'q.deals.countOfParty', cypher: `${FROM_PARTY} RETURN count(d) AS total` };
 
 /** The deals of several organizations at once (`$ids`), with the same filter; paged in memory. */
 export const DEALS_OF_PARTIES: Query = {
@@ -197,6 +214,8 @@ export const SEARCH_TITLED: Query = {
 export const QUESTION_STATEMENTS: readonly Query[] = [
   ...Object.values(DEALS_PAGE),
   DEALS_COUNT,
+  ...Object.values(DEALS_PAGE_OF_PARTY),
+  DEALS_COUNT_OF_PARTY,
   DEALS_OF_PARTIES,
   DEAL_PARTIES,
   SUPPLIERS,
