@@ -20,14 +20,18 @@ export async function supplierFacts(
   excluded: readonly string[],
   asOf: string,
 ): Promise<SupplierFacts[]> {
-  const rows = await store.read(SUPPLIERS, { of, asOf, excluded: ['', ...excluded] });
+  const rows = await store.read(SUPPLIERS, { of, asOf });
+  const suppliersInDeal = new Map<string, Set<string>>();
+  for (const r of rows) suppliersInDeal.set(String(r.deal), (suppliersInDeal.get(String(r.deal)) ?? new Set()).add(String(r.supplier)));
+  const skip = new Set(excluded);
   const bySupplier = new Map<string, SupplierFacts>();
   for (const r of rows) {
     const supplier = String(r.supplier);
+    if (skip.has(supplier)) continue;
     const deal = String(r.deal);
     // The supplier's own amount; else the deal's headline amount if it is the deal's only
     // supplier (counted before exclusions, so excluding a co-supplier inflates nothing).
-    const value = (r.partyAmountUsd as number | null) ?? (Number(r.suppliersInDeal) === 1 ? (r.dealAmountUsd as number | null) : null);
+    const value = (r.partyAmountUsd as number | null) ?? (suppliersInDeal.get(deal)!.size === 1 ? (r.dealAmountUsd as number | null) : null);
     let f = bySupplier.get(supplier);
     if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], committedUsd: null, perDeal: new Map() }));
     if (f.perDeal.has(deal)) continue;

@@ -82,16 +82,17 @@ export const DEAL_PARTIES: Query = {
 };
 
 /**
- * Supply deals in force on `$asOf` where `$of` receives and another organization supplies,
- * outside `$excluded` (never empty: an empty list binds as NULL on LadybugDB; '' pads it).
+ * Supply deals in force on `$asOf` where `$of` receives, with every supplier of each. Exclusions
+ * and the count of suppliers per deal are worked out from these rows: on LadybugDB a `COUNT {}`
+ * subquery here aggregates every SUPPLIER_IN edge of the graph and `NOT s.id IN $list` filters
+ * after the joins (108 ms -> 44-52 ms without them at a million deals, BENCHMARKS.md).
  */
 export const SUPPLIERS: Query = {
   name: 'q.suppliers',
   cypher:
     `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForce('d')} ` +
-    'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of AND NOT s.id IN $excluded ' +
-    'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd, ' +
-    'COUNT { MATCH (x:Organization)-[:SUPPLIER_IN]->(d) } AS suppliersInDeal',
+    'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of ' +
+    'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
 };
 
 /** Exclusivities in force on `$asOf`, by `$holder` and `$grantor` ('' for any). */

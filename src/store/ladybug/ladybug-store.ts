@@ -115,7 +115,8 @@ export class LadybugStore implements GraphStore {
       const result = await session.conn.execute(ps, toLadybugParams(params) as never);
       const results = Array.isArray(result) ? result : [result];
       const last = results[results.length - 1]!;
-      const rows = (await last.getAll()) as Record<string, unknown>[];
+      // getAllSync: the async getAll() awaits the thread pool once per row (35-40 µs a row, BENCHMARKS.md).
+      const rows = last.getAllSync() as Record<string, unknown>[];
       for (const r of results) r.close();
       ok = true;
       return rows.map(rowFromLadybug);
