@@ -44,7 +44,12 @@ export const httpUrl = z.string().refine(
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, { message: 'expected an ISO 3166-1 alpha-2 country code like "US"' });
 
-export const nonNegativeAmount = z.number().finite().nonnegative({ message: 'expected an amount >= 0' });
+/** Amounts in US dollars: never negative, and at most $10^15 (a whole number above 2^63 cannot bind on LadybugDB). */
+export const nonNegativeAmount = z
+  .number()
+  .finite()
+  .nonnegative({ message: 'expected an amount >= 0' })
+  .max(1e15, { message: 'expected an amount of at most 1e15 US dollars' });
 
 /** The zod type of one property, without optionality. */
 export function propertySchema(def: PropertyDef): z.ZodType {

@@ -7,7 +7,8 @@
  *   the file path is part of the text (COPY takes no parameter for it), so those statements are
  *   built per load by `copyNodes` / `copyRelationships`, on the templates in BULK_STATEMENTS.
  */
-import { NODE_KEY, NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyDef, type RelationshipType } from '../model/graph-model.ts';
+import { GRAPH_LABELS, NODE_KEY, NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyDef, type RelationshipType } from '../model/graph-model.ts';
+import { COUNT_ALL } from './model-statements.ts';
 import type { Query } from '../store/graph-store.ts';
 
 function writeExpr(field: string, def: PropertyDef): string {
@@ -68,19 +69,15 @@ export function copyRelationships(type: RelationshipType, from: NodeLabel, to: N
 }
 
 /** Labels of the published graph (internal bookkeeping labels, such as a journal, excluded). */
-export const BULK_LABELS: readonly NodeLabel[] = NODE_LABELS.filter((l) => !(NODE_TYPES[l] as { internal?: boolean }).internal);
+export const BULK_LABELS: readonly NodeLabel[] = GRAPH_LABELS;
 
-/** How many published-graph nodes exist: the bulk load runs only when this is 0. */
-export const COUNT_GRAPH_NODES: Query = {
-  name: 'bulk.countGraphNodes',
-  cypher: BULK_LABELS.map((l) => `MATCH (n:${l}) RETURN count(n) AS total`).join(' UNION ALL '),
-};
+/** How many published-graph nodes exist, per label: the bulk load runs only when all are 0. */
+export const COUNT_GRAPH_NODES: Query = COUNT_ALL;
 
 const PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap((t) => RELATIONSHIP_TYPES[t].endpoints.map(([a, b]) => [t, a, b] as const));
 
 /** Every bulk statement, COPY ones with a placeholder path: for the catalog and its tests. */
 export const BULK_STATEMENTS: readonly Query[] = [
-  COUNT_GRAPH_NODES,
   ...NODE_LABELS.map(createNodes),
   ...PAIRS.map(([t, a, b]) => createRelationships(t, a, b)),
   ...NODE_LABELS.flatMap((l) => Object.keys(NODE_TYPES[l].properties).filter((k) => k !== NODE_KEY).map((k) => patchNodeProperty(l, k))),

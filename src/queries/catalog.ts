@@ -6,6 +6,7 @@
 import { PING, type Engine, type Query } from '../store/graph-store.ts';
 import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
 import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
+import { BULK_STATEMENTS } from './bulk-statements.ts';
 import { IMPORT_STATEMENTS } from './import-statements.ts';
 import { QUESTION_STATEMENTS } from './question-statements.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
@@ -25,6 +26,7 @@ export const CATALOG: readonly Query[] = [
   ...RELATIONSHIP_STATEMENTS.flatMap((s) => [s.merge, s.get, s.all, s.byFrom, s.byTo, s.delete, s.deleteFrom, s.deleteTo]),
   ...QUESTION_STATEMENTS,
   ...IMPORT_STATEMENTS,
+  ...BULK_STATEMENTS,
 ];
 
 export interface CatalogEntry {
