@@ -31,16 +31,7 @@ import {
 } from '../queries/bulk-statements.ts';
 import type { GraphStore, UnitOfWork, Value } from '../store/graph-store.ts';
 import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
-import {
-  chipToGraph,
-  cloudServiceToGraph,
-  controlToGraph,
-  dealToGraph,
-  exclusivityToGraph,
-  GraphRows,
-  organizationToGraph,
-  sourceToGraph,
-} from './records-to-graph.ts';
+import { GraphRows, RECORD_TO_GRAPH } from './records-to-graph.ts';
 
 export type BulkMethod = 'copy' | 'unwind';
 
@@ -71,20 +62,11 @@ export class StoreNotEmptyError extends Error {
   }
 }
 
-const TO_GRAPH: Record<CollectionName, (g: GraphRows, r: never) => void> = {
-  organizations: organizationToGraph,
-  chips: chipToGraph,
-  cloudServices: cloudServiceToGraph,
-  sources: sourceToGraph,
-  deals: dealToGraph,
-  exclusivities: exclusivityToGraph,
-  control: controlToGraph,
-};
 
 /** Feeds every record through the shared mapping, one record at a time. */
 function mapRecords(records: RecordsByCollection, sink: GraphRows & { endRecord(): void }): void {
   for (const c of COLLECTION_NAMES) {
-    const toGraph = TO_GRAPH[c];
+    const toGraph = RECORD_TO_GRAPH[c];
     for (const r of records[c] as unknown[]) {
       toGraph(sink, r as never);
       sink.endRecord();
@@ -306,7 +288,7 @@ export async function openCopySession(store: GraphStore, options: BulkLoadOption
   };
   return {
     add(collection, record) {
-      TO_GRAPH[collection](sink, record as never);
+      RECORD_TO_GRAPH[collection](sink, record as never);
       sink.endRecord();
     },
     abort: finish,

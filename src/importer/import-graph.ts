@@ -17,16 +17,7 @@ import { ImportError, sortIssues, type ImportIssue } from './import-issue.ts';
 import { readJsonFile } from './read-json.ts';
 import { readYamlFile, type RawRecord } from './read-yaml.ts';
 import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
-import {
-  chipToGraph,
-  cloudServiceToGraph,
-  controlToGraph,
-  dealToGraph,
-  exclusivityToGraph,
-  GraphRows,
-  organizationToGraph,
-  sourceToGraph,
-} from './records-to-graph.ts';
+import { GraphRows, RECORD_TO_GRAPH } from './records-to-graph.ts';
 import { validateRecords } from './validate-records.ts';
 
 type Obj = Record<string, unknown>;
@@ -130,15 +121,6 @@ const OWNED: Partial<Record<CollectionName, { rels: [RelationshipType, NodeLabel
   },
 };
 
-const TO_GRAPH: Record<CollectionName, (g: GraphRows, r: never) => void> = {
-  organizations: organizationToGraph,
-  chips: chipToGraph,
-  cloudServices: cloudServiceToGraph,
-  sources: sourceToGraph,
-  deals: dealToGraph,
-  exclusivities: exclusivityToGraph,
-  control: controlToGraph,
-};
 
 async function runBatched(tx: UnitOfWork, query: Query, key: string, items: readonly unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += BATCH) await tx.run(query, { [key]: items.slice(i, i + BATCH) as never });
@@ -155,7 +137,7 @@ export async function writeRecords(tx: UnitOfWork, records: RecordsByCollection,
     for (const r of records[c] as Obj[]) {
       if (!created.has(r) && !updated.has(r)) continue;
       if (updated.has(r) && OWNED[c]) (replaced[c] ??= []).push(String(r.id));
-      TO_GRAPH[c](rows, r as never);
+      RECORD_TO_GRAPH[c](rows, r as never);
     }
   }
   for (const [c, ids] of Object.entries(replaced) as [CollectionName, string[]][]) {

@@ -19,6 +19,7 @@ import type {
   ExclusivityRecord,
   OrganizationRecord,
   SourceRecord,
+  CollectionName,
 } from './record-schemas.ts';
 
 export type Row = Record<string, Value>;
@@ -123,3 +124,14 @@ export function exclusivityToGraph(g: GraphRows, r: ExclusivityRecord): void {
 export function controlToGraph(g: GraphRows, r: ControlRecord): void {
   g.rel('CONTROLS', 'Organization', r.controller, 'Organization', r.controlled, { stakePct: r.stakePct, since: r.since, sourceIds: r.sources });
 }
+
+/** The mapping of each collection's records to graph rows. */
+export const RECORD_TO_GRAPH: Record<CollectionName, (g: GraphRows, r: never) => void> = {
+  organizations: organizationToGraph,
+  chips: chipToGraph,
+  cloudServices: cloudServiceToGraph,
+  sources: sourceToGraph,
+  deals: dealToGraph,
+  exclusivities: exclusivityToGraph,
+  control: controlToGraph,
+};

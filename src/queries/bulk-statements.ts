@@ -8,21 +8,9 @@
  *   built per load by `copyNodes` / `copyRelationships`, on the templates in BULK_STATEMENTS.
  */
 import { GRAPH_LABELS, NODE_KEY, NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyDef, type RelationshipType } from '../model/graph-model.ts';
-import { COUNT_ALL } from './model-statements.ts';
+import { COUNT_ALL, writeExpr } from './model-statements.ts';
 import type { Query } from '../store/graph-store.ts';
 
-function writeExpr(field: string, def: PropertyDef): string {
-  switch (def.type) {
-    case 'date':
-      return `date(${field})`;
-    case 'float':
-      return `toFloat(${field})`;
-    case 'boolean':
-      return `toBoolean(${field})`;
-    default:
-      return field;
-  }
-}
 
 /** `$rows`: one map per node with every property of the label. */
 export function createNodes(label: NodeLabel): Query {

@@ -17,7 +17,7 @@ import {
 import type { Query } from '../store/graph-store.ts';
 
 /** How a row field is written: typed so a column that is null in every row still binds (R4). */
-function writeExpr(field: string, def: PropertyDef): string {
+export function writeExpr(field: string, def: PropertyDef): string {
   switch (def.type) {
     case 'date':
       return `date(${field})`;
