@@ -1,6 +1,6 @@
 /** Listing deals: the filter as statement parameters (switches and sentinels, never nulls). */
 import type { Params, Row } from '../store/graph-store.ts';
-import { DEALS_COUNT, DEALS_COUNT_OF_PARTY, DEALS_OF_PARTIES, DEALS_PAGE, DEALS_PAGE_OF_PARTY, DEAL_SORTS, type DealSortKey } from '../queries/question-statements.ts';
+import { DEALS_COUNT, DEALS_COUNT_OF_PARTY, DEALS_OF_PARTIES, DEALS_PAGE, DEALS_PAGE_OF_PARTY, type DealSortKey } from '../queries/question-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export interface DealFilterInput {
@@ -61,7 +61,6 @@ export function compareDeals(sort: DealSortKey): (a: Row, b: Row) => number {
   const byId = (a: Row, b: Row) => (str(a, 'id') < str(b, 'id') ? -1 : str(a, 'id') > str(b, 'id') ? 1 : 0);
   const byDate = (a: Row, b: Row) => (str(a, 'announcedOn') < str(b, 'announcedOn') ? -1 : str(a, 'announcedOn') > str(b, 'announcedOn') ? 1 : 0);
   const amount = (r: Row) => (typeof r.amountUsd === 'number' ? r.amountUsd : -1);
-  void DEAL_SORTS;
   switch (sort) {
     case 'ANNOUNCED_ASC':
       return (a, b) => byDate(a, b) || byId(a, b);

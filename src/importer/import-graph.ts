@@ -73,14 +73,18 @@ function zeroCounts(): ImportCounts {
   return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, { created: 0, updated: 0, unchanged: 0 }])) as ImportCounts;
 }
 
+/** True when the published graph has no node (internal bookkeeping aside). */
+export async function isGraphEmpty(store: GraphStore): Promise<boolean> {
+  return (await store.read(COUNT_ALL)).every((r) => Number(r.total) === 0);
+}
+
 /** Which records are new, which changed, by comparing canonical forms with what the graph holds for their keys. */
-export async function diffRecords(store: GraphStore, records: RecordsByCollection) {
+export async function diffRecords(store: GraphStore, records: RecordsByCollection, empty?: boolean) {
   const counts = zeroCounts();
   const created = new Set<Obj>();
   const updated = new Set<Obj>();
-  const total = (await store.read(COUNT_ALL)).reduce((n, r) => n + Number(r.total), 0);
   const keys = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, (records[c] as Obj[]).map((r) => recordKey(c, r))]));
-  const existing = total > 0 ? snapshotToRecords(await readSnapshotFor(store, keys)) : null;
+  const existing = (empty ?? (await isGraphEmpty(store))) ? null : snapshotToRecords(await readSnapshotFor(store, keys));
   const before = new Map<Obj, Obj>();
   for (const c of COLLECTION_NAMES) {
     const old = new Map(((existing?.[c] ?? []) as Obj[]).map((r) => [recordKey(c, r), r]));
@@ -160,11 +164,11 @@ export interface ImportOptions {
 export async function importFiles(store: GraphStore, paths: readonly string[], options: ImportOptions = {}): Promise<ImportCounts> {
   const { raw, issues } = await readInputs(paths);
   // References into an empty store cannot resolve: skip asking it (14 s at a million records).
-  const empty = (await store.read(COUNT_ALL)).every((r) => Number(r.total) === 0);
+  const empty = await isGraphEmpty(store);
   const validation = await validateRecords(raw, empty ? undefined : store);
   const all = [...issues, ...validation.issues];
   if (all.length) throw new ImportError(sortIssues(all));
-  const { counts, created, updated } = await diffRecords(store, validation.records);
+  const { counts, created, updated } = await diffRecords(store, validation.records, empty);
   if (!options.dryRun && (created.size || updated.size)) {
     // Into an empty store, a large input goes through the bulk path (LadybugDB COPY): at 100k
     // deals 17.8 s instead of 144 s (BENCHMARKS.md). Small inputs are as fast either way.

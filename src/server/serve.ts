@@ -6,18 +6,12 @@
  */
 import { ApiKeyStore } from '../auth/api-keys.ts';
 import type { Config } from '../config/config.ts';
-import { importFiles } from '../importer/import-graph.ts';
-import { COUNT_ALL } from '../queries/model-statements.ts';
-import type { GraphStore } from '../store/graph-store.ts';
+import { importFiles, isGraphEmpty } from '../importer/import-graph.ts';
 import { openStore } from '../store/open-store.ts';
 import { GraphWriter } from '../writes/graph-writer.ts';
 import { Journal, journalFileFor } from '../writes/journal.ts';
 import { buildApp, type Readiness } from './app.ts';
 import { createMetrics } from './metrics.ts';
-
-export async function isEmpty(store: GraphStore): Promise<boolean> {
-  return (await store.read(COUNT_ALL)).every((r) => Number(r.total) === 0);
-}
 
 export async function serve(config: Config): Promise<void> {
   const metrics = createMetrics();
@@ -54,7 +48,7 @@ export async function serve(config: Config): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
     await store.bootstrap();
-    if (config.seedOnStart && (await isEmpty(store))) {
+    if (config.seedOnStart && (await isGraphEmpty(store))) {
       readiness.pending = 'loading the seeds';
       const started = performance.now();
       const counts = await importFiles(store, [config.seedsDir]);
