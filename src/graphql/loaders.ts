@@ -16,9 +16,9 @@ import { groupBy } from '../store/group-by.ts';
 
 
 /** A loader of rows grouped by one column, from a statement taking `$ids`. */
-function groupedLoader(store: GraphStore, query: Query, key: string, extra: Record<string, string> = {}) {
+function groupedLoader(store: GraphStore, query: Query, key: string) {
   return new DataLoader<string, Row[]>(async (ids) => {
-    const groups = groupBy(await store.read(query, { ids: [...ids], ...extra }), key);
+    const groups = groupBy(await store.read(query, { ids: [...ids] }), key);
     return ids.map((id) => groups.get(id) ?? []);
   });
 }
