@@ -36,10 +36,16 @@ export async function neighborhood(
   if (rootRow) rows.set(root.id, rootRow);
 
   for (let level = 0; level < depth && frontier.length && !truncated; level++) {
-    const found = await store.read(NEIGHBOURS, { ids: frontier });
+    // Rows come back in no fixed order; sorting them makes which neighbours fit under the
+    // limit the same on every call.
+    const far = (r: Row) => String(r.far === 'source' ? r.source : r.target);
+    const found = (await store.read(NEIGHBOURS, { ids: frontier })).sort((a, b) => {
+      const [x, y] = [`${far(a)}|${String(a.type)}`, `${far(b)}|${String(b.type)}`];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
     const fresh = new Map<string, NodeLabel>();
     for (const r of found) {
-      const other = String(r.far === 'source' ? r.source : r.target);
+      const other = far(r);
       const label = r.otherLabel as NodeLabel;
       if (!labels.has(other) && !fresh.has(other)) {
         if (!keep(label)) continue;
