@@ -1,10 +1,13 @@
 /**
- * The neighbourhood of a node for graph views: breadth-first, one store query per level plus
- * one per label to read the nodes; deals and exclusivities not in force on asOf are left out
- * (and not expanded), and the result stops at `limit` nodes.
+ * The neighbourhood of a node for graph views: breadth-first, per level one store query per
+ * label of the frontier and one per label to read the new nodes; deals and exclusivities not in
+ * force on asOf are left out (and not expanded), and the result stops at `limit` nodes. Each
+ * relationship type and direction returns at most `limit` rows per query, so a hub's level costs
+ * what `limit` rows do; when one of them comes back full, the view may miss some of its
+ * relationships and says so (`truncated`).
  */
 import type { NodeLabel } from '../model/graph-model.ts';
-import { NEIGHBOURS } from '../queries/question-statements.ts';
+import { isViewLabel, NEIGHBOURS, type ViewLabel } from '../queries/question-statements.ts';
 import type { GraphStore, Row } from '../store/graph-store.ts';
 
 export interface NeighborhoodResult {
@@ -39,7 +42,9 @@ export async function neighborhood(
     // Rows come back in no fixed order; sorting them makes which neighbours fit under the
     // limit the same on every call.
     const far = (r: Row) => String(r.far === 'source' ? r.source : r.target);
-    const found = (await store.read(NEIGHBOURS, { ids: frontier })).sort((a, b) => {
+    const level = await levelRows(store, frontier, labels, asOf, limit);
+    if (level.full) truncated = true;
+    const found = level.rows.sort((a, b) => {
       const [x, y] = [`${far(a)}|${String(a.type)}`, `${far(b)}|${String(b.type)}`];
       return x < y ? -1 : x > y ? 1 : 0;
     });
@@ -80,4 +85,46 @@ export async function neighborhood(
     edges: [...edges.values()].sort((a, b) => (a.source + a.type + a.target < b.source + b.type + b.target ? -1 : 1)),
     truncated,
   };
+}
+
+/**
+ * The relationships touching `frontier`, one query per label (in label order, so the queries
+ * are the same on every call); `full` when some relationship type and direction came back with
+ * `limit` rows, so that there may be more.
+ */
+async function levelRows(
+  store: GraphStore,
+  frontier: readonly string[],
+  labels: ReadonlyMap<string, NodeLabel>,
+  asOf: string | null,
+  limit: number,
+): Promise<{ rows: Row[]; full: boolean }> {
+  const byLabel = new Map<ViewLabel, string[]>();
+  for (const id of frontier) {
+    const label = labels.get(id)!;
+    if (isViewLabel(label)) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
+  }
+  const filter = { limit, useAsOf: asOf !== null, asOf: asOf ?? '9999-12-31' };
+  const rows: Row[] = [];
+  let full = false;
+  for (const label of [...byLabel.keys()].sort()) {
+    const ids = byLabel.get(label)!;
+    const statements = NEIGHBOURS[label];
+    const found = await store.read(ids.length === 1 ? statements.one : statements.many, ids.length === 1 ? { ...filter, id: ids[0]! } : { ...filter, ids });
+    full ||= fullBranch(found, limit);
+    rows.push(...found);
+  }
+  return { rows, full };
+}
+
+/** True when one branch of a neighbour query (a relationship type and direction) returned `limit` rows. */
+function fullBranch(rows: readonly Row[], limit: number): boolean {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${String(r.type)}|${String(r.far)}|${String(r.otherLabel)}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    if (n >= limit) return true;
+    counts.set(key, n);
+  }
+  return false;
 }

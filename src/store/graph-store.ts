@@ -20,6 +20,11 @@ export type EngineCypher = string | { readonly neo4j?: string; readonly ladybug?
 export interface Query {
   readonly name: string;
   readonly cypher: EngineCypher;
+  /**
+   * The same rows on every call even where the text leaves their order open (a LIMIT without
+   * ORDER BY): an engine that splits one statement over threads runs it on one.
+   */
+  readonly serial?: boolean;
 }
 
 export function cypherFor(query: Query, engine: Engine): string {

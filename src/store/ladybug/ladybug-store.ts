@@ -56,6 +56,8 @@ export class LadybugStore implements GraphStore {
   private writer!: Session;
   private readers: Session[] = [];
   private nextReader = 0;
+  /** Runs `serial` statements: one thread, so a LIMIT without ORDER BY keeps the same rows (measured: 17 different answers in 20 calls on two threads, 1 on one). */
+  private serialReader!: Session;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -82,6 +84,8 @@ export class LadybugStore implements GraphStore {
       store.writer = await store.newSession();
       const n = Math.max(1, options.readConnections ?? 2);
       for (let i = 0; i < n; i++) store.readers.push(await store.newSession());
+      store.serialReader = await store.newSession();
+      store.serialReader.conn.setMaxNumThreadForExec(1);
       return store;
     } catch (err) {
       openFiles.delete(key);
@@ -148,7 +152,7 @@ export class LadybugStore implements GraphStore {
   }
 
   read(query: Query, params?: Params): Promise<Row[]> {
-    const session = this.readers[this.nextReader++ % this.readers.length]!;
+    const session = query.serial ? this.serialReader : this.readers[this.nextReader++ % this.readers.length]!;
     return this.exec(session, query, params);
   }
 
@@ -221,7 +225,7 @@ export class LadybugStore implements GraphStore {
     await this.writeQueue;
     await this.checkpoint().catch(() => undefined);
     this.closed = true;
-    for (const s of [...this.readers, this.writer]) await s.conn.close().catch(() => undefined);
+    for (const s of [...this.readers, this.serialReader, this.writer]) await s.conn.close().catch(() => undefined);
     await this.db.close();
     openFiles.delete(this.key);
   }
