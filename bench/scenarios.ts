@@ -33,7 +33,7 @@ export function scenarios(t: Targets): Scenario[] {
     key,
     title,
     query:
-      'query Suppliers($of: ID!, $excluding: [ID!]) { suppliers(of: $of, excluding: $excluding) { supplier { id name } committedUsd deals { id status announcedOn } restrictedBy { id until } } }',
+      'query Suppliers($of: ID!, $excluding: [ID!]) { suppliers(of: $of, excluding: $excluding) { totalCount edges { node { supplier { id name } committedUsd deals { id status announcedOn } restrictedBy { id until } } } } }',
     variables: { of, excluding: [t.excluded] },
   });
   return [

@@ -51,7 +51,7 @@ describe('snapshots', () => {
   });
 
   const QUESTIONS: Record<string, string> = {
-    suppliers: '{ suppliers(of: "openai", excluding: ["microsoft"], asOf: "2026-06-01") { supplier { id } deals { id sources { url } } chips { id } cloudServices { id } restrictedBy { holder { id } scope } } }',
+    suppliers: '{ suppliers(of: "openai", excluding: ["microsoft"], asOf: "2026-06-01") { edges { node { supplier { id } deals { id sources { url } } chips { id } cloudServices { id } restrictedBy { holder { id } scope } } } } }',
     exclusivities: '{ exclusivities(holder: "microsoft", grantor: "openai", asOf: "2025-06-01") { id holder { id } grantor { id } scope until status sources { url } } }',
     deals: '{ deals(filter: { party: "openai", kinds: [COMPUTE_CONTRACT], asOf: "2026-01-01" }, first: 5) { totalCount edges { node { id parties { organization { id } role } sources { url } } } } }',
     investors: '{ investors(in: "anthropic", asOf: "2026-01-01") { investor { id } totalUsd deals { id } } }',

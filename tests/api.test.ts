@@ -15,12 +15,15 @@ type Org = { id: string; name?: string };
 type SourceRef = { url: string; publisher?: string };
 
 describe('suppliers', () => {
-  const QUERY = `query ($of: ID!, $excluding: [ID!], $asOf: Date) {
-    suppliers(of: $of, excluding: $excluding, asOf: $asOf) {
-      supplier { id name controlledBy { controller { id } } }
-      deals { id status announcedOn endedOn sources { url } }
-      chips { id } cloudServices { id } committedUsd
-      restrictedBy { id holder { id } grantor { id } scope }
+  const QUERY = `query ($of: ID!, $excluding: [ID!], $asOf: Date, $first: Int = 100, $after: String) {
+    suppliers(of: $of, excluding: $excluding, asOf: $asOf, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node {
+        supplier { id name controlledBy { controller { id } } }
+        deals { id status announcedOn endedOn sources { url } }
+        chips { id } cloudServices { id } committedUsd
+        restrictedBy { id holder { id } grantor { id } scope }
+      } }
     }
   }`;
   type Supply = {
@@ -31,11 +34,15 @@ describe('suppliers', () => {
     committedUsd: number | null;
     restrictedBy: { id: string; holder: Org; grantor: Org; scope: string }[];
   };
+  type Page = { suppliers: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Supply }[] } };
+  const ask = async (variables: Record<string, unknown>) => {
+    const r = await api.gql<Page>(QUERY, variables);
+    expect(r.errors).toBeUndefined();
+    return r.data!.suppliers.edges.map((e) => e.node);
+  };
 
   it('answers who supplies OpenAI outside Microsoft, every deal sourced, nothing Microsoft controls', async () => {
-    const r = await api.gql<{ suppliers: Supply[] }>(QUERY, { of: 'openai', excluding: ['microsoft'] });
-    expect(r.errors).toBeUndefined();
-    const suppliers = r.data!.suppliers;
+    const suppliers = await ask({ of: 'openai', excluding: ['microsoft'] });
     const ids = suppliers.map((s) => s.supplier.id);
     expect(ids).toEqual(expect.arrayContaining(['oracle', 'aws', 'coreweave']));
     expect(ids).not.toContain('microsoft');
@@ -55,20 +62,40 @@ describe('suppliers', () => {
   });
 
   it('includes Microsoft when nothing is excluded, and excludes what an excluded parent controls', async () => {
-    const all = await api.gql<{ suppliers: Supply[] }>(QUERY, { of: 'openai' });
-    expect(all.data!.suppliers.map((s) => s.supplier.id)).toContain('microsoft');
-    const outsideAmazon = await api.gql<{ suppliers: Supply[] }>(QUERY, { of: 'openai', excluding: ['amazon'] });
+    expect((await ask({ of: 'openai' })).map((s) => s.supplier.id)).toContain('microsoft');
     // AWS is controlled by Amazon.
-    expect(outsideAmazon.data!.suppliers.map((s) => s.supplier.id)).not.toContain('aws');
+    expect((await ask({ of: 'openai', excluding: ['amazon'] })).map((s) => s.supplier.id)).not.toContain('aws');
   });
 
   it('follows history: the AWS agreement of 3 November 2025 is absent the day before', async () => {
-    const before = await api.gql<{ suppliers: Supply[] }>(QUERY, { of: 'openai', asOf: '2025-11-02' });
-    const on = await api.gql<{ suppliers: Supply[] }>(QUERY, { of: 'openai', asOf: '2025-11-03' });
-    const dealIds = (r: typeof on) => r.data!.suppliers.flatMap((s) => s.deals.map((d) => d.id));
+    const before = await ask({ of: 'openai', asOf: '2025-11-02' });
+    const on = await ask({ of: 'openai', asOf: '2025-11-03' });
+    const dealIds = (list: Supply[]) => list.flatMap((s) => s.deals.map((d) => d.id));
     expect(dealIds(before)).not.toContain('aws-openai-2025-cloud-agreement');
     expect(dealIds(on)).toContain('aws-openai-2025-cloud-agreement');
-    for (const s of before.data!.suppliers) for (const d of s.deals) expect(d.announcedOn <= '2025-11-02').toBe(true);
+    for (const s of before) for (const d of s.deals) expect(d.announcedOn <= '2025-11-02').toBe(true);
+  });
+
+  it('pages the suppliers, largest committed amount first: pages join up to the whole list', async () => {
+    const whole = await ask({ of: 'openai' });
+    expect(whole.length).toBeGreaterThan(4);
+    const committed = whole.map((s) => s.committedUsd ?? -1);
+    expect(committed).toEqual([...committed].sort((a, b) => b - a));
+    const pages: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: { data?: Page; errors?: unknown } = await api.gql<Page>(QUERY, { of: 'openai', first: 3, after });
+      expect(r.errors).toBeUndefined();
+      const page = r.data!.suppliers;
+      expect(page.totalCount).toBe(whole.length);
+      expect(page.edges.length).toBeLessThanOrEqual(3);
+      pages.push(...page.edges.map((e) => e.node.supplier.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toEqual(whole.map((s) => s.supplier.id));
+    const tooMany = await api.gql(QUERY, { of: 'openai', first: 101 });
+    expect(tooMany.errors?.[0]?.extensions?.argument).toBe('first');
   });
 
   it('says NOT_FOUND for an unknown organization', async () => {
@@ -284,10 +311,10 @@ describe('argument checks and errors', () => {
   });
 
   it('refuses an impossible date, as a variable (BAD_USER_INPUT) or in the document (validation)', async () => {
-    const asVariable = await api.gql('query ($d: Date) { suppliers(of: "openai", asOf: $d) { supplier { id } } }', { d: '2025-02-30' });
+    const asVariable = await api.gql('query ($d: Date) { suppliers(of: "openai", asOf: $d) { totalCount } }', { d: '2025-02-30' });
     expect(asVariable.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(asVariable.errors?.[0]?.message).toMatch(/real calendar date/);
-    const inline = await api.gql('{ suppliers(of: "openai", asOf: "2025-02-30") { supplier { id } } }');
+    const inline = await api.gql('{ suppliers(of: "openai", asOf: "2025-02-30") { totalCount } }');
     expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(inline.errors?.[0]?.extensions?.code);
     expect(inline.errors?.[0]?.message).toMatch(/real calendar date/);
     expect(inline.data).toBeUndefined();

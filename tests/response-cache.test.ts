@@ -8,7 +8,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => api?.close());
 
-const SUPPLIERS = '{ suppliers(of: "openai", excluding: ["microsoft"]) { supplier { id name } deals { id sources { url } } } }';
+const SUPPLIERS = '{ suppliers(of: "openai", excluding: ["microsoft"]) { edges { node { supplier { id name } deals { id sources { url } } } } } }';
 
 describe('the read cache', () => {
   it('answers a repeated query from memory, identically', async () => {

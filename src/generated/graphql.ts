@@ -655,8 +655,11 @@ export type Query = {
   /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
   search: Array<Node>;
   source?: Maybe<Source>;
-  /** Who supplies compute, cloud capacity or chips to `of`, outside `excluding` and everything they control, as of asOf (default today). */
-  suppliers: Array<Supply>;
+  /**
+   * Who supplies compute, cloud capacity or chips to `of`, outside `excluding` and everything they
+   * control, as of asOf (default today): the largest committed amount first, `first` (1 to 100) a page.
+   */
+  suppliers: SupplyConnection;
 };
 
 
@@ -766,8 +769,10 @@ export type QuerySourceArgs = {
 
 
 export type QuerySuppliersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   excluding?: InputMaybe<Array<Scalars['ID']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   of: Scalars['ID']['input'];
 };
 
@@ -844,6 +849,21 @@ export type Supply = {
   /** Exclusivities granted by the customer and held by others, which limit what this supplier may do for it. */
   restrictedBy: Array<Exclusivity>;
   supplier: Organization;
+};
+
+/** Suppliers, a page at a time (a lab at the centre of the market has thousands). */
+export type SupplyConnection = {
+  __typename?: 'SupplyConnection';
+  edges: Array<SupplyEdge>;
+  pageInfo: PageInfo;
+  /** Suppliers on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SupplyEdge = {
+  __typename?: 'SupplyEdge';
+  cursor: Scalars['String']['output'];
+  node: Supply;
 };
 
 
@@ -987,6 +1007,8 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SupplierShare: ResolverTypeWrapper<SupplierShareModel>;
   Supply: ResolverTypeWrapper<SupplyModel>;
+  SupplyConnection: ResolverTypeWrapper<Omit<SupplyConnection, 'edges'> & { edges: Array<ResolversTypes['SupplyEdge']> }>;
+  SupplyEdge: ResolverTypeWrapper<Omit<SupplyEdge, 'node'> & { node: ResolversTypes['Supply'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1040,6 +1062,8 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   SupplierShare: SupplierShareModel;
   Supply: SupplyModel;
+  SupplyConnection: Omit<SupplyConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplyEdge']> };
+  SupplyEdge: Omit<SupplyEdge, 'node'> & { node: ResolversParentTypes['Supply'] };
 };
 
 export type AmountQualifierResolvers = { APPROX: 'approx', AT_LEAST: 'at_least', EXACT: 'exact', UP_TO: 'up_to' };
@@ -1322,7 +1346,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'maxHops' | 'to'>>;
   search?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
-  suppliers?: Resolver<Array<ResolversTypes['Supply']>, ParentType, ContextType, RequireFields<QuerySuppliersArgs, 'of'>>;
+  suppliers?: Resolver<ResolversTypes['SupplyConnection'], ParentType, ContextType, RequireFields<QuerySuppliersArgs, 'first' | 'of'>>;
 };
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -1357,6 +1381,17 @@ export type SupplyResolvers<ContextType = GraphContext, ParentType extends Resol
   deals?: Resolver<Array<ResolversTypes['Deal']>, ParentType, ContextType>;
   restrictedBy?: Resolver<Array<ResolversTypes['Exclusivity']>, ParentType, ContextType>;
   supplier?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
+export type SupplyConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SupplyConnection'] = ResolversParentTypes['SupplyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SupplyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplyEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SupplyEdge'] = ResolversParentTypes['SupplyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Supply'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphContext> = {
@@ -1402,5 +1437,7 @@ export type Resolvers<ContextType = GraphContext> = {
   StatusEntry?: StatusEntryResolvers<ContextType>;
   SupplierShare?: SupplierShareResolvers<ContextType>;
   Supply?: SupplyResolvers<ContextType>;
+  SupplyConnection?: SupplyConnectionResolvers<ContextType>;
+  SupplyEdge?: SupplyEdgeResolvers<ContextType>;
 };
 

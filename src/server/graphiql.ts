@@ -37,7 +37,7 @@ const PAGE = `<!doctype html>
 <script>
   const params = new URLSearchParams(location.search);
   const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).toString() });
-  const example = '# Which providers supply OpenAI outside Microsoft?\\n{\\n  suppliers(of: "openai", excluding: ["microsoft"]) {\\n    supplier { id name }\\n    deals { id title status sources { publisher url } }\\n    restrictedBy { title holder { name } until }\\n  }\\n}\\n';
+  const example = '# Which providers supply OpenAI outside Microsoft?\\n{\\n  suppliers(of: "openai", excluding: ["microsoft"]) {\\n    totalCount\\n    edges {\\n      node {\\n        supplier { id name }\\n        deals { id title status sources { publisher url } }\\n        restrictedBy { title holder { name } until }\\n      }\\n    }\\n  }\\n}\\n';
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
       fetcher,

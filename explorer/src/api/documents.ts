@@ -358,33 +358,38 @@ export const supplyDealFields = graphql(`
 `);
 
 export const suppliersQuery = graphql(`
-  query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date) {
-    suppliers(of: $of, excluding: $excluding, asOf: $asOf) {
-      supplier {
-        id
-        name
-        orgKind: kind
-      }
-      committedUsd
-      deals {
-        ...SupplyDeal
-      }
-      chips {
-        id
-        name
-      }
-      cloudServices {
-        id
-        name
-      }
-      restrictedBy {
-        id
-        title
-        status
-        until
-        holder {
-          id
-          name
+  query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $first: Int) {
+    suppliers(of: $of, excluding: $excluding, asOf: $asOf, first: $first) {
+      totalCount
+      edges {
+        node {
+          supplier {
+            id
+            name
+            orgKind: kind
+          }
+          committedUsd
+          deals {
+            ...SupplyDeal
+          }
+          chips {
+            id
+            name
+          }
+          cloudServices {
+            id
+            name
+          }
+          restrictedBy {
+            id
+            title
+            status
+            until
+            holder {
+              id
+              name
+            }
+          }
         }
       }
     }

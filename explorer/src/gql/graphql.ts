@@ -657,8 +657,11 @@ export type Query = {
   /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
   search: Array<Node>;
   source?: Maybe<Source>;
-  /** Who supplies compute, cloud capacity or chips to `of`, outside `excluding` and everything they control, as of asOf (default today). */
-  suppliers: Array<Supply>;
+  /**
+   * Who supplies compute, cloud capacity or chips to `of`, outside `excluding` and everything they
+   * control, as of asOf (default today): the largest committed amount first, `first` (1 to 100) a page.
+   */
+  suppliers: SupplyConnection;
 };
 
 
@@ -768,8 +771,10 @@ export type QuerySourceArgs = {
 
 
 export type QuerySuppliersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   excluding?: InputMaybe<Array<Scalars['ID']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   of: Scalars['ID']['input'];
 };
 
@@ -848,6 +853,21 @@ export type Supply = {
   supplier: Organization;
 };
 
+/** Suppliers, a page at a time (a lab at the centre of the market has thousands). */
+export type SupplyConnection = {
+  __typename?: 'SupplyConnection';
+  edges: Array<SupplyEdge>;
+  pageInfo: PageInfo;
+  /** Suppliers on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SupplyEdge = {
+  __typename?: 'SupplyEdge';
+  cursor: Scalars['String']['output'];
+  node: Supply;
+};
+
 export type SourceFieldsFragment = { __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string };
 
 export type SearchQueryVariables = Exact<{
@@ -895,10 +915,11 @@ export type SuppliersQueryVariables = Exact<{
   of: Scalars['ID']['input'];
   excluding?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type SuppliersQuery = { __typename?: 'Query', suppliers: Array<{ __typename?: 'Supply', committedUsd?: number | null, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, restrictedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string } }> }> };
+export type SuppliersQuery = { __typename?: 'Query', suppliers: { __typename?: 'SupplyConnection', totalCount: number, edges: Array<{ __typename?: 'SupplyEdge', node: { __typename?: 'Supply', committedUsd?: number | null, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, restrictedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string } }> } }> } };
 
 export type ExclusivitiesQueryVariables = Exact<{
   org: Scalars['ID']['input'];
@@ -1326,33 +1347,38 @@ export const HistoryBoundsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
 export const SuppliersDocument = new TypedDocumentString(`
-    query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date) {
-  suppliers(of: $of, excluding: $excluding, asOf: $asOf) {
-    supplier {
-      id
-      name
-      orgKind: kind
-    }
-    committedUsd
-    deals {
-      ...SupplyDeal
-    }
-    chips {
-      id
-      name
-    }
-    cloudServices {
-      id
-      name
-    }
-    restrictedBy {
-      id
-      title
-      status
-      until
-      holder {
-        id
-        name
+    query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $first: Int) {
+  suppliers(of: $of, excluding: $excluding, asOf: $asOf, first: $first) {
+    totalCount
+    edges {
+      node {
+        supplier {
+          id
+          name
+          orgKind: kind
+        }
+        committedUsd
+        deals {
+          ...SupplyDeal
+        }
+        chips {
+          id
+          name
+        }
+        cloudServices {
+          id
+          name
+        }
+        restrictedBy {
+          id
+          title
+          status
+          until
+          holder {
+            id
+            name
+          }
+        }
       }
     }
   }

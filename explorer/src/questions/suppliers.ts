@@ -6,9 +6,13 @@ import { formatAmount, formatUsd, humanize } from '../format';
 import { graphiqlHref } from '../graphiql-link';
 import { addDeal, type Answer } from './answer';
 
+/** The largest suppliers the view shows (the API's largest page). */
+const SHOWN = 100;
+
 export async function askSuppliers(of: string, excluding: string[], asOf: string | null): Promise<Answer> {
-  const variables = { of, excluding, asOf };
-  const { suppliers } = await request(suppliersQuery, variables);
+  const variables = { of, excluding, asOf, first: SHOWN };
+  const answer = (await request(suppliersQuery, variables)).suppliers;
+  const suppliers = answer.edges.map((e) => e.node);
   const highlight = new Set<string>([of]);
   for (const s of suppliers) {
     highlight.add(s.supplier.id);
@@ -18,7 +22,9 @@ export async function askSuppliers(of: string, excluding: string[], asOf: string
   const when = asOf ? `on ${asOf}` : 'today';
   return {
     root: of,
-    summary: `${suppliers.length} supplier${suppliers.length === 1 ? '' : 's'} of ${of}${excluding.length ? ` outside ${excluding.join(', ')}` : ''}, ${when}.`,
+    summary:
+      `${answer.totalCount} supplier${answer.totalCount === 1 ? '' : 's'} of ${of}${excluding.length ? ` outside ${excluding.join(', ')}` : ''}, ${when}` +
+      (answer.totalCount > suppliers.length ? `; the ${suppliers.length} largest shown.` : '.'),
     highlight: [...highlight],
     graphiql: graphiqlHref(suppliersQuery.toString(), variables),
     addTo(set) {

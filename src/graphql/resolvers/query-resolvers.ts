@@ -89,16 +89,23 @@ export const queryResolvers: Resolvers = {
       const excluding = [...new Set(args.excluding ?? [])];
       const control = await ctx.controlGraph();
       const controlled = excluding.flatMap((id) => control.controlledBy(id));
-      const facts = await supplierFacts(ctx.store, args.of, [...excluding, ...controlled], asOf);
+      const first = arg(firstArg, args.first, 'first');
+      const offset = decodeCursor(args.after);
       // Exclusivities the customer granted to others limit what each supplier may do for it.
-      const granted = await exclusivitiesInForce(ctx.store, null, args.of, asOf);
-      const related = new Map(facts.map((f) => [f.supplierId, new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)])]));
-      return facts.map((f) => ({
-        supplierId: f.supplierId,
-        dealIds: f.dealIds,
-        committedUsd: f.committedUsd,
-        restrictedByIds: granted.filter((x) => !related.get(f.supplierId)!.has(String(x.holderId))).map((x) => String(x.id)),
-      }));
+      const [facts, granted] = await Promise.all([
+        supplierFacts(ctx.store, args.of, [...excluding, ...controlled], asOf),
+        exclusivitiesInForce(ctx.store, null, args.of, asOf),
+      ]);
+      const page = facts.slice(offset, offset + first).map((f) => {
+        const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
+        return {
+          supplierId: f.supplierId,
+          dealIds: f.dealIds,
+          committedUsd: f.committedUsd,
+          restrictedByIds: granted.filter((x) => !related.has(String(x.holderId))).map((x) => String(x.id)),
+        };
+      });
+      return connection(page, offset, first, facts.length);
     },
     investors: async (_p, args, ctx) => {
       await requireOrganization(ctx, args.in, 'in');
