@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(msg).not.toContain('secret!');
   });
 
+  it('takes a LadybugDB page cache size in MB, at least 64', () => {
+    expect(loadConfig({}).bufferPoolMb).toBeNull();
+    expect(loadConfig({ AIGRAPH_BUFFER_POOL_MB: '512' }).bufferPoolMb).toBe(512);
+    expect(() => loadConfig({ AIGRAPH_BUFFER_POOL_MB: '12' })).toThrow(/AIGRAPH_BUFFER_POOL_MB: expected at least 64 \(got "12"\)/);
+  });
+
   it('requires NEO4J_PASSWORD with NEO4J_URI', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://localhost:7687' })).toThrow(/NEO4J_PASSWORD: required/);
   });

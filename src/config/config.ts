@@ -34,6 +34,7 @@ const schema = z
     NEO4J_DATABASE: z.string().min(1).optional(),
     AIGRAPH_INTROSPECTION: flag.default(true),
     AIGRAPH_READS_REQUIRE_KEY: flag.default(false),
+    AIGRAPH_BUFFER_POOL_MB: z.coerce.number({ message: 'expected a number of megabytes' }).int({ message: 'expected a whole number of megabytes' }).min(64, { message: 'expected at least 64' }).optional(),
     AIGRAPH_CACHE_ENTRIES: z.coerce.number({ message: 'expected a number of entries' }).int().min(0, { message: 'expected 0 or more' }).default(5000),
     AIGRAPH_KEYS_FILE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -63,6 +64,11 @@ export interface Config {
   /** The API key file (default: beside the LadybugDB file, or ./data/api-keys.json). */
   readonly keysFile: string;
   readonly production: boolean;
+  /**
+   * LadybugDB's page cache, in MB (null: the engine's default, 80% of RAM). The server caps it
+   * (SERVER_BUFFER_POOL_MB) because it grows with every page a long-lived process reads.
+   */
+  readonly bufferPoolMb: number | null;
   readonly store:
     | { readonly engine: 'ladybug'; readonly path: string }
     | { readonly engine: 'neo4j'; readonly uri: string; readonly username: string; readonly password: string; readonly database?: string };
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheEntries: e.AIGRAPH_CACHE_ENTRIES,
     keysFile: keyFileFor(e.NEO4J_URI ? null : e.AIGRAPH_DB, e.AIGRAPH_KEYS_FILE),
     production: e.NODE_ENV === 'production',
+    bufferPoolMb: e.AIGRAPH_BUFFER_POOL_MB ?? null,
     store: e.NEO4J_URI
       ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : { engine: 'ladybug', path: e.AIGRAPH_DB },

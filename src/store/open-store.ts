@@ -6,12 +6,12 @@ import { LadybugStore } from './ladybug/ladybug-store.ts';
 import { Neo4jStore } from './neo4j/neo4j-store.ts';
 
 export async function openStore(
-  config: Pick<Config, 'store' | 'queryTimeoutMs'>,
+  config: Pick<Config, 'store' | 'queryTimeoutMs'> & { readonly bufferPoolMb?: number | null },
   observe?: QueryObserver,
 ): Promise<GraphStore> {
-  const { store, queryTimeoutMs } = config;
+  const { store, queryTimeoutMs, bufferPoolMb } = config;
   if (store.engine === 'neo4j') {
     return Neo4jStore.open({ ...store, schema: NEO4J_SCHEMA, queryTimeoutMs, observe });
   }
-  return LadybugStore.open({ path: store.path, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs, observe });
+  return LadybugStore.open({ path: store.path, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs, observe, bufferPoolBytes: bufferPoolMb ? bufferPoolMb * 2 ** 20 : undefined });
 }

@@ -38,6 +38,8 @@ export interface LadybugStoreOptions {
   readonly schema: readonly Query[];
   readonly queryTimeoutMs: number;
   readonly readConnections?: number;
+  /** The page cache (default: the engine's, 80% of RAM). */
+  readonly bufferPoolBytes?: number;
   readonly observe?: QueryObserver;
 }
 
@@ -65,7 +67,7 @@ export class LadybugStore implements GraphStore {
     private readonly options: LadybugStoreOptions,
     private readonly key: string,
   ) {
-    this.db = new lbug.Database(options.path);
+    this.db = new lbug.Database(options.path, options.bufferPoolBytes ?? 0);
   }
 
   /** Opens (creating if needed) the database file and initialises every connection. */
