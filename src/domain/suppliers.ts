@@ -46,7 +46,8 @@ export async function supplierFacts(
 
 /** Exclusivities in force, by holder and grantor (null for any). */
 export async function exclusivitiesInForce(store: GraphStore, holder: string | null, grantor: string | null, asOf: string): Promise<Row[]> {
-  return store.read(EXCLUSIVITIES, { holder: holder ?? '', grantor: grantor ?? '', asOf });
+  const query = grantor ? EXCLUSIVITIES.ofGrantor : holder ? EXCLUSIVITIES.ofHolder : EXCLUSIVITIES.any;
+  return store.read(query, { holder: holder ?? '', grantor: grantor ?? '', asOf });
 }
 
 export interface ConcentrationResult {

@@ -60,6 +60,12 @@ export class Loaders {
     return loader;
   }
 
+  /** Tells the loader of `label` rows a statement already returned, so they are not read again. */
+  prime(label: NodeLabel, rows: readonly Row[]): void {
+    const loader = this.node(label);
+    for (const r of rows) loader.prime(String(r.id), r);
+  }
+
   /** Nodes by id, in order, skipping ids that are not there. */
   async nodes<T>(label: NodeLabel, ids: readonly string[]): Promise<T[]> {
     const rows = await this.node(label).loadMany(ids);

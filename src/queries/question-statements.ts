@@ -95,14 +95,23 @@ export const SUPPLIERS: Query = {
     'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
 };
 
-/** Exclusivities in force on `$asOf`, by `$holder` and `$grantor` ('' for any). */
-export const EXCLUSIVITIES: Query = {
-  name: 'q.exclusivities',
+/**
+ * Exclusivities in force on `$asOf`, by `$holder` and `$grantor` ('' for any). With a holder or
+ * a grantor the statement starts from that organization (one primary-key match and one hop)
+ * instead of joining every HOLDS with every GRANTS relationship.
+ */
+const exclusivities = (name: string, start: string) => ({
+  name: `q.exclusivities.${name}`,
   cypher:
-    'MATCH (h:Organization)-[:HOLDS]->(x:Exclusivity) MATCH (g:Organization)-[:GRANTS]->(x) ' +
+    `${start} ` +
     `WHERE ($holder = '' OR h.id = $holder) AND ($grantor = '' OR g.id = $grantor) AND ${inForce('x')} ` +
     `RETURN ${columnsOf('Exclusivity', 'x')}, h.id AS holderId, g.id AS grantorId ORDER BY x.announcedOn, x.id`,
-};
+});
+export const EXCLUSIVITIES = {
+  any: exclusivities('any', 'MATCH (h:Organization)-[:HOLDS]->(x:Exclusivity) MATCH (g:Organization)-[:GRANTS]->(x)'),
+  ofGrantor: exclusivities('ofGrantor', 'MATCH (g:Organization {id: $grantor})-[:GRANTS]->(x:Exclusivity)<-[:HOLDS]-(h:Organization)'),
+  ofHolder: exclusivities('ofHolder', 'MATCH (h:Organization {id: $holder})-[:HOLDS]->(x:Exclusivity)<-[:GRANTS]-(g:Organization)'),
+} satisfies Record<string, Query>;
 
 /** Investments in `$target` (not `$in`: a keyword LadybugDB cannot parse as a parameter name) in force on `$asOf`. */
 export const INVESTORS: Query = {
@@ -235,7 +244,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   DEALS_OF_PARTIES,
   DEAL_PARTIES,
   SUPPLIERS,
-  EXCLUSIVITIES,
+  ...Object.values(EXCLUSIVITIES),
   INVESTORS,
   COMMITMENTS_OF,
   COMMITMENTS_ALL,

@@ -96,6 +96,7 @@ export const queryResolvers: Resolvers = {
         supplierFacts(ctx.store, args.of, [...excluding, ...controlled], asOf),
         exclusivitiesInForce(ctx.store, null, args.of, asOf),
       ]);
+      ctx.loaders.prime('Exclusivity', granted);
       const page = facts.slice(offset, offset + first).map((f) => {
         const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
         return {
