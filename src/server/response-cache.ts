@@ -5,6 +5,8 @@
  * key check still run for every request (the cache answers after parsing and validation).
  * The version is this process's: with several API servers on one Neo4j, run without the cache
  * (AIGRAPH_CACHE_ENTRIES=0) or accept answers up to one write behind on the other servers.
+ * Bounded by size as well as by count: answers are measured as JSON when they are stored (one
+ * serialisation per miss), so a few large answers cannot fill the heap.
  */
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
@@ -12,13 +14,23 @@ import { LRUCache } from 'lru-cache';
 import type { GraphContext } from '../graphql/context.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 
+/** Total JSON size of the cached answers (the heap holds about 2-3x that as objects). */
+export const CACHE_MAX_JSON_BYTES = 128 * 2 ** 20;
+/** Larger answers are not cached: one would evict hundreds of others. */
+export const CACHE_MAX_ENTRY_JSON_BYTES = 8 * 2 ** 20;
+
 export interface ResponseCacheStats {
   hits: number;
   misses: number;
 }
 
-export function responseCachePlugin(writer: GraphWriter, maxEntries: number, stats: ResponseCacheStats = { hits: 0, misses: 0 }): ApolloServerPlugin<GraphContext> {
-  const cache = new LRUCache<string, object>({ max: Math.max(1, maxEntries) });
+export function responseCachePlugin(
+  writer: Pick<GraphWriter, 'version'>,
+  maxEntries: number,
+  stats: ResponseCacheStats = { hits: 0, misses: 0 },
+  limits: { maxJsonBytes: number; maxEntryJsonBytes: number } = { maxJsonBytes: CACHE_MAX_JSON_BYTES, maxEntryJsonBytes: CACHE_MAX_ENTRY_JSON_BYTES },
+): ApolloServerPlugin<GraphContext> {
+  const cache = new LRUCache<string, object>({ max: Math.max(1, maxEntries), maxSize: limits.maxJsonBytes, maxEntrySize: limits.maxEntryJsonBytes });
   return {
     async requestDidStart() {
       let key: string | null = null;
@@ -40,7 +52,7 @@ export function responseCachePlugin(writer: GraphWriter, maxEntries: number, sta
         async willSendResponse(rc) {
           if (!key || rc.response.body.kind !== 'single') return;
           const { data, errors } = rc.response.body.singleResult;
-          if (data && !errors && !cache.has(key)) cache.set(key, data as object);
+          if (data && !errors && !cache.has(key)) cache.set(key, data as object, { size: Math.max(1, JSON.stringify(data).length) });
         },
       };
     },
