@@ -255,6 +255,24 @@ describe('investors, concentration, paths, neighborhood, changes, search, node',
     expect(before.data!.neighborhood.nodes.map((x) => x.id)).not.toContain('aws-openai-2025-cloud-agreement');
   });
 
+  it('draws the same truncated neighbourhood on every call, and says when it is whole', async () => {
+    const q = 'query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { truncated nodes { id } edges { source target type } } }';
+    type N = { neighborhood: { truncated: boolean; nodes: { id: string }[]; edges: { source: string; target: string; type: string }[] } };
+    // Each relationship type and direction is read up to `limit` rows: OpenAI has more than 3 customer deals.
+    const answers = await Promise.all([1, 2, 3, 4].map(() => api.gql<N>(q, { id: 'openai', depth: 1, limit: 3 })));
+    for (const a of answers) {
+      expect(a.data!.neighborhood.truncated).toBe(true);
+      expect(a.data!.neighborhood.nodes.length).toBeLessThanOrEqual(3);
+      expect(a.data).toEqual(answers[0]!.data);
+    }
+    // A chip's depth-1 neighbourhood fits: not truncated, and every edge touches the chip.
+    const whole = await api.gql<N>(q, { id: 'trainium2', depth: 1, limit: 500 });
+    expect(whole.data!.neighborhood.truncated).toBe(false);
+    expect(whole.data!.neighborhood.nodes.length).toBeGreaterThan(1);
+    for (const e of whole.data!.neighborhood.edges) expect([e.source, e.target]).toContain('trainium2');
+    expect(whole.data!.neighborhood.edges.length).toBe(whole.data!.neighborhood.nodes.length - 1);
+  });
+
   it('tells what happened in December 2025, with sources', async () => {
     const r = await api.gql<{ changes: { on: string; kind: string; fact: { id: string }; sources: SourceRef[] }[] }>(
       '{ changes(from: "2025-12-01", to: "2025-12-31") { on kind status fact { ... on Deal { id } ... on Exclusivity { id } } sources { url } } }',
