@@ -3,7 +3,6 @@ import type { Config } from '../config/config.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from '../queries/schema-statements.ts';
 import type { GraphStore, QueryObserver } from './graph-store.ts';
 import { LadybugStore } from './ladybug/ladybug-store.ts';
-import { Neo4jStore } from './neo4j/neo4j-store.ts';
 
 export async function openStore(
   config: Pick<Config, 'store' | 'queryTimeoutMs'> & { readonly bufferPoolMb?: number | null },
@@ -11,6 +10,8 @@ export async function openStore(
 ): Promise<GraphStore> {
   const { store, queryTimeoutMs, bufferPoolMb } = config;
   if (store.engine === 'neo4j') {
+    // Loaded only when used: neo4j-driver takes about 150 ms to import, a third of start-up.
+    const { Neo4jStore } = await import('./neo4j/neo4j-store.ts');
     return Neo4jStore.open({ ...store, schema: NEO4J_SCHEMA, queryTimeoutMs, observe });
   }
   return LadybugStore.open({ path: store.path, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs, observe, bufferPoolBytes: bufferPoolMb ? bufferPoolMb * 2 ** 20 : undefined });
