@@ -133,10 +133,14 @@ export function relationshipStatementsFor(type: RelationshipType, from: NodeLabe
   return found;
 }
 
-/** Which of `$ids` exist in the published graph, under which label: ids are unique across the graph, not per label. */
+/**
+ * Which of `$ids` exist in the published graph, under which label: ids are unique across the
+ * graph, not per label. A primary-key match per id and label: `WHERE n.id IN $ids` scanned every
+ * table (at a million deals: 110 ms for one id, 39 s for 5,000; this form 3.5 ms and 64 ms).
+ */
 export const FIND_IDS: Query = {
   name: 'graph.findIds',
-  cypher: GRAPH_LABELS.map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n.id AS id, '${l}' AS label`).join(' UNION ALL '),
+  cypher: GRAPH_LABELS.map((l) => `UNWIND $ids AS id MATCH (n:${l} {id: id}) RETURN n.id AS id, '${l}' AS label`).join(' UNION ALL '),
 };
 
 export const COUNT_ALL: Query = {
