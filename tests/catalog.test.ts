@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, isNodeLabel } from '../src/model/graph-model.ts';
 import { CATALOG, catalogEntries } from '../src/queries/catalog.ts';
+import { NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from '../src/queries/model-statements.ts';
+import { singleIdForm, specialize } from '../src/store/graph-store.ts';
 import { identifiersOf } from './support/cypher-identifiers.ts';
 import { portabilityViolations } from './support/portability-rules.ts';
 
@@ -89,5 +91,21 @@ describe('the query catalog', () => {
 
   it('is printed by `aigraph queries --json` from the same list', () => {
     expect(CATALOG.length).toBeGreaterThan(0);
+  });
+});
+
+describe('one-id forms', () => {
+  it('rewrites a batched expansion to start from $id, and leaves other statements alone', () => {
+    const cites = RELATIONSHIP_STATEMENTS.find((s) => s.type === 'CITES' && s.from === 'Deal')!;
+    expect(singleIdForm(cites.byFrom)).toEqual({ name: `${cites.byFrom.name}.one`, cypher: 'MATCH (a:Deal {id: $id})-[e:CITES]->(b:Source) RETURN a.id AS from, b.id AS to' });
+    // Returns `... AS id`: the variable would be gone. A primary-key read without expansion is fast either way.
+    expect(singleIdForm(NODE_STATEMENTS.Deal.getMany)).toBeNull();
+    expect(singleIdForm(NODE_STATEMENTS.Deal.upsert)).toBeNull();
+  });
+
+  it('is sent for exactly one id', () => {
+    const cites = RELATIONSHIP_STATEMENTS.find((s) => s.type === 'CITES' && s.from === 'Deal')!;
+    expect(specialize(cites.byFrom, { ids: ['a'] })).toEqual({ query: singleIdForm(cites.byFrom), params: { id: 'a' } });
+    expect(specialize(cites.byFrom, { ids: ['a', 'b'] }).query).toBe(cites.byFrom);
   });
 });

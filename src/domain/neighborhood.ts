@@ -108,9 +108,7 @@ async function levelRows(
   const rows: Row[] = [];
   let full = false;
   for (const label of [...byLabel.keys()].sort()) {
-    const ids = byLabel.get(label)!;
-    const statements = NEIGHBOURS[label];
-    const found = await store.read(ids.length === 1 ? statements.one : statements.many, ids.length === 1 ? { ...filter, id: ids[0]! } : { ...filter, ids });
+    const found = await store.read(NEIGHBOURS[label], { ...filter, ids: byLabel.get(label)! });
     full ||= fullBranch(found, limit);
     rows.push(...found);
   }

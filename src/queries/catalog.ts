@@ -3,7 +3,7 @@
  * both engines are plain strings; per-engine variants sit side by side (schema bootstrap here,
  * the rest in engine-variants.ts). `aigraph queries --json` prints it.
  */
-import { PING, type Engine, type Query } from '../store/graph-store.ts';
+import { PING, singleIdForm, type Engine, type Query } from '../store/graph-store.ts';
 import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
 import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
 import { BULK_STATEMENTS } from './bulk-statements.ts';
@@ -11,7 +11,7 @@ import { IMPORT_STATEMENTS } from './import-statements.ts';
 import { QUESTION_STATEMENTS } from './question-statements.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
 
-export const CATALOG: readonly Query[] = [
+const STATEMENTS: readonly Query[] = [
   ...LADYBUG_SCHEMA,
   ...LADYBUG_MACROS,
   ...NEO4J_SCHEMA,
@@ -28,6 +28,12 @@ export const CATALOG: readonly Query[] = [
   ...IMPORT_STATEMENTS,
   ...BULK_STATEMENTS,
 ];
+
+/** Every statement, each followed by its one-id form where it has one (the adapters send it for a single id). */
+export const CATALOG: readonly Query[] = STATEMENTS.flatMap((q) => {
+  const one = singleIdForm(q);
+  return one ? [q, one] : [q];
+});
 
 export interface CatalogEntry {
   readonly name: string;

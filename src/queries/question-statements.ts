@@ -67,7 +67,7 @@ export const DEALS_COUNT_OF_PARTY: Query = { name: 'q.deals.countOfParty', cyphe
 /** The deals of several organizations at once (`$ids`), with the same filter; paged in memory. */
 export const DEALS_OF_PARTIES: Query = {
   name: 'q.deals.ofParties',
-  cypher: `UNWIND $ids AS pid MATCH (o:Organization {id: pid})-[:${ALL_ROLES}]->(d:Deal) WHERE ${DEAL_FILTER} RETURN DISTINCT pid AS party, ${columnsOf('Deal', 'd')}`,
+  cypher: `UNWIND $ids AS id MATCH (o:Organization {id: id})-[:${ALL_ROLES}]->(d:Deal) WHERE ${DEAL_FILTER} RETURN DISTINCT o.id AS party, ${columnsOf('Deal', 'd')}`,
 };
 
 /** Every party of the deals `$ids`, with its role, in one statement. */
@@ -177,31 +177,28 @@ const VIEW_PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatM
 );
 
 /**
- * One level of a neighbourhood from nodes of one label: the shown relationships touching them,
+ * One level of a neighbourhood from `$ids`, nodes of one label: the shown relationships touching them,
  * both ways, at most `$limit` rows per relationship type and direction, so that a hub with tens
  * of thousands of deals costs what its first few hundred do (an unbounded level took 9 s at a
  * million deals, BENCHMARKS.md). Deals and exclusivities on the far side are dropped when
  * retracted, or when `$useAsOf` and not in force on `$asOf`. `far` says which end is the
- * neighbour. Two forms: `one` anchors on `$id` (a primary-key match, 3x faster than an UNWIND
- * of one id on LadybugDB), `many` on `$ids`. A LIMIT without ORDER BY returns rows in the
+ * neighbour. (For one id the adapters send the one-id form, `singleIdForm`.) A LIMIT without ORDER BY returns rows in the
  * engine's order: `serial` asks for the same rows on every call (ordering the hub's deals
  * first took 90 ms). (No branch may return one expression under two names, such as
  * `y.id AS target, y.id AS other`: LadybugDB 0.19 then fills later UNION ALL branches' columns
  * from the wrong expressions, and edges come back with source = target.)
  */
-function neighbourStatement(label: NodeLabel, form: 'one' | 'many'): Query {
-  const anchor = (v: string) => (form === 'one' ? `MATCH (${v}:${label} {id: $id})` : `UNWIND $ids AS id MATCH (${v}:${label} {id: id})`);
+function neighbourStatement(label: NodeLabel): Query {
+  const anchor = (v: string) => `UNWIND $ids AS id MATCH (${v}:${label} {id: id})`;
   const shown = (v: string, l: NodeLabel) => (l === 'Deal' || l === 'Exclusivity' ? ` WHERE ${v}.retractedOn IS NULL AND (NOT $useAsOf OR (${inForce(v)}))` : '');
   const branches = VIEW_PAIRS.flatMap(({ type, a, b }) => [
     ...(a === label ? [`${anchor('x')}-[:${type}]->(y:${b})${shown('y', b)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'target' AS far, '${b}' AS otherLabel LIMIT $limit`] : []),
     ...(b === label ? [`${anchor('y')}<-[:${type}]-(x:${a})${shown('x', a)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'source' AS far, '${a}' AS otherLabel LIMIT $limit`] : []),
   ]);
-  return { name: `q.neighbours.${form}.${label}`, cypher: branches.join(' UNION ALL '), serial: true };
+  return { name: `q.neighbours.${label}`, cypher: branches.join(' UNION ALL '), serial: true };
 }
 
-export const NEIGHBOURS = Object.fromEntries(
-  VIEW_LABELS.map((l) => [l, { one: neighbourStatement(l, 'one'), many: neighbourStatement(l, 'many') }]),
-) as Record<ViewLabel, { one: Query; many: Query }>;
+export const NEIGHBOURS = Object.fromEntries(VIEW_LABELS.map((l) => [l, neighbourStatement(l)])) as Record<ViewLabel, Query>;
 
 const window = (v: string, prop: string) => `${v}.${prop} >= date($from) AND ${v}.${prop} <= date($to)`;
 
@@ -252,7 +249,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ORGANIZATIONS_COUNT,
   ORGANIZATION_IDS,
   ...PATHS,
-  ...Object.values(NEIGHBOURS).flatMap((n) => [n.one, n.many]),
+  ...Object.values(NEIGHBOURS),
   CHANGES,
   SEARCH_NAMED,
   SEARCH_TITLED,

@@ -80,6 +80,12 @@ export function defineStoreContract(engineName: string, harness: ContractHarness
         expect(got).toEqual([{ from, to, ...props }]);
         const all = await store.read(s.all);
         expect(all.filter((r) => r.from === from && r.to === to)).toHaveLength(1);
+        // One id goes as the one-id form (MATCH ... {id: $id}), two as UNWIND: the same rows.
+        const one = await store.read(s.byFrom, { ids: [from] });
+        expect(one).toEqual([{ from, to, ...props }]);
+        expect(await store.read(s.byFrom, { ids: [from, 'not-there'] })).toEqual(one);
+        expect(await store.read(s.byTo, { ids: [to] })).toEqual(one);
+        expect(await store.read(s.byTo, { ids: ['not-there', to] })).toEqual(one);
         await store.write(s.delete, { rows: [{ from, to }] });
         expect(await store.read(s.get, { from, to })).toEqual([]);
       },

@@ -16,6 +16,7 @@ import {
   cypherFor,
   isEmptyBatch,
   PING,
+  specialize,
   type GraphStore,
   type Params,
   type Query,
@@ -105,10 +106,11 @@ export class LadybugStore implements GraphStore {
     return new Session(conn);
   }
 
-  private async exec(session: Session, query: Query, params: Params = {}): Promise<Row[]> {
+  private async exec(session: Session, sent: Query, sentParams: Params = {}): Promise<Row[]> {
     if (this.closed) throw new StoreError('STORE_UNAVAILABLE', 'The store is closed.', 'The graph store is unavailable.');
+    if (isEmptyBatch(cypherFor(sent, this.engine), sentParams)) return [];
+    const { query, params } = specialize(sent, sentParams);
     const cypher = cypherFor(query, this.engine);
-    if (isEmptyBatch(cypher, params)) return [];
     const started = performance.now();
     let ok = false;
     try {

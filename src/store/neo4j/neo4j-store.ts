@@ -7,6 +7,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   cypherFor,
   isEmptyBatch,
+  specialize,
   PING,
   type GraphStore,
   type Params,
@@ -53,9 +54,10 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(driver, options);
   }
 
-  private async runIn(tx: ManagedTransaction, query: Query, params: Params = {}): Promise<Row[]> {
+  private async runIn(tx: ManagedTransaction, sent: Query, sentParams: Params = {}): Promise<Row[]> {
+    if (isEmptyBatch(cypherFor(sent, this.engine), sentParams)) return [];
+    const { query, params } = specialize(sent, sentParams);
     const cypher = cypherFor(query, this.engine);
-    if (isEmptyBatch(cypher, params)) return [];
     const started = performance.now();
     let ok = false;
     try {
