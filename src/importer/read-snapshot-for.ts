@@ -5,7 +5,8 @@
  */
 import { PARTY_ROLES, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
 import { NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
-import type { GraphStore, Row } from '../store/graph-store.ts';
+import { CHILD_CITES } from '../queries/import-statements.ts';
+import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import type { GraphSnapshot } from './graph-to-records.ts';
 import type { CollectionName } from './record-schemas.ts';
 
@@ -32,10 +33,16 @@ export async function readSnapshotFor(store: GraphStore, keys: Partial<Record<Co
     return rows;
   };
   const ids = (rows: Row[], key: string) => rows.map((r) => String(r[key]));
+  /** What the children's sources are, read from their parents (see CHILD_CITES). */
+  const childCites = async (query: Query, child: 'StatusEntry' | 'AmountReport', parentIds: readonly string[]) => {
+    const rows = parentIds.length ? await batched(store, (b) => store.read(query, { ids: b }), parentIds) : [];
+    const key = `CITES:${child}:Source`;
+    snap.rels.set(key, [...(snap.rels.get(key) ?? []), ...rows]);
+  };
   const children = async (parent: 'Deal' | 'Exclusivity', parentIds: readonly string[]) => {
     const entries = ids(await rels('HAS_STATUS', parent, 'StatusEntry', 'from', parentIds), 'to');
     await nodes('StatusEntry', entries);
-    await rels('CITES', 'StatusEntry', 'Source', 'from', entries);
+    await childCites(parent === 'Deal' ? CHILD_CITES.DealStatusEntry : CHILD_CITES.ExclusivityStatusEntry, 'StatusEntry', parentIds);
   };
 
   for (const label of ['Organization', 'Chip', 'CloudService', 'Source', 'Deal', 'Exclusivity', 'StatusEntry', 'AmountReport'] as const) snap.nodes[label] = [];
@@ -60,7 +67,7 @@ export async function readSnapshotFor(store: GraphStore, keys: Partial<Record<Co
   await children('Deal', deals);
   const reports = ids(await rels('REPORTS_AMOUNT', 'Deal', 'AmountReport', 'from', deals), 'to');
   await nodes('AmountReport', reports);
-  await rels('CITES', 'AmountReport', 'Source', 'from', reports);
+  await childCites(CHILD_CITES.DealAmountReport, 'AmountReport', deals);
   const exclusivities = keys.exclusivities ?? [];
   await nodes('Exclusivity', exclusivities);
   await rels('HOLDS', 'Organization', 'Exclusivity', 'to', exclusivities);

@@ -12,4 +12,19 @@ export const DELETE_EXCLUSIVITY_CHILDREN: readonly Query[] = [
   { name: 'import.deleteExclusivityStatusEntries', cypher: 'UNWIND $ids AS id MATCH (p:Exclusivity {id: id})-[:HAS_STATUS]->(c:StatusEntry) DETACH DELETE c' },
 ];
 
-export const IMPORT_STATEMENTS: readonly Query[] = [...DELETE_DEAL_CHILDREN, ...DELETE_EXCLUSIVITY_CHILDREN];
+/**
+ * `$ids`: deals or exclusivities; the sources their child nodes cite, reached from the parents.
+ * From the children's own ids (an UNWIND over the status entries) LadybugDB scanned the whole
+ * child table: 0.9 s of a 1.3 s status change at a million deals.
+ */
+const childCites = (parent: 'Deal' | 'Exclusivity', via: 'HAS_STATUS' | 'REPORTS_AMOUNT', child: 'StatusEntry' | 'AmountReport'): Query => ({
+  name: `import.citesOf${child}Of${parent}`,
+  cypher: `UNWIND $ids AS id MATCH (p:${parent} {id: id})-[:${via}]->(a:${child})-[:CITES]->(b:Source) RETURN a.id AS from, b.id AS to`,
+});
+export const CHILD_CITES = {
+  DealStatusEntry: childCites('Deal', 'HAS_STATUS', 'StatusEntry'),
+  ExclusivityStatusEntry: childCites('Exclusivity', 'HAS_STATUS', 'StatusEntry'),
+  DealAmountReport: childCites('Deal', 'REPORTS_AMOUNT', 'AmountReport'),
+};
+
+export const IMPORT_STATEMENTS: readonly Query[] = [...DELETE_DEAL_CHILDREN, ...DELETE_EXCLUSIVITY_CHILDREN, ...Object.values(CHILD_CITES)];
