@@ -11,7 +11,6 @@ import { ApiKeyStore } from '../src/auth/api-keys.ts';
 import { buildApp } from '../src/server/app.ts';
 import { GraphWriter } from '../src/writes/graph-writer.ts';
 import { createMetrics } from '../src/server/metrics.ts';
-import lbug from '@ladybugdb/core';
 import type { GraphStore, Params, Query } from '../src/store/graph-store.ts';
 import type { Scenario } from './scenarios.ts';
 import { percentile } from './stats.ts';
@@ -107,20 +106,5 @@ export async function replay(store: GraphStore, statements: readonly Statement[]
     p50: percentile(times, 50),
     p99: percentile(times, 99),
     mean: times.reduce((a, b) => a + b, 0) / times.length,
-  };
-}
-
-/**
- * For a what-if measurement only: makes QueryResult.getAll() convert rows with getAllSync()
- * (one native call) instead of awaiting getNext() once per row. Returns the undo.
- */
-export function withSyncResults(): () => void {
-  const proto = (lbug as unknown as { QueryResult: { prototype: { getAll(): Promise<unknown[]>; getAllSync(): unknown[] } } }).QueryResult.prototype;
-  const original = proto.getAll;
-  proto.getAll = async function (this: { getAllSync(): unknown[] }) {
-    return this.getAllSync();
-  };
-  return () => {
-    proto.getAll = original;
   };
 }

@@ -13,7 +13,6 @@ interface Op {
   key: string;
   title: string;
   raw: { p50: number; p99: number; mean: number; statements: string[]; perStatement: { name: string; p50: number }[] };
-  rawSync?: { p50: number; p99: number } | null;
   uncached: { http: Load | null; single: Load | null; firstMs: number; crashed?: boolean };
   cached: { http: Load | null; single: Load | null; firstMs: number; crashed?: boolean };
   singleMeanMs: { uncached: number; cached: number };
@@ -50,16 +49,16 @@ export function renderMarkdown(r: Report): string {
     '',
     `\`{ __typename }\`: ${r.trivial.requestsPerSec.uncached} req/s at ${c} connections and ${r.trivial.singleMeanMs.uncached} ms on one connection without the cache; ${r.trivial.requestsPerSec.cached} req/s with it.`,
     '',
-    `Without the response cache. *req/s, p50, p99*: ${c} connections (latency includes queueing behind the other connections); *1 conn*: one connection (mean = 1000 / req/s); *store*: the same catalog statements with the same parameters, replayed one after another straight on the store; *store p50 with getAllSync*: the same replay with the adapter's row conversion swapped for one synchronous call (a what-if, see the recommendations); *overhead*: 1-conn mean / store mean (below 1 where the server runs statements concurrently).`,
+    `Without the response cache. *req/s, p50, p99*: ${c} connections (latency includes queueing behind the other connections); *1 conn*: one connection (mean = 1000 / req/s); *store*: the same catalog statements with the same parameters, replayed one after another straight on the store; *overhead*: 1-conn mean / store mean (below 1 where the server runs statements concurrently).`,
     '',
-    '| operation | req/s | ÷ `__typename` | p50 ms | p99 ms | 1 conn mean ms | 1 conn p99 ms | store p50 ms | store p99 ms | store p50 with getAllSync | overhead | statements (slowest: p50 ms) | failures |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    '| operation | req/s | ÷ `__typename` | p50 ms | p99 ms | 1 conn mean ms | 1 conn p99 ms | store p50 ms | store p99 ms | overhead | statements (slowest: p50 ms) | failures |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
     ...r.operations.map((o) => {
       const slowest = [...o.raw.perStatement].sort((a, b) => b.p50 - a.p50)[0];
       const u = o.uncached;
       const mean = singleMean(u.single);
       const overhead = Math.round((mean / Math.max(o.raw.mean, 0.01)) * 100) / 100;
-      return `| ${o.title} | ${n(u.http?.requestsPerSec)} | ${n(o.ratioToTrivial.uncached)} | ${n(u.http?.p50)} | ${n(u.http?.p99)} | ${n(mean)} | ${n(u.single?.p99)} | ${o.raw.p50} | ${o.raw.p99} | ${o.rawSync ? o.rawSync.p50 : '–'} | ${n(overhead)}× | ${o.raw.statements.length} (${slowest ? `${slowest.name}: ${slowest.p50}` : '-'}) | ${fails(u)} |`;
+      return `| ${o.title} | ${n(u.http?.requestsPerSec)} | ${n(o.ratioToTrivial.uncached)} | ${n(u.http?.p50)} | ${n(u.http?.p99)} | ${n(mean)} | ${n(u.single?.p99)} | ${o.raw.p50} | ${o.raw.p99} | ${n(overhead)}× | ${o.raw.statements.length} (${slowest ? `${slowest.name}: ${slowest.p50}` : '-'}) | ${fails(u)} |`;
     }),
     '',
     `With the response cache (server default): the first request misses and fills it, the rest hit. "–" under req/s: not run at ${c} connections because one request takes over a second.`,

@@ -26,7 +26,7 @@ import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { timeImport, type ImportTiming } from './import.ts';
 import { drive, measure, once, type LoadResult } from './load.ts';
-import { recorder, replay, withSyncResults, type RawTiming, type Statement } from './raw-store.ts';
+import { recorder, replay, type RawTiming } from './raw-store.ts';
 import { renderMarkdown, updateBenchmarks } from './report.ts';
 import { findTargets, scenarios, SEED_TARGETS, TRIVIAL, type Targets } from './scenarios.ts';
 import { startServer } from './server.ts';
@@ -41,7 +41,6 @@ const { values } = parseArgs({
     'no-startup': { type: 'boolean', default: false },
     label: { type: 'string' },
     only: { type: 'string' },
-    'what-if': { type: 'boolean', default: true },
   },
 });
 
@@ -73,8 +72,6 @@ export interface OperationResult {
   title: string;
   variables: Record<string, unknown>;
   raw: RawTiming;
-  /** The raw replay again with results read by getAllSync() (--what-if). */
-  rawSync: RawTiming | null;
   uncached: PassResult;
   cached: PassResult;
 }
@@ -115,28 +112,12 @@ try {
   if (values.only) ops = ops.filter((o) => values.only!.split(',').includes(o.key));
   const rec = await recorder(store);
   const raw = new Map<string, RawTiming>();
-  const recorded = new Map<string, Statement[]>();
   for (const op of ops) {
     const statements = await rec.record(op);
-    recorded.set(op.key, statements);
     raw.set(op.key, await replay(store, statements, rawMs));
     log(`raw ${op.key}: ${JSON.stringify(raw.get(op.key))}`);
   }
   await rec.close();
-  // What if the LadybugDB adapter read results with getAllSync() (one native call) instead of
-  // getAll() (one awaited native call per row)? Same statements, same store.
-  const rawSync = new Map<string, RawTiming>();
-  if (values['what-if']) {
-    const restore = withSyncResults();
-    try {
-      for (const op of ops) {
-        rawSync.set(op.key, await replay(store, recorded.get(op.key)!, rawMs));
-        log(`raw (getAllSync) ${op.key}: ${JSON.stringify(rawSync.get(op.key))}`);
-      }
-    } finally {
-      restore();
-    }
-  }
   await store.close();
 
   // 3. The server under load: without the response cache (every request reaches the store),
@@ -160,7 +141,7 @@ try {
       log(`${pass} typename: ${JSON.stringify(trivial[pass][0])} single: ${JSON.stringify(trivialSingle[pass])}`);
       for (const op of ops) {
         let entry = results.find((r) => r.key === op.key);
-        if (!entry) results.push((entry = { key: op.key, title: op.title, variables: op.variables, raw: raw.get(op.key)!, rawSync: rawSync.get(op.key) ?? null } as OperationResult));
+        if (!entry) results.push((entry = { key: op.key, title: op.title, variables: op.variables, raw: raw.get(op.key)! } as OperationResult));
         try {
           const firstMs = await once(server.url, op); // warm-up (and, cached, the miss that fills the cache)
           const second = await once(server.url, op);
