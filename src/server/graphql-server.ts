@@ -64,6 +64,10 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // serve.ts stops the server on SIGTERM/SIGINT (requests drained, store checkpointed and closed).
+    // Apollo's own handler, installed outside NODE_ENV=test, re-raised the signal once Apollo had
+    // stopped and killed the process before the store was closed.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [...protection.validationRules, costLimitRule(LIMITS.maxCost)],
     formatError: (formatted, error) => formatError(formatted, error, (err) => app.log.error({ err }, 'request failed')),
