@@ -132,7 +132,19 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
         }
       }, 30_000);
       await done;
+      // With `npm start` the child is npm: the server process of its group may still be closing
+      // the store. The next start must not open the file before it is gone.
+      while (groupAlive(child.pid!)) await new Promise((r) => setTimeout(r, 20));
       clearTimeout(timer);
     },
   };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
