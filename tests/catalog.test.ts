@@ -101,6 +101,8 @@ describe('one-id forms', () => {
     // Returns `... AS id`: the variable would be gone. A primary-key read without expansion is fast either way.
     expect(singleIdForm(NODE_STATEMENTS.Deal.getMany)).toBeNull();
     expect(singleIdForm(NODE_STATEMENTS.Deal.upsert)).toBeNull();
+    // Already takes $id: the rewrite would overwrite it.
+    expect(singleIdForm({ name: 't', cypher: 'UNWIND $ids AS id MATCH (a:Deal {id: id})-[:CITES]->(b:Source) WHERE b.id <> $id RETURN b.id AS s' })).toBeNull();
   });
 
   it('is sent for exactly one id', () => {

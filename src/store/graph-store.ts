@@ -88,7 +88,8 @@ export function singleIdForm(query: Query): Query | null {
   if (form !== undefined) return form;
   const rewrite = (text: string): string | null => {
     const branches = text.split(' UNION ALL ');
-    if (!branches.every((b) => b.startsWith('UNWIND $ids AS id MATCH ('))) return null;
+    // A statement that already takes `$id` would see it overwritten.
+    if (/\$id\b/.test(text) || !branches.every((b) => b.startsWith('UNWIND $ids AS id MATCH ('))) return null;
     const out = text.replace(UNWIND_IDS, 'MATCH ($1:$2 {id: $id})');
     return out.includes('$ids') || BARE_ID.test(out.replaceAll('{id: $id}', '')) ? null : out;
   };
