@@ -143,6 +143,19 @@ describe('deals', () => {
     edges: { cursor: string; node: { id: string; kind: string; status: string; announcedOn: string; endedOn: string | null; amountUsd: number | null; parties: { organization: Org; role: string }[] } }[];
   };
 
+  it("pages a party's deals the same through the party-only path and the general one, in every order", async () => {
+    // A filter that matches everything (announcedFrom) sends the general statement; the party alone the ids-first one.
+    for (const sort of ['ANNOUNCED_DESC', 'ANNOUNCED_ASC', 'AMOUNT_DESC']) {
+      for (const includeRetracted of [false, true]) {
+        const page = async (filter: Record<string, unknown>, after: string | null) => (await api.gql<{ deals: Conn }>(QUERY, { filter, first: 7, after, sort })).data!.deals;
+        const plain = await page({ party: 'openai', includeRetracted }, null);
+        const general = await page({ party: 'openai', includeRetracted, announcedFrom: '1900-01-01' }, null);
+        expect(plain).toEqual(general);
+        expect(await page({ party: 'openai', includeRetracted }, plain.pageInfo.endCursor)).toEqual(await page({ party: 'openai', includeRetracted, announcedFrom: '1900-01-01' }, general.pageInfo.endCursor));
+      }
+    }
+  });
+
   it('pages through a filtered list with a stable total', async () => {
     const filter = { party: 'openai' };
     const first = await api.gql<{ deals: Conn }>(QUERY, { filter, first: 5 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
+import { idForm } from '../src/store/graph-store.ts';
 import { DatabaseLockedError } from '../src/store/store-errors.ts';
 import { defineStoreContract } from './support/store-contract.ts';
 
@@ -47,12 +48,68 @@ describe('the query catalog on LadybugDB', () => {
         if (typeof q.cypher !== 'string' && q.cypher.ladybug === undefined) continue;
         if (q.name.startsWith('schema.') || q.name.startsWith('tx.')) continue; // already run by bootstrap / transaction control
         if (q.name.endsWith('.copy')) continue; // COPY binds its file at compile time; tests/bulk-load.test.ts runs them for real
-        const error = await store.compile(q);
-        if (error) failures.push(`${q.name}: ${error.split('\n')[0]}`);
+        // With the branch form the adapter sends for small batches on a large graph (idForm).
+        for (const form of [q, idForm(q, 3)]) {
+          if (!form) continue;
+          const error = await store.compile(form);
+          if (error) failures.push(`${form.name}: ${error.split('\n')[0]}`);
+        }
       }
       expect(failures).toEqual([]);
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('small batches as one branch per id', () => {
+  it('answers as the UNWIND form does, for reads with several ids', async () => {
+    const { NODE_STATEMENTS, relationshipStatementsFor } = await import('../src/queries/model-statements.ts');
+    const { DEAL_PARTIES } = await import('../src/queries/question-statements.ts');
+    const seen: string[] = [];
+    const open = (branchesFromNodes: number, p: string) =>
+      LadybugStore.open({ path: p, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 10_000, branchesFromNodes, observe: (e) => seen.push(e.name) });
+    const p = join(dir, 'branches.lbug');
+    const fill = async (store: LadybugStore) => {
+      await store.bootstrap();
+      const deal = (id: string) => ({ id, title: id, kind: 'investment', status: 'announced', announcedOn: '2025-01-01', effectiveFrom: null, effectiveUntil: null, term: null, endedOn: null, amountUsd: null, amountQualifier: null, round: null, summary: null, coverageNote: null, retractedOn: null, retractionReason: null, retractionSource: null });
+      await store.write(NODE_STATEMENTS.Deal.upsert, { rows: ['d1', 'd2', 'd3'].map(deal) });
+      await store.write(NODE_STATEMENTS.Organization.upsert, { rows: ['o1', 'o2'].map((id) => ({ id, name: id, kind: 'ai_lab', country: null, aliases: [], description: null })) });
+      const investor = relationshipStatementsFor('INVESTOR_IN', 'Organization', 'Deal');
+      await store.write(investor.merge, { rows: [{ from: 'o1', to: 'd1', amountUsd: 1, lead: true }, { from: 'o2', to: 'd1', amountUsd: 2, lead: false }, { from: 'o2', to: 'd2', amountUsd: null, lead: null }] });
+    };
+    const ask = async (store: LadybugStore) => {
+      const investor = relationshipStatementsFor('INVESTOR_IN', 'Organization', 'Deal');
+      const sort = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+      return {
+        byTo: sort(await store.read(investor.byTo, { ids: ['d1', 'd2', 'd3'] })),
+        byFrom: sort(await store.read(investor.byFrom, { ids: ['o1', 'o2'] })),
+        parties: sort(await store.read(DEAL_PARTIES, { ids: ['d3', 'd2', 'd1'] })),
+      };
+    };
+    // A store that counts itself large from 0 nodes on: branches; then the same file as a small graph: UNWIND.
+    let store = await open(0, p);
+    let branched;
+    try {
+      await fill(store);
+      await store.read(NODE_STATEMENTS.Deal.count); // the first read starts the size check
+      await new Promise((r) => setTimeout(r, 200));
+      branched = await ask(store);
+    } finally {
+      await store.close();
+    }
+    expect(seen).toContain(`${DEAL_PARTIES.name}.x3`);
+    seen.length = 0;
+    store = await open(Number.MAX_SAFE_INTEGER, p);
+    try {
+      await store.read(NODE_STATEMENTS.Deal.count);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await ask(store)).toEqual(branched);
+    } finally {
+      await store.close();
+    }
+    expect(seen).toContain(DEAL_PARTIES.name);
+    expect(branched.byTo).toHaveLength(3);
+    expect(branched.parties).toHaveLength(3);
   });
 });

@@ -1,6 +1,16 @@
 /** Listing deals: the filter as statement parameters (switches and sentinels, never nulls). */
 import type { Params, Row } from '../store/graph-store.ts';
-import { DEALS_COUNT, DEALS_COUNT_OF_PARTY, DEALS_OF_PARTIES, DEALS_PAGE, DEALS_PAGE_OF_PARTY, type DealSortKey } from '../queries/question-statements.ts';
+import { NODE_STATEMENTS } from '../queries/model-statements.ts';
+import {
+  DEAL_IDS_OF_PARTY,
+  DEALS_COUNT,
+  DEALS_COUNT_OF_PARTY,
+  DEALS_COUNT_OF_PARTY_PLAIN,
+  DEALS_OF_PARTIES,
+  DEALS_PAGE,
+  DEALS_PAGE_OF_PARTY,
+  type DealSortKey,
+} from '../queries/question-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export interface DealFilterInput {
@@ -45,8 +55,21 @@ export interface DealPage {
   offset: number;
 }
 
+/** Only a party, and perhaps retracted deals shown: nothing that needs a deal property but retraction. */
+function onlyParty(f: DealFilterInput): boolean {
+  const { party, includeRetracted, ...rest } = f;
+  return Boolean(party) && Object.values(rest).every((v) => v == null || (Array.isArray(v) && v.length === 0));
+}
+
 export async function dealPage(store: GraphStore, filter: DealFilterInput, sort: DealSortKey, offset: number, limit: number): Promise<DealPage> {
   const params = dealFilterParams(filter);
+  if (onlyParty(filter)) {
+    const plain = { party: params.party, hideRetracted: params.hideRetracted };
+    const [ids, count] = await Promise.all([store.read(DEAL_IDS_OF_PARTY[sort], { ...plain, skip: offset, limit }), store.read(DEALS_COUNT_OF_PARTY_PLAIN, plain)]);
+    const byId = new Map<string, Row>((await store.read(NODE_STATEMENTS.Deal.getMany, { ids: ids.map((r) => String(r.id)) })).map((r) => [String(r.id), r]));
+    const rows = ids.map((r) => byId.get(String(r.id))).filter((r): r is Row => r !== undefined);
+    return { rows, totalCount: Number(count[0]?.total ?? 0), offset };
+  }
   const anchored = Boolean(filter.party);
   const [rows, count] = await Promise.all([
     store.read((anchored ? DEALS_PAGE_OF_PARTY : DEALS_PAGE)[sort], { ...params, skip: offset, limit }),

@@ -4,7 +4,7 @@
  * of the operation, never with the number of rows (DESIGN section 3).
  */
 import DataLoader from 'dataloader';
-import type { NodeLabel, PartyRole, RelationshipType } from '../model/graph-model.ts';
+import { PARTY_ROLES, type NodeLabel, type PartyRole, type RelationshipType } from '../model/graph-model.ts';
 import { FIND_IDS, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
 import { COMMITMENTS_OF, DEAL_PARTIES } from '../queries/question-statements.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
@@ -40,8 +40,13 @@ export class Loaders {
     });
     this.dealParties = new DataLoader(async (ids) => {
       const groups = groupBy(await store.read(DEAL_PARTIES, { ids: [...ids] }), 'deal');
+      // Rows come in the engine's order, which depends on the batch: sorted, a deal's parties read
+      // the same in every answer (by role as the model lists them, then organization).
+      const rank = new Map(Object.keys(PARTY_ROLES).map((role, i) => [role, i]));
       return ids.map((id) =>
-        (groups.get(id) ?? []).map((r) => ({ orgId: String(r.org), role: r.role as PartyRole, amountUsd: r.amountUsd as number | null, lead: r.lead as boolean | null })),
+        (groups.get(id) ?? [])
+          .map((r) => ({ orgId: String(r.org), role: r.role as PartyRole, amountUsd: r.amountUsd as number | null, lead: r.lead as boolean | null }))
+          .sort((a, b) => rank.get(a.role)! - rank.get(b.role)! || (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0)),
       );
     });
   }

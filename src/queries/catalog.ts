@@ -4,7 +4,7 @@
  * the rest in engine-variants.ts). `aigraph queries --json` prints it.
  */
 import { PING, singleIdForm, type Engine, type Query } from '../store/graph-store.ts';
-import { BEGIN, CHECKPOINT, COMMIT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
+import { BEGIN, CHECKPOINT, COMMIT, NODE_COUNT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
 import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
 import { BULK_STATEMENTS } from './bulk-statements.ts';
 import { IMPORT_STATEMENTS } from './import-statements.ts';
@@ -19,6 +19,7 @@ const STATEMENTS: readonly Query[] = [
   COMMIT,
   ROLLBACK,
   CHECKPOINT,
+  NODE_COUNT,
   PING,
   FIND_IDS,
   COUNT_ALL,

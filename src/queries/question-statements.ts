@@ -64,6 +64,18 @@ export const DEALS_PAGE_OF_PARTY = Object.fromEntries(
 export const DEALS_COUNT: Query = { name: 'q.deals.count', cypher: `MATCH (d:Deal) WHERE ${DEAL_FILTER} RETURN count(d) AS total` };
 export const DEALS_COUNT_OF_PARTY: Query = { name: 'q.deals.countOfParty', cypher: `${FROM_PARTY} RETURN count(d) AS total` };
 
+/**
+ * A party's deals with no filter but retraction (the usual page of an organization), ids only:
+ * LadybugDB reads every property a statement names for every deal of the party, switched-off
+ * filters included (at a million deals the general page took 350 ms for 644 deals, 690 ms for
+ * 43,000; this one 40 and 105 ms). The page's rows are then read by primary key.
+ */
+const FROM_PARTY_PLAIN = `MATCH (p:Organization {id: $party})-[:${ALL_ROLES}]->(x:Deal) WITH DISTINCT x AS d WHERE (NOT $hideRetracted OR d.retractedOn IS NULL)`;
+export const DEAL_IDS_OF_PARTY = Object.fromEntries(
+  Object.entries(DEAL_SORTS).map(([k, order]) => [k, { name: `q.deals.idsOfParty.${k}`, cypher: `${FROM_PARTY_PLAIN} RETURN d.id AS id ORDER BY ${order} SKIP $skip LIMIT $limit` }]),
+) as Record<DealSortKey, Query>;
+export const DEALS_COUNT_OF_PARTY_PLAIN: Query = { name: 'q.deals.countOfPartyPlain', cypher: `${FROM_PARTY_PLAIN} RETURN count(d) AS total` };
+
 /** The deals of several organizations at once (`$ids`), with the same filter; paged in memory. */
 export const DEALS_OF_PARTIES: Query = {
   name: 'q.deals.ofParties',
@@ -238,6 +250,8 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   DEALS_COUNT,
   ...Object.values(DEALS_PAGE_OF_PARTY),
   DEALS_COUNT_OF_PARTY,
+  ...Object.values(DEAL_IDS_OF_PARTY),
+  DEALS_COUNT_OF_PARTY_PLAIN,
   DEALS_OF_PARTIES,
   DEAL_PARTIES,
   SUPPLIERS,
