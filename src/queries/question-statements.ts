@@ -189,14 +189,14 @@ const VIEW_PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatM
 );
 
 /**
- * One level of a neighbourhood from `$ids`, nodes of one label: the shown relationships touching them,
- * both ways, at most `$limit` rows per relationship type and direction, so that a hub with tens
- * of thousands of deals costs what its first few hundred do (an unbounded level took 9 s at a
- * million deals, BENCHMARKS.md). Deals and exclusivities on the far side are dropped when
+ * One level of a neighbourhood from `$ids`, nodes of one label: the shown relationships touching
+ * them, both ways, at most `$limit` rows per relationship type and direction, so that a hub with
+ * tens of thousands of deals costs what its first few hundred do (an unbounded level took 9 s
+ * at a million deals, BENCHMARKS.md). Deals and exclusivities on the far side are dropped when
  * retracted, or when `$useAsOf` and not in force on `$asOf`. `far` says which end is the
- * neighbour. (For one id the adapters send the one-id form, `singleIdForm`.) A LIMIT without ORDER BY returns rows in the
- * engine's order: `serial` asks for the same rows on every call (ordering the hub's deals
- * first took 90 ms). (No branch may return one expression under two names, such as
+ * neighbour. For one id the adapters send the one-id form (`singleIdForm`). A LIMIT without
+ * ORDER BY returns rows in the engine's order: `serial` asks for the same rows on every call
+ * (ordering the hub's deals first took 90 ms). (No branch may return one expression under two names, such as
  * `y.id AS target, y.id AS other`: LadybugDB 0.19 then fills later UNION ALL branches' columns
  * from the wrong expressions, and edges come back with source = target.)
  */
