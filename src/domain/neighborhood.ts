@@ -62,10 +62,8 @@ export async function neighborhood(
       }
     }
     // Read the new nodes, dropping facts not in force on asOf.
-    const byLabel = new Map<NodeLabel, string[]>();
-    for (const [id, label] of fresh) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
     const next: string[] = [];
-    for (const [label, ids] of byLabel) {
+    for (const [label, ids] of idsByLabel(fresh)) {
       for (const row of await loadNodes(label, ids)) {
         const id = String(row.id);
         if ((label === 'Deal' || label === 'Exclusivity') && (row.retractedOn || (asOf && !inForce(row, asOf)))) continue;
@@ -99,11 +97,7 @@ async function levelRows(
   asOf: string | null,
   limit: number,
 ): Promise<{ rows: Row[]; full: boolean }> {
-  const byLabel = new Map<ViewLabel, string[]>();
-  for (const id of frontier) {
-    const label = labels.get(id)!;
-    if (isViewLabel(label)) byLabel.set(label, [...(byLabel.get(label) ?? []), id]);
-  }
+  const byLabel = idsByLabel(frontier.map((id) => [id, labels.get(id)!] as const).filter((e): e is readonly [string, ViewLabel] => isViewLabel(e[1])));
   const filter = { limit, useAsOf: asOf !== null, asOf: asOf ?? '9999-12-31' };
   const rows: Row[] = [];
   let full = false;
@@ -113,6 +107,16 @@ async function levelRows(
     rows.push(...found);
   }
   return { rows, full };
+}
+
+function idsByLabel<L extends NodeLabel>(entries: Iterable<readonly [string, L]>): Map<L, string[]> {
+  const out = new Map<L, string[]>();
+  for (const [id, label] of entries) {
+    let ids = out.get(label);
+    if (!ids) out.set(label, (ids = []));
+    ids.push(id);
+  }
+  return out;
 }
 
 /** True when one branch of a neighbour query (a relationship type and direction) returned `limit` rows. */

@@ -15,6 +15,9 @@ import type { DealPartyModel } from './models.ts';
 import { groupBy } from '../store/group-by.ts';
 
 
+/** Party roles in the order the model lists them. */
+const ROLE_RANK = new Map(Object.keys(PARTY_ROLES).map((role, i) => [role, i]));
+
 /** A loader of rows grouped by one column, from a statement taking `$ids`. */
 function groupedLoader(store: GraphStore, query: Query, key: string) {
   return new DataLoader<string, Row[]>(async (ids) => {
@@ -42,11 +45,10 @@ export class Loaders {
       const groups = groupBy(await store.read(DEAL_PARTIES, { ids: [...ids] }), 'deal');
       // Rows come in the engine's order, which depends on the batch: sorted, a deal's parties read
       // the same in every answer (by role as the model lists them, then organization).
-      const rank = new Map(Object.keys(PARTY_ROLES).map((role, i) => [role, i]));
       return ids.map((id) =>
         (groups.get(id) ?? [])
           .map((r) => ({ orgId: String(r.org), role: r.role as PartyRole, amountUsd: r.amountUsd as number | null, lead: r.lead as boolean | null }))
-          .sort((a, b) => rank.get(a.role)! - rank.get(b.role)! || (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0)),
+          .sort((a, b) => ROLE_RANK.get(a.role)! - ROLE_RANK.get(b.role)! || (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0)),
       );
     });
   }

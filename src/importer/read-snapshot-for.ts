@@ -25,20 +25,19 @@ export async function readSnapshotFor(store: GraphStore, keys: Partial<Record<Co
     snap.nodes[label] = [...(snap.nodes[label] ?? []), ...rows];
     return rows;
   };
-  const rels = async (type: RelationshipType, from: NodeLabel, to: NodeLabel, side: 'from' | 'to', ids: readonly string[]) => {
-    const s = relationshipStatementsFor(type, from, to);
-    const rows = ids.length ? await batched(store, (b) => store.read(side === 'from' ? s.byFrom : s.byTo, { ids: b }), ids) : [];
-    const key = `${type}:${from}:${to}`;
+  /** Relationship rows `query` returns for `ids`, kept under `key` (`TYPE:From:To`). */
+  const collect = async (key: string, query: Query, ids: readonly string[]) => {
+    const rows = ids.length ? await batched(store, (b) => store.read(query, { ids: b }), ids) : [];
     snap.rels.set(key, [...(snap.rels.get(key) ?? []), ...rows]);
     return rows;
   };
+  const rels = (type: RelationshipType, from: NodeLabel, to: NodeLabel, side: 'from' | 'to', ids: readonly string[]) => {
+    const s = relationshipStatementsFor(type, from, to);
+    return collect(`${type}:${from}:${to}`, side === 'from' ? s.byFrom : s.byTo, ids);
+  };
   const ids = (rows: Row[], key: string) => rows.map((r) => String(r[key]));
   /** What the children's sources are, read from their parents (see CHILD_CITES). */
-  const childCites = async (query: Query, child: 'StatusEntry' | 'AmountReport', parentIds: readonly string[]) => {
-    const rows = parentIds.length ? await batched(store, (b) => store.read(query, { ids: b }), parentIds) : [];
-    const key = `CITES:${child}:Source`;
-    snap.rels.set(key, [...(snap.rels.get(key) ?? []), ...rows]);
-  };
+  const childCites = (query: Query, child: 'StatusEntry' | 'AmountReport', parentIds: readonly string[]) => collect(`CITES:${child}:Source`, query, parentIds);
   const children = async (parent: 'Deal' | 'Exclusivity', parentIds: readonly string[]) => {
     const entries = ids(await rels('HAS_STATUS', parent, 'StatusEntry', 'from', parentIds), 'to');
     await nodes('StatusEntry', entries);
