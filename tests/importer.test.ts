@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { readRecords } from '../src/importer/graph-to-records.ts';
+import { readRecords } from '../src/records/graph-to-records.ts';
 import { formatIssue, ImportError } from '../src/importer/import-issue.ts';
 import { importFiles } from '../src/importer/import-graph.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordsByCollection } from '../src/importer/record-schemas.ts';
+import type { RecordsByCollection } from '../src/records/record-schemas.ts';
 import { runCli, startServer } from './support/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigraph-seeds-'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readInputs } from '../src/importer/import-graph.ts';
-import { validateRecords } from '../src/importer/validate-records.ts';
+import { validateRecords } from '../src/records/validate-records.ts';
 import { synthesize } from '../src/synth/synthesize.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aigraph-synth-test-'));

@@ -14,7 +14,7 @@ import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCopySession } from '../../src/importer/bulk-load.ts';
 import { expandInputs } from '../../src/importer/import-graph.ts';
-import { COLLECTIONS, type CollectionName } from '../../src/importer/record-schemas.ts';
+import { COLLECTIONS, type CollectionName } from '../../src/records/record-schemas.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/queries/schema-statements.ts';
 import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';
 import { readJsonFast } from './read-json-fast.ts';

@@ -30,8 +30,8 @@ import {
   tableInfo,
 } from '../queries/bulk-statements.ts';
 import type { GraphStore, UnitOfWork, Value } from '../store/graph-store.ts';
-import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
-import { GraphRows, RECORD_TO_GRAPH } from './records-to-graph.ts';
+import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from '../records/record-schemas.ts';
+import { GraphRows, RECORD_TO_GRAPH } from '../records/records-to-graph.ts';
 
 export type BulkMethod = 'copy' | 'unwind';
 

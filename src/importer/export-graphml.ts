@@ -4,7 +4,7 @@
  * written as JSON text, since GraphML attributes are scalars.
  */
 import { GRAPH_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type PropertyType } from '../model/graph-model.ts';
-import type { GraphSnapshot } from './graph-to-records.ts';
+import type { GraphSnapshot } from '../records/graph-to-records.ts';
 
 const GRAPHML_TYPE: Record<PropertyType, string> = { string: 'string', 'string[]': 'string', date: 'string', float: 'double', boolean: 'boolean' };
 
@@ -33,7 +33,7 @@ export function toGraphml(snap: GraphSnapshot): string {
     '  <graph id="ai-industry-graph" edgedefault="directed">',
   ];
   for (const label of GRAPH_LABELS) {
-    for (const n of snap.nodes[label]) {
+    for (const n of snap.nodes[label] ?? []) {
       out.push(`    <node id="${xml(String(n.id))}">`, `      <data key="label">${label}</data>`);
       for (const k of Object.keys(NODE_TYPES[label].properties)) {
         const v = k === 'id' ? null : value(n[k]);

@@ -5,32 +5,18 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
-import { DELETE_DEAL_CHILDREN, DELETE_EXCLUSIVITY_CHILDREN } from '../queries/import-statements.ts';
-import { COUNT_ALL, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
-import type { GraphStore, Query, UnitOfWork } from '../store/graph-store.ts';
-import { canonicalRecord, recordKey } from './canonical.ts';
-import { snapshotToRecords } from './graph-to-records.ts';
-import { readSnapshotFor } from './read-snapshot-for.ts';
+import { diffRecords, isGraphEmpty, writeRecords, zeroCounts, type CollectionCounts, type ImportCounts } from '../records/apply-records.ts';
+import { COLLECTION_NAMES } from '../records/record-schemas.ts';
+import { validateRecords } from '../records/validate-records.ts';
+import type { GraphStore } from '../store/graph-store.ts';
 import { bulkLoad } from './bulk-load.ts';
 import { ImportError, sortIssues, type ImportIssue } from './import-issue.ts';
 import { readJsonFile } from './read-json.ts';
 import { readYamlFile, type RawRecord } from './read-yaml.ts';
-import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
-import { GraphRows, RECORD_TO_GRAPH } from './records-to-graph.ts';
-import { validateRecords } from './validate-records.ts';
 
-type Obj = Record<string, unknown>;
-
-export interface CollectionCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-export type ImportCounts = Record<CollectionName, CollectionCounts>;
+export { isGraphEmpty, type ImportCounts };
 
 const INPUT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-const BATCH = 2000;
 /** Records above which an import into an empty store uses the bulk path. */
 const BULK_THRESHOLD = 10_000;
 
@@ -67,93 +53,6 @@ export async function readInputs(paths: readonly string[]): Promise<{ raw: RawRe
     issues.push(...result.issues);
   }
   return { raw, issues };
-}
-
-function zeroCounts(): ImportCounts {
-  return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, { created: 0, updated: 0, unchanged: 0 }])) as ImportCounts;
-}
-
-/** True when the published graph has no node (internal bookkeeping aside). */
-export async function isGraphEmpty(store: GraphStore): Promise<boolean> {
-  return (await store.read(COUNT_ALL)).every((r) => Number(r.total) === 0);
-}
-
-/** Which records are new, which changed, by comparing canonical forms with what the graph holds for their keys. */
-export async function diffRecords(store: GraphStore, records: RecordsByCollection, empty?: boolean) {
-  const counts = zeroCounts();
-  const created = new Set<Obj>();
-  const updated = new Set<Obj>();
-  const keys = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, (records[c] as Obj[]).map((r) => recordKey(c, r))]));
-  const existing = (empty ?? (await isGraphEmpty(store))) ? null : snapshotToRecords(await readSnapshotFor(store, keys));
-  const before = new Map<Obj, Obj>();
-  for (const c of COLLECTION_NAMES) {
-    const old = new Map(((existing?.[c] ?? []) as Obj[]).map((r) => [recordKey(c, r), r]));
-    for (const r of records[c] as Obj[]) {
-      const prev = old.get(recordKey(c, r));
-      if (prev === undefined) {
-        counts[c].created++;
-        created.add(r);
-      } else if (JSON.stringify(prev) !== JSON.stringify(canonicalRecord(c, r))) {
-        counts[c].updated++;
-        updated.add(r);
-        before.set(r, prev);
-      } else counts[c].unchanged++;
-    }
-  }
-  return { counts, created, updated, before };
-}
-
-/** What an updated record owns and must drop before it is written again. */
-const OWNED: Partial<Record<CollectionName, { rels: [RelationshipType, NodeLabel, NodeLabel, 'from' | 'to'][]; children?: readonly Query[] }>> = {
-  chips: { rels: [['DESIGNS', 'Organization', 'Chip', 'to'], ['MANUFACTURES', 'Organization', 'Chip', 'to']] },
-  cloudServices: { rels: [['OPERATES', 'Organization', 'CloudService', 'to'], ['OFFERS', 'CloudService', 'Chip', 'from']] },
-  deals: {
-    rels: [
-      ...(['INVESTOR_IN', 'INVESTEE_IN', 'SUPPLIER_IN', 'CUSTOMER_IN', 'PARTNER_IN', 'ACQUIRER_IN', 'ACQUIRED_IN', 'LENDER_IN', 'BORROWER_IN'] as const).map(
-        (t) => [t, 'Organization', 'Deal', 'to'] as [RelationshipType, NodeLabel, NodeLabel, 'from' | 'to'],
-      ),
-      ['COVERS', 'Deal', 'Chip', 'from'],
-      ['COVERS', 'Deal', 'CloudService', 'from'],
-      ['CITES', 'Deal', 'Source', 'from'],
-      ['SUPERSEDES', 'Deal', 'Deal', 'from'],
-    ],
-    children: DELETE_DEAL_CHILDREN,
-  },
-  exclusivities: {
-    rels: [['HOLDS', 'Organization', 'Exclusivity', 'to'], ['GRANTS', 'Organization', 'Exclusivity', 'to'], ['PART_OF', 'Exclusivity', 'Deal', 'from'], ['CITES', 'Exclusivity', 'Source', 'from']],
-    children: DELETE_EXCLUSIVITY_CHILDREN,
-  },
-};
-
-
-async function runBatched(tx: UnitOfWork, query: Query, key: string, items: readonly unknown[]): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) await tx.run(query, { [key]: items.slice(i, i + BATCH) as never });
-}
-
-/**
- * Writes the created and updated records inside a unit of work: an updated record first drops
- * what it owns (relationships, status entries), then nodes are upserted and relationships merged.
- */
-export async function writeRecords(tx: UnitOfWork, records: RecordsByCollection, created: Set<Obj>, updated: Set<Obj>): Promise<void> {
-  const rows = new GraphRows();
-  const replaced: Partial<Record<CollectionName, string[]>> = {};
-  for (const c of COLLECTION_NAMES) {
-    for (const r of records[c] as Obj[]) {
-      if (!created.has(r) && !updated.has(r)) continue;
-      if (updated.has(r) && OWNED[c]) (replaced[c] ??= []).push(String(r.id));
-      RECORD_TO_GRAPH[c](rows, r as never);
-    }
-  }
-  for (const [c, ids] of Object.entries(replaced) as [CollectionName, string[]][]) {
-    const owned = OWNED[c]!;
-    for (const [type, from, to, side] of owned.rels) {
-      const s = relationshipStatementsFor(type, from, to);
-      await runBatched(tx, side === 'from' ? s.deleteFrom : s.deleteTo, 'ids', ids);
-    }
-    for (const q of owned.children ?? []) await runBatched(tx, q, 'ids', ids);
-  }
-  for (const [label, list] of rows.nodes) await runBatched(tx, NODE_STATEMENTS[label].upsert, 'rows', list);
-  for (const { type, from, to, rows: list } of rows.rels.values()) await runBatched(tx, relationshipStatementsFor(type, from, to).merge, 'rows', list);
 }
 
 export interface ImportOptions {

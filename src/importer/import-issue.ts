@@ -1,12 +1,10 @@
+/** Problems found in input files: sorted, formatted, and thrown as one error. */
+import type { RecordIssue } from '../records/record-issue.ts';
+
+export { formatPath } from '../records/record-issue.ts';
+
 /** A problem found in an input file, located by file, line, column and field path. */
-export interface ImportIssue {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** e.g. `deals[41].amountUsd`, or '' for a problem with the file itself. */
-  readonly path: string;
-  readonly message: string;
-}
+export type ImportIssue = RecordIssue;
 
 /** File by file, top to bottom. */
 export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
@@ -25,11 +23,4 @@ export class ImportError extends Error {
     super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the input; nothing was written:\n${shown.join('\n')}${more}`);
     this.name = 'ImportError';
   }
-}
-
-/** `deals[41].parties[0].org` from a collection, an index and a path inside the record. */
-export function formatPath(collection: string, index: number, path: readonly PropertyKey[]): string {
-  let out = `${collection}[${index}]`;
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `.${String(p)}`;
-  return out;
 }

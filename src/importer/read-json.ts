@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import type { ImportIssue } from './import-issue.ts';
 import { textLocator, type Position, type RawRecord, type ReadResult } from './read-yaml.ts';
-import { COLLECTION_NAMES, type CollectionName } from './record-schemas.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../records/record-schemas.ts';
 import { firstInvalidUtf8 } from './utf8.ts';
 
 type State = 'start' | 'key-or-end' | 'key' | 'colon' | 'value' | 'record-or-end' | 'record' | 'in-record' | 'after-record' | 'after-value' | 'done';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { ImportIssue } from './import-issue.ts';
-import { COLLECTION_NAMES, type CollectionName } from './record-schemas.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../records/record-schemas.ts';
 import { firstInvalidUtf8, positionOfByte } from './utf8.ts';
 
 export interface Position {

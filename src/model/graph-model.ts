@@ -24,7 +24,9 @@ export interface PropertyDef {
   /** Closed vocabulary for a string property. */
   readonly vocabulary?: readonly string[];
   /** Extra syntax a string must have. */
-  readonly format?: 'slug' | 'url' | 'country';
+  readonly format?: 'slug' | 'url' | 'country' | 'percent';
+  /** For a slug property that names another node: the label (a NodeLabel) it must have. */
+  readonly references?: string;
   readonly description: string;
 }
 
@@ -99,7 +101,7 @@ const nodeTypeDefs = {
       coverageNote: { type: 'string', description: 'Quantities supplied, in words, as reported.' },
       retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
       retractionReason: { type: 'string', description: 'Why it was retracted.' },
-      retractionSource: { type: 'string', format: 'slug', description: 'Id of the source that shows it was wrong.' },
+      retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
     },
   },
   Exclusivity: {
@@ -117,7 +119,7 @@ const nodeTypeDefs = {
       endedOn: { type: 'date', description: 'Day it stopped holding.' },
       retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
       retractionReason: { type: 'string', description: 'Why it was retracted.' },
-      retractionSource: { type: 'string', format: 'slug', description: 'Id of the source that shows it was wrong.' },
+      retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
     },
   },
   Source: {
@@ -186,7 +188,7 @@ const relationshipTypeDefs = {
     description: 'Ownership or control: the controller owns or controls the controlled organization.',
     endpoints: [['Organization', 'Organization']],
     properties: {
-      stakePct: { type: 'float', description: 'Share owned, in percent.' },
+      stakePct: { type: 'float', format: 'percent', description: 'Share owned, in percent.' },
       since: { type: 'date', description: 'Day control began.' },
       sourceIds: { type: 'string[]', required: true, description: 'Ids of the sources that report it.' },
     },

@@ -51,6 +51,9 @@ export const nonNegativeAmount = z
   .nonnegative({ message: 'expected an amount >= 0' })
   .max(1e15, { message: 'expected an amount of at most 1e15 US dollars' });
 
+/** A share in percent. */
+export const percentage = z.number().finite().min(0).max(100, { message: 'expected a percentage from 0 to 100' });
+
 /** The zod type of one property, without optionality. */
 export function propertySchema(def: PropertyDef): z.ZodType {
   switch (def.type) {
@@ -65,7 +68,7 @@ export function propertySchema(def: PropertyDef): z.ZodType {
     case 'date':
       return calendarDate;
     case 'float':
-      return nonNegativeAmount;
+      return def.format === 'percent' ? percentage : nonNegativeAmount;
     case 'boolean':
       return z.boolean();
   }

@@ -4,7 +4,7 @@
  * control never forms a cycle and each organization has at most one controller).
  */
 import type { ChipKind, CloudServiceKind } from '../model/vocabulary.ts';
-import type { ChipRecord, CloudServiceRecord, ControlRecord } from '../importer/record-schemas.ts';
+import type { ChipRecord, CloudServiceRecord, ControlRecord } from '../records/record-schemas.ts';
 import { isoOf } from './dates.ts';
 import { brand, slugify } from './names.ts';
 import type { Organizations } from './organizations.ts';

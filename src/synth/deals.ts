@@ -8,7 +8,7 @@
  */
 import type { AmountQualifier, DealKind, ExclusivityKind, Status } from '../model/vocabulary.ts';
 import type { PartyRole } from '../model/graph-model.ts';
-import type { DealRecord, ExclusivityRecord, SourceRecord } from '../importer/record-schemas.ts';
+import type { DealRecord, ExclusivityRecord, SourceRecord } from '../records/record-schemas.ts';
 import type { Catalog } from './catalog.ts';
 import { isoOf } from './dates.ts';
 import { PUBLISHERS, slugify, TOPICS } from './names.ts';

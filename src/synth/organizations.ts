@@ -4,7 +4,7 @@
  * a power law and the top few organizations of each pool take tens of thousands of deals.
  */
 import type { OrganizationKind } from '../model/vocabulary.ts';
-import type { OrganizationRecord } from '../importer/record-schemas.ts';
+import type { OrganizationRecord } from '../records/record-schemas.ts';
 import { brand, COUNTRIES, KIND_SUFFIXES, slugify } from './names.ts';
 import type { Rng } from './prng.ts';
 import { WeightedPicker } from './weighted-picker.ts';

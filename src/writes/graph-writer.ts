@@ -5,15 +5,12 @@
  * with every committed write, so read caches can key on it.
  */
 import type { NodeLabel } from '../model/graph-model.ts';
-import { canonicalRecord, recordKey } from '../importer/canonical.ts';
-import { snapshotToRecords } from '../importer/graph-to-records.ts';
-import { diffRecords, writeRecords } from '../importer/import-graph.ts';
-import type { ImportIssue } from '../importer/import-issue.ts';
-import { readSnapshotFor } from '../importer/read-snapshot-for.ts';
-import type { RawRecord } from '../importer/read-yaml.ts';
-import { COLLECTION_NAMES, emptyRecords, type CollectionName, type RecordsByCollection } from '../importer/record-schemas.ts';
-import { validateRecords } from '../importer/validate-records.ts';
-import { DELETE_DEAL_CHILDREN, DELETE_EXCLUSIVITY_CHILDREN } from '../queries/import-statements.ts';
+import { COLLECTION_NAMES, collectionOfLabel, type CollectionName } from '../model/records.ts';
+import { deleteRecordNode, diffRecords, readRecordsFor, writeRecords } from '../records/apply-records.ts';
+import { canonicalRecord, recordKey } from '../records/canonical.ts';
+import type { RecordInput, RecordIssue } from '../records/record-issue.ts';
+import { emptyRecords, type RecordsByCollection } from '../records/record-schemas.ts';
+import { validateRecords } from '../records/validate-records.ts';
 import { NODE_STATEMENTS } from '../queries/model-statements.ts';
 import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 import type { Journal, JournalEntry } from './journal.ts';
@@ -33,22 +30,13 @@ export interface WriteOutcome {
   readonly deleted: number;
 }
 
-/** The input broke a rule; `issues` name the fields (paths like `deals[0].parties[1].org`). */
+/** The input broke a rule; each issue names the record and the field inside it (`at`). */
 export class WriteRejected extends Error {
-  constructor(readonly issues: readonly ImportIssue[]) {
+  constructor(readonly issues: readonly RecordIssue[]) {
     super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     this.name = 'WriteRejected';
   }
 }
-
-const COLLECTION_OF: Partial<Record<NodeLabel, CollectionName>> = {
-  Organization: 'organizations',
-  Chip: 'chips',
-  CloudService: 'cloudServices',
-  Source: 'sources',
-  Deal: 'deals',
-  Exclusivity: 'exclusivities',
-};
 
 const META_ID = 'journal';
 
@@ -99,18 +87,16 @@ export class GraphWriter {
     let deleted: { label: NodeLabel; id: string; before: Obj } | null = null;
 
     if (change.kind === 'records') {
-      const raw: RawRecord[] = COLLECTION_NAMES.flatMap((c) =>
-        ((change.records[c] ?? []) as unknown[]).map((value, index) => ({ file: 'input', collection: c, index, value, locate: () => ({ line: 1, column: 1 }) })),
-      );
+      const raw: RecordInput[] = COLLECTION_NAMES.flatMap((c) => ((change.records[c] ?? []) as unknown[]).map((value, index) => ({ file: 'input', collection: c, index, value })));
       const validation = await validateRecords(raw, this.store);
       if (validation.issues.length) throw new WriteRejected(validation.issues);
       records = validation.records;
       ({ created, updated, before } = await diffRecords(this.store, records));
       if (!created.size && !updated.size) return { created: 0, updated: 0, unchanged: raw.length, deleted: 0 };
     } else {
-      const collection = COLLECTION_OF[change.label];
+      const collection = collectionOfLabel(change.label);
       if (!collection) throw new WriteRejected([{ file: 'input', line: 1, column: 1, path: 'id', message: `a ${change.label} cannot be deleted on its own` }]);
-      const old = (snapshotToRecords(await readSnapshotFor(this.store, { [collection]: [change.id] }))[collection] as Obj[])[0];
+      const old = ((await readRecordsFor(this.store, { [collection]: [change.id] }))[collection] as Obj[])[0];
       if (!old) return { created: 0, updated: 0, unchanged: 0, deleted: 0 };
       deleted = { label: change.label, id: change.id, before: old };
     }
@@ -119,7 +105,7 @@ export class GraphWriter {
     const seq = written?.seq ?? entry.seq ?? ++this.seqWithoutJournal;
     try {
       await this.store.transaction(async (tx) => {
-        if (deleted) await this.deleteNode(tx, deleted.label, deleted.id);
+        if (deleted) await deleteRecordNode(tx, deleted.label, deleted.id);
         else await writeRecords(tx, records, created, updated);
         await this.audit(tx, entry, seq, records, created, updated, before, deleted);
         if (this.journal) await tx.run(NODE_STATEMENTS.Meta.upsert, { rows: [{ id: META_ID, journalSeq: seq }] });
@@ -130,12 +116,6 @@ export class GraphWriter {
     }
     this.version++;
     return { created: created.size, updated: updated.size, unchanged: 0, deleted: deleted ? 1 : 0 };
-  }
-
-  private async deleteNode(tx: UnitOfWork, label: NodeLabel, id: string): Promise<void> {
-    const children = label === 'Deal' ? DELETE_DEAL_CHILDREN : label === 'Exclusivity' ? DELETE_EXCLUSIVITY_CHILDREN : [];
-    for (const q of children) await tx.run(q, { ids: [id] });
-    await tx.run(NODE_STATEMENTS[label].delete, { ids: [id] });
   }
 
   private async audit(

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { stringify } from 'yaml';
 import { toGraphml } from '../../importer/export-graphml.ts';
-import { readSnapshot, snapshotToRecords } from '../../importer/graph-to-records.ts';
+import { readSnapshot, snapshotToRecords } from '../../records/graph-to-records.ts';
 import { withStore } from '../with-store.ts';
 
 export function exportCommand(): Command {

@@ -6,9 +6,11 @@
 import { roleAtLeast, type Role } from '../../auth/api-keys.ts';
 import type { NodeLabel } from '../../model/graph-model.ts';
 import { ENDED_STATUSES } from '../../model/vocabulary.ts';
-import { snapshotToRecords } from '../../importer/graph-to-records.ts';
-import { readSnapshotFor } from '../../importer/read-snapshot-for.ts';
-import type { CollectionName, DealRecord, ExclusivityRecord } from '../../importer/record-schemas.ts';
+import type { CollectionName } from '../../model/records.ts';
+import { readRecordsFor } from '../../records/apply-records.ts';
+import { inputPath } from '../../records/input-path.ts';
+import type { RecordIssue } from '../../records/record-issue.ts';
+import type { DealRecord, ExclusivityRecord } from '../../records/record-schemas.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { NODE_STATEMENTS } from '../../queries/model-statements.ts';
 import { WriteRejected } from '../../writes/graph-writer.ts';
@@ -27,21 +29,22 @@ function requireRole(ctx: GraphContext, role: Role): { actor: string; role: Role
   return { actor: ctx.principal.name, role: ctx.principal.role };
 }
 
-/** `deals[0].parties[1].org` -> `input.parties[1].organization`, in the names of the GraphQL input. */
-function inputPath(path: string): string {
-  return path.replace(/^\w+\[0\]/, 'input').replace(/\.org\b/, '.organization').replace(/^input\.covers\./, 'input.');
-}
+/** The GraphQL argument an issue names: the input field, or what `argumentOf` maps it to. */
+type ArgumentOf = (issue: RecordIssue) => string | undefined;
+const argumentName = (issue: RecordIssue, argumentOf?: ArgumentOf) =>
+  argumentOf?.(issue) ?? (issue.at ? inputPath(issue.at.collection, issue.at.field) : 'input');
 
-async function write(ctx: GraphContext, operation: string, role: Role, change: WriteChange): Promise<void> {
+async function write(ctx: GraphContext, operation: string, role: Role, change: WriteChange, argumentOf?: ArgumentOf): Promise<void> {
   const author = requireRole(ctx, role);
   try {
     await ctx.writer.apply(author, operation, change);
   } catch (err) {
     if (err instanceof WriteRejected) {
       const first = err.issues[0]!;
-      throw new AppError('BAD_USER_INPUT', `${inputPath(first.path)}: ${first.message}`, {
-        field: inputPath(first.path),
-        problems: err.issues.map((i) => ({ field: inputPath(i.path), message: i.message })),
+      const field = argumentName(first, argumentOf);
+      throw new AppError('BAD_USER_INPUT', `${field}: ${first.message}`, {
+        field,
+        problems: err.issues.map((i) => ({ field: argumentName(i, argumentOf), message: i.message })),
       });
     }
     throw err;
@@ -50,7 +53,7 @@ async function write(ctx: GraphContext, operation: string, role: Role, change: W
 
 /** The current record of a key, in the import format, or null. */
 async function current(ctx: GraphContext, collection: CollectionName, id: string): Promise<Obj | null> {
-  const records = snapshotToRecords(await readSnapshotFor(ctx.store, { [collection]: [id] }));
+  const records = await readRecordsFor(ctx.store, { [collection]: [id] });
   return ((records[collection] as Obj[])[0] as Obj | undefined) ?? null;
 }
 
@@ -117,9 +120,16 @@ export const mutationResolvers: Resolvers = {
       const deal = (await current(ctx, 'deals', args.id)) as DealRecord | null;
       if (!deal) throw notFound('deal', args.id);
       const ended = (ENDED_STATUSES as readonly string[]).includes(args.status);
-      const entry = given({ status: args.status, on: args.on, sources: args.sources, note: args.note });
-      const next = { ...deal, status: args.status, endedOn: ended ? args.on : undefined, statusHistory: [...(deal.statusHistory ?? []), entry] };
-      await write(ctx, 'setDealStatus', 'editor', { kind: 'records', records: { deals: [next as DealRecord] } });
+      const added = given({ status: args.status, on: args.on, sources: args.sources, note: args.note });
+      const next = { ...deal, status: args.status, endedOn: ended ? args.on : undefined, statusHistory: [...(deal.statusHistory ?? []), added] };
+      // A problem with the new history entry is a problem with this mutation's own arguments.
+      const entry = (deal.statusHistory ?? []).length;
+      const argumentOf: ArgumentOf = (issue) => {
+        const f = issue.at?.field ?? [];
+        if (f[0] === 'statusHistory' && f[1] === entry) return typeof f[2] === 'string' ? f[2] : 'status';
+        return f[0] === 'status' || f[0] === 'endedOn' ? (f[0] === 'endedOn' ? 'on' : 'status') : undefined;
+      };
+      await write(ctx, 'setDealStatus', 'editor', { kind: 'records', records: { deals: [next as DealRecord] } }, argumentOf);
       return load<DealModel>(ctx, 'Deal', args.id);
     },
     retract: async (_p, args, ctx) => {
@@ -129,7 +139,8 @@ export const mutationResolvers: Resolvers = {
       const collection = label === 'Deal' ? 'deals' : 'exclusivities';
       const record = (await current(ctx, collection, args.id))!;
       const next = { ...record, retractedOn: ctx.today, retractionReason: args.reason, retractionSource: args.source };
-      await write(ctx, 'retract', 'editor', { kind: 'records', records: { [collection]: [next] } });
+      const argumentOf: ArgumentOf = (issue) => ({ retractionSource: 'source', retractionReason: 'reason' })[String(issue.at?.field[0])];
+      await write(ctx, 'retract', 'editor', { kind: 'records', records: { [collection]: [next] } }, argumentOf);
       return (await loadAnyNode(ctx, args.id, label)) as NodeModel as never;
     },
     deleteNode: async (_p, { id }, ctx) => {
