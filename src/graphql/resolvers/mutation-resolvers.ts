@@ -8,7 +8,7 @@ import type { NodeLabel } from '../../model/graph-model.ts';
 import { ENDED_STATUSES } from '../../model/vocabulary.ts';
 import type { CollectionName } from '../../model/records.ts';
 import { readRecordsFor } from '../../records/apply-records.ts';
-import { inputPath } from '../../records/input-path.ts';
+import { given, inputPath, recordFromInput } from '../../records/api-input.ts';
 import type { RecordIssue } from '../../records/record-issue.ts';
 import type { DealRecord, ExclusivityRecord } from '../../records/record-schemas.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
@@ -57,34 +57,16 @@ async function current(ctx: GraphContext, collection: CollectionName, id: string
   return ((records[collection] as Obj[])[0] as Obj | undefined) ?? null;
 }
 
-/** Input fields that were given (null means "clear", absent means "keep"). */
-const given = (input: Obj) => Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 
 async function patch(ctx: GraphContext, collection: CollectionName, operation: string, input: Obj): Promise<void> {
   const before = (await current(ctx, collection, String(input.id))) ?? {};
-  await write(ctx, operation, 'editor', { kind: 'records', records: { [collection]: [{ ...before, ...given(input) }] } });
+  await write(ctx, operation, 'editor', { kind: 'records', records: { [collection]: [{ ...before, ...recordFromInput(collection, input) }] } });
 }
 
 async function load<T>(ctx: GraphContext, label: NodeLabel, id: string): Promise<T> {
   const row = await ctx.store.read(NODE_STATEMENTS[label].get, { id });
   if (!row[0]) throw notFound(label.toLowerCase(), id);
   return row[0] as T;
-}
-
-function dealRecord(input: Obj): Obj {
-  const { parties, chips, cloudServices, coverageNote, statusHistory, ...rest } = input as Obj & {
-    parties: { organization: string; role: string; amountUsd?: number | null; lead?: boolean | null }[];
-    chips?: string[] | null;
-    cloudServices?: string[] | null;
-    coverageNote?: string | null;
-    statusHistory?: Obj[] | null;
-  };
-  return {
-    ...given(rest),
-    parties: parties.map((p) => given({ org: p.organization, role: p.role, amountUsd: p.amountUsd, lead: p.lead })),
-    covers: chips || cloudServices || coverageNote ? given({ chips, cloudServices, note: coverageNote }) : undefined,
-    statusHistory: statusHistory?.map((h) => given(h)),
-  };
 }
 
 export const mutationResolvers: Resolvers = {
@@ -106,12 +88,11 @@ export const mutationResolvers: Resolvers = {
       return load(ctx, 'Source', input.id);
     },
     recordDeal: async (_p, { input }, ctx) => {
-      await write(ctx, 'recordDeal', 'editor', { kind: 'records', records: { deals: [dealRecord(input as Obj) as DealRecord] } });
+      await write(ctx, 'recordDeal', 'editor', { kind: 'records', records: { deals: [recordFromInput('deals', input as Obj) as DealRecord] } });
       return load<DealModel>(ctx, 'Deal', input.id);
     },
     recordExclusivity: async (_p, { input }, ctx) => {
-      const { statusHistory, ...rest } = input as Obj & { statusHistory?: Obj[] | null };
-      const record = { ...given(rest), statusHistory: statusHistory?.map((h) => given(h)) } as ExclusivityRecord;
+      const record = recordFromInput('exclusivities', input as Obj) as ExclusivityRecord;
       await write(ctx, 'recordExclusivity', 'editor', { kind: 'records', records: { exclusivities: [record] } });
       return load<ExclusivityModel>(ctx, 'Exclusivity', input.id);
     },
