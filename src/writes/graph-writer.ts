@@ -1,5 +1,5 @@
 /**
- * Every write of the API goes through here, one at a time: validate (the importer's rules),
+ * Every write of the API goes through here, one at a time: validate (the record rules),
  * detect what changes, journal it (flushed to disk), apply it with its audit entries and the
  * journal position in one unit of work, or abort it in the journal. The graph version moves
  * with every committed write, so read caches can key on it.

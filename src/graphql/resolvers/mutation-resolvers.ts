@@ -1,7 +1,7 @@
 /**
  * Mutations: every one denies by default (no key: UNAUTHENTICATED; a key without the role:
  * FORBIDDEN), turns its input into import records, and hands them to the GraphWriter, which
- * validates them with the importer's rules, journals, applies and audits them in one unit of work.
+ * validates them with the record rules (src/records), journals, applies and audits them in one unit of work.
  */
 import { roleAtLeast, type Role } from '../../auth/api-keys.ts';
 import type { NodeLabel } from '../../model/graph-model.ts';
