@@ -1,0 +1,78 @@
+/**
+ * Strict ids: an argument that names nothing is an error that says so and suggests, never
+ * silently ignored. Existence is checked by primary key (cheap at any size); only on a miss
+ * are the candidates of the expected kinds read (ids, names or titles, aliases) to suggest the
+ * closest ones (suggest.ts).
+ */
+import type { NodeLabel } from '../../model/graph-model.ts';
+import { FIND_IDS } from '../../queries/model-statements.ts';
+import type { GraphStore, Query } from '../../store/graph-store.ts';
+import { suggest, type Candidate } from './suggest.ts';
+
+/** The kinds an id argument may name, and how each is captioned. */
+const CAPTION = { Organization: 'name', Chip: 'name', CloudService: 'name', Deal: 'title', Exclusivity: 'title', Source: 'title' } as const;
+export type NamedLabel = keyof typeof CAPTION;
+export const NAMED_LABELS = Object.keys(CAPTION) as NamedLabel[];
+
+const hasAliases = (label: NamedLabel) => label === 'Organization' || label === 'Chip' || label === 'CloudService';
+
+/** Every id of a kind with the forms a person might type for it. */
+export const ID_FORMS: Readonly<Record<NamedLabel, Query>> = Object.fromEntries(
+  NAMED_LABELS.map((label) => [
+    label,
+    {
+      name: `ids.formsOf${label}`,
+      cypher: `MATCH (n:${label}) RETURN n.id AS id, n.${CAPTION[label]} AS caption${hasAliases(label) ? ', n.aliases AS aliases' : ''}`,
+    },
+  ]),
+) as Record<NamedLabel, Query>;
+
+export const KNOWN_ID_STATEMENTS: readonly Query[] = Object.values(ID_FORMS);
+
+export async function candidatesOf(store: GraphStore, label: NamedLabel): Promise<Candidate[]> {
+  const rows = await store.read(ID_FORMS[label]);
+  return rows.map((r) => ({ id: String(r.id), forms: [String(r.id), String(r.caption ?? ''), ...((r.aliases as string[] | null) ?? [])] }));
+}
+
+export interface UnknownId {
+  readonly id: string;
+  /** The kind found under that id, when it names something of another kind. */
+  readonly actual: NodeLabel | null;
+  readonly suggestions: string[];
+}
+
+/**
+ * The ids among `ids` that name nothing of the `expected` kinds, each with up to three
+ * suggestions. `candidates` reads the candidates of a kind (cached by the caller per graph version).
+ */
+export async function unknownIds(
+  store: GraphStore,
+  ids: readonly string[],
+  expected: readonly NamedLabel[],
+  candidates: (label: NamedLabel) => Promise<Candidate[]> = (l) => candidatesOf(store, l),
+): Promise<UnknownId[]> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  const found = new Map((await store.read(FIND_IDS, { ids: wanted })).map((r) => [String(r.id), r.label as NodeLabel]));
+  const missing = wanted.filter((id) => !(expected as readonly string[]).includes(found.get(id) ?? ''));
+  if (!missing.length) return [];
+  const pool = (await Promise.all(expected.map(candidates))).flat();
+  return missing.map((id) => ({ id, actual: found.get(id) ?? null, suggestions: suggest(id, pool) }));
+}
+
+const NOUNS: Record<NamedLabel, string> = {
+  Organization: 'organization',
+  Chip: 'chip',
+  CloudService: 'cloud service',
+  Deal: 'deal',
+  Exclusivity: 'exclusivity',
+  Source: 'source',
+};
+
+/** "No organization with id "microsft" (argument "excluding"). Did you mean microsoft?" */
+export function unknownIdMessage(argument: string, expected: readonly NamedLabel[], u: UnknownId): string {
+  const kinds = expected.map((l) => NOUNS[l]).join(' or ');
+  const what = u.actual ? `"${u.id}" is ${/^[aeiou]/i.test(u.actual) ? 'an' : 'a'} ${u.actual}, not ${/^[aeiou]/.test(kinds) ? 'an' : 'a'} ${kinds}` : `No ${kinds} with id "${u.id}"`;
+  const hint = u.suggestions.length ? ` Did you mean ${u.suggestions.join(', ')}?` : '';
+  return `${what} (argument "${argument}").${hint}`;
+}
