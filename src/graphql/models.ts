@@ -74,4 +74,4 @@ export interface GraphNodeModel {
   amountUsd: number | null;
 }
 
-export type { ChangeFact as ChangeModel } from '../domain/changes.ts';
+export type { ChangeFact as ChangeModel } from '../questions/changes.ts';
