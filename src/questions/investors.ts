@@ -3,16 +3,16 @@
  * through which deals and how much, largest total first.
  */
 import type { GraphStore, Query } from '../store/graph-store.ts';
+import { splitAmounts } from './rules/commitments.ts';
 import { inForceCypher } from './rules/in-force.ts';
 
-/** Investments in `$target` (not `$in`: a keyword LadybugDB cannot parse as a parameter name) in force on `$asOf`. */
+/** Investments in `$target` (not `$in`: a keyword LadybugDB cannot parse as a parameter name) in force on `$asOf`, with every investor of each. */
 export const INVESTORS: Query = {
   name: 'q.investors',
   cypher:
     `MATCH (t:Organization {id: $target})-[:INVESTEE_IN]->(d:Deal) WHERE ${inForceCypher('d')} ` +
     'MATCH (i:Organization)-[e:INVESTOR_IN]->(d) ' +
-    'RETURN DISTINCT i.id AS investor, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd, ' +
-    'COUNT { MATCH (y:Organization)-[:INVESTOR_IN]->(d) } AS investorsInDeal',
+    'RETURN DISTINCT i.id AS investor, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
 };
 
 export interface Investment {
@@ -21,22 +21,26 @@ export interface Investment {
   totalUsd: number | null;
 }
 
+/**
+ * The investors of `target` on `asOf`, largest total first. Each round's amount is split among
+ * its investors by the commitments rule; the rows hold every investor of each round, so the
+ * count of investors per round needs no subquery.
+ */
 export async function investors(store: GraphStore, target: string, asOf: string): Promise<Investment[]> {
   const rows = await store.read(INVESTORS, { target, asOf });
-  const by = new Map<string, Investment & { seen: Set<string> }>();
-  for (const r of rows) {
-    const investor = String(r.investor);
-    const deal = String(r.deal);
-    // Its own amount; else the round's amount when it was the round's only investor.
-    const value = (r.partyAmountUsd as number | null) ?? (Number(r.investorsInDeal) === 1 ? (r.dealAmountUsd as number | null) : null);
-    let f = by.get(investor);
-    if (!f) by.set(investor, (f = { investorId: investor, dealIds: [], totalUsd: null, seen: new Set() }));
-    if (f.seen.has(deal)) continue;
-    f.seen.add(deal);
-    f.dealIds.push(deal);
-    if (value !== null) f.totalUsd = (f.totalUsd ?? 0) + value;
+  const split = splitAmounts(
+    rows.map((r) => ({ deal: String(r.deal), party: String(r.investor), partyAmountUsd: r.partyAmountUsd as number | null, dealAmountUsd: r.dealAmountUsd as number | null })),
+  );
+  const by = new Map<string, Investment>();
+  for (const [deal, parties] of split) {
+    for (const [investor, value] of parties) {
+      let f = by.get(investor);
+      if (!f) by.set(investor, (f = { investorId: investor, dealIds: [], totalUsd: null }));
+      f.dealIds.push(deal);
+      if (value !== null) f.totalUsd = (f.totalUsd ?? 0) + value;
+    }
   }
   return [...by.values()]
-    .map(({ seen: _seen, ...f }) => ({ ...f, dealIds: f.dealIds.sort() }))
+    .map((f) => ({ ...f, dealIds: f.dealIds.sort() }))
     .sort((a, b) => (b.totalUsd ?? -1) - (a.totalUsd ?? -1) || (a.investorId < b.investorId ? -1 : 1));
 }
