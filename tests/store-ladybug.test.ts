@@ -65,7 +65,7 @@ describe('the query catalog on LadybugDB', () => {
 describe('small batches as one branch per id', () => {
   it('answers as the UNWIND form does, for reads with several ids', async () => {
     const { NODE_STATEMENTS, relationshipStatementsFor } = await import('../src/queries/model-statements.ts');
-    const { DEAL_PARTIES } = await import('../src/queries/question-statements.ts');
+    const { DEAL_PARTIES } = await import('../src/questions/deal-parties.ts');
     const seen: string[] = [];
     const open = (branchesFromNodes: number, p: string) =>
       LadybugStore.open({ path: p, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 10_000, branchesFromNodes, observe: (e) => seen.push(e.name) });

@@ -1,6 +1,7 @@
 /** What every resolver receives: the store, this request's loaders, who is asking, and today. */
 import type { ApiKeyStore, Principal } from '../auth/api-keys.ts';
-import type { ControlGraph, PerVersion } from '../domain/control-graph.ts';
+import type { PerVersion } from '../questions/per-version.ts';
+import type { ControlGraph } from '../questions/rules/control-closure.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { today } from './args.ts';

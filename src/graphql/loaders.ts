@@ -4,19 +4,16 @@
  * of the operation, never with the number of rows (DESIGN section 3).
  */
 import DataLoader from 'dataloader';
-import { PARTY_ROLES, type NodeLabel, type PartyRole, type RelationshipType } from '../model/graph-model.ts';
+import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
 import { FIND_IDS, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
-import { COMMITMENTS_OF, DEAL_PARTIES } from '../queries/question-statements.ts';
+import { committedUsdOf } from '../questions/committed-usd.ts';
+import { dealParties } from '../questions/deal-parties.ts';
+import { dealsOfParties } from '../questions/party-deals.ts';
+import type { DealFilterInput } from '../questions/rules/deal-filter.ts';
+import type { DealSortKey } from '../questions/rules/deal-order.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
-import { committedByOrganization } from '../domain/commitments.ts';
-import { dealsOfParties, type DealFilterInput } from '../domain/deals.ts';
-import type { DealSortKey } from '../queries/question-statements.ts';
 import type { DealPartyModel } from './models.ts';
 import { groupBy } from '../store/group-by.ts';
-
-
-/** Party roles in the order the model lists them. */
-const ROLE_RANK = new Map(Object.keys(PARTY_ROLES).map((role, i) => [role, i]));
 
 /** A loader of rows grouped by one column, from a statement taking `$ids`. */
 function groupedLoader(store: GraphStore, query: Query, key: string) {
@@ -41,16 +38,7 @@ export class Loaders {
       const m = new Map(rows.map((r) => [String(r.id), r.label as NodeLabel]));
       return ids.map((id) => m.get(id) ?? null);
     });
-    this.dealParties = new DataLoader(async (ids) => {
-      const groups = groupBy(await store.read(DEAL_PARTIES, { ids: [...ids] }), 'deal');
-      // Rows come in the engine's order, which depends on the batch: sorted, a deal's parties read
-      // the same in every answer (by role as the model lists them, then organization).
-      return ids.map((id) =>
-        (groups.get(id) ?? [])
-          .map((r) => ({ orgId: String(r.org), role: r.role as PartyRole, amountUsd: r.amountUsd as number | null, lead: r.lead as boolean | null }))
-          .sort((a, b) => ROLE_RANK.get(a.role)! - ROLE_RANK.get(b.role)! || (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0)),
-      );
-    });
+    this.dealParties = new DataLoader((ids) => dealParties(store, ids));
   }
 
   /** The node with this id and label, or null. */
@@ -116,10 +104,7 @@ export class Loaders {
   committedUsd(asOf: string): DataLoader<string, number | null> {
     let loader = this.committed.get(asOf);
     if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const totals = committedByOrganization(await this.store.read(COMMITMENTS_OF, { ids: [...ids], asOf }));
-        return ids.map((id) => totals.get(id) ?? null);
-      });
+      loader = new DataLoader((ids) => committedUsdOf(this.store, ids, asOf));
       this.committed.set(asOf, loader);
     }
     return loader;

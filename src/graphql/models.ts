@@ -2,7 +2,7 @@
  * The backing models resolvers return (codegen mappers): plain values read from the store,
  * kept apart from the GraphQL types so relationships are resolved lazily and in batches.
  */
-import type { NodeLabel, NodeProps, PartyRole } from '../model/graph-model.ts';
+import type { NodeLabel, NodeProps } from '../model/graph-model.ts';
 
 export type OrganizationModel = NodeProps<'Organization'>;
 export type ChipModel = NodeProps<'Chip'>;
@@ -16,13 +16,6 @@ export type AmountReportModel = NodeProps<'AmountReport'>;
 /** Any node, tagged with its label so Node and Fact resolve their concrete type. */
 export type NodeModel = { __label: NodeLabel } & { id: string } & Record<string, unknown>;
 
-export interface DealPartyModel {
-  orgId: string;
-  role: PartyRole;
-  amountUsd: number | null;
-  lead: boolean | null;
-}
-
 export interface ControlModel {
   controller: string;
   controlled: string;
@@ -31,47 +24,11 @@ export interface ControlModel {
   sourceIds: string[];
 }
 
-export interface SupplyModel {
-  supplierId: string;
-  dealIds: string[];
-  committedUsd: number | null;
-  restrictedByIds: string[];
-}
-
-export interface InvestmentModel {
-  investorId: string;
-  dealIds: string[];
-  totalUsd: number | null;
-}
-
-export interface SupplierShareModel {
-  supplierId: string;
-  committedUsd: number;
-  share: number;
-  dealIds: string[];
-}
-
-export interface ConcentrationModel {
-  organizationId: string;
-  asOf: string;
-  totalCommittedUsd: number;
-  hhi: number;
-  shares: SupplierShareModel[];
-  dealsWithoutAmountIds: string[];
-}
-
-export interface PathModel {
-  hops: number;
-  nodeIds: string[];
-  steps: { from: string; to: string; relationship: string }[];
-}
-
-export interface GraphNodeModel {
-  id: string;
-  kind: NodeLabel;
-  label: string;
-  status: string | null;
-  amountUsd: number | null;
-}
-
-export type { ChangeFact as ChangeModel } from '../domain/changes.ts';
+/** The answers of the questions, as src/questions/ shapes them. */
+export type { DealParty as DealPartyModel } from '../questions/deal-parties.ts';
+export type { Supply as SupplyModel } from '../questions/suppliers.ts';
+export type { Investment as InvestmentModel } from '../questions/investors.ts';
+export type { SupplierShare as SupplierShareModel, Concentration as ConcentrationModel } from '../questions/concentration.ts';
+export type { Path as PathModel } from '../questions/paths.ts';
+export type { GraphNode as GraphNodeModel } from '../questions/neighborhood.ts';
+export type { ChangeFact as ChangeModel } from '../questions/changes.ts';

@@ -8,7 +8,7 @@ import { BEGIN, CHECKPOINT, COMMIT, NODE_COUNT, ROLLBACK } from '../store/ladybu
 import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
 import { BULK_STATEMENTS } from './bulk-statements.ts';
 import { IMPORT_STATEMENTS } from './import-statements.ts';
-import { QUESTION_STATEMENTS } from './question-statements.ts';
+import { QUESTION_STATEMENTS } from '../questions/statements.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
 
 const STATEMENTS: readonly Query[] = [

@@ -5,7 +5,8 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
-import { PerVersion, readControlGraph } from '../domain/control-graph.ts';
+import { readControlGraph } from '../questions/control-graph.ts';
+import { PerVersion } from '../questions/per-version.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { registerExplorer } from './explorer.ts';

@@ -1,6 +1,6 @@
 /** DealFilter arguments, checked beyond their GraphQL types. */
 import type { DealFilter } from '../../generated/graphql.ts';
-import type { DealFilterInput } from '../../domain/deals.ts';
+import type { DealFilterInput } from '../../questions/rules/deal-filter.ts';
 import { amountArg, arg, dateRange } from '../args.ts';
 import { badInput } from '../errors.ts';
 

@@ -7,6 +7,7 @@ import type { GraphContext } from '../context.ts';
 import type { Row } from '../../store/graph-store.ts';
 import type { ControlModel, ChipModel, CloudServiceModel, DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, AmountReportModel } from '../models.ts';
 import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
+import { isInForce } from '../../questions/rules/in-force.ts';
 import { dealFilterArgs } from './deal-filter.ts';
 
 const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport', id: string) =>
@@ -103,5 +104,5 @@ export const entityResolvers: Resolvers = {
 
 async function exclusivitiesOf(ctx: GraphContext, type: 'HOLDS' | 'GRANTS', orgId: string, asOf: string): Promise<ExclusivityModel[]> {
   const all = await ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked(type, 'Organization', 'Exclusivity', 'from', orgId));
-  return all.filter((x) => !x.retractedOn && x.announcedOn <= asOf && (!x.endedOn || x.endedOn > asOf));
+  return all.filter((x) => isInForce(x, asOf));
 }

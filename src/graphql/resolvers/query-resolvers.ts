@@ -1,16 +1,18 @@
-/** The root fields: lookups, lists and the analyst questions. Thin: check, call the domain, map. */
+/** The root fields: lookups, lists and the analyst questions. Thin: check the arguments, call the question (src/questions/), return. */
 import type { NodeLabel } from '../../model/graph-model.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { changesBetween } from '../../domain/changes.ts';
-import { dealPage } from '../../domain/deals.ts';
-import { investorFacts } from '../../domain/investors.ts';
-import { neighborhood } from '../../domain/neighborhood.ts';
-import { shortestPaths } from '../../domain/paths.ts';
-import { search } from '../../domain/search.ts';
-import { concentrationOf, exclusivitiesInForce, supplierFacts } from '../../domain/suppliers.ts';
-import { committedByOrganization } from '../../domain/commitments.ts';
-import { COMMITMENTS_ALL, ORGANIZATIONS_COUNT, ORGANIZATIONS_PAGE, ORGANIZATION_IDS } from '../../queries/question-statements.ts';
+import { changesBetween } from '../../questions/changes.ts';
+import { concentration } from '../../questions/concentration.ts';
+import { dealPage } from '../../questions/deals.ts';
+import { exclusivitiesInForce } from '../../questions/exclusivities.ts';
+import { investors } from '../../questions/investors.ts';
+import { neighborhood } from '../../questions/neighborhood.ts';
+import { organizationsPage } from '../../questions/organizations.ts';
+import { shortestPaths } from '../../questions/paths.ts';
+import { search } from '../../questions/search.ts';
+import { suppliers } from '../../questions/suppliers.ts';
 import { NODE_STATEMENTS } from '../../queries/model-statements.ts';
+import type { Row } from '../../store/graph-store.ts';
 import type { GraphContext } from '../context.ts';
 import { arg, dateRange, decodeCursor, depthArg, encodeCursor, firstArg, limitArg, maxHopsArg, textArg } from '../args.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
@@ -32,12 +34,6 @@ function connection<T>(rows: T[], offset: number, first: number, totalCount: num
   };
 }
 
-/** The organization filter as parameters: switches and sentinels, never nulls (see question-statements.ts). */
-function orgFilterParams(filter: { kinds?: readonly string[] | null; country?: string | null } | null | undefined) {
-  const kinds = filter?.kinds?.length ? [...filter.kinds] : null;
-  return { useKinds: kinds !== null, kinds: kinds ?? [''], country: filter?.country ?? '' };
-}
-
 export const queryResolvers: Resolvers = {
   Query: {
     node: (_p, { id }, ctx) => loadAnyNode(ctx, id),
@@ -52,18 +48,9 @@ export const queryResolvers: Resolvers = {
     organizations: async (_p, args, ctx) => {
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
-      const params = orgFilterParams(args.filter);
-      if (args.sort === 'DOLLARS_COMMITTED') {
-        const [ids, commitments] = await Promise.all([ctx.store.read(ORGANIZATION_IDS, params), ctx.store.read(COMMITMENTS_ALL, { asOf: ctx.today })]);
-        const totals = committedByOrganization(commitments);
-        const ranked = ids
-          .map((r) => ({ id: String(r.id), name: String(r.name), usd: totals.get(String(r.id)) ?? -1 }))
-          .sort((a, b) => b.usd - a.usd || (a.name < b.name ? -1 : 1));
-        const page = await ctx.loaders.nodes<OrganizationModel>('Organization', ranked.slice(offset, offset + first).map((r) => r.id));
-        return connection(page, offset, first, ranked.length);
-      }
-      const [rows, count] = await Promise.all([ctx.store.read(ORGANIZATIONS_PAGE, { ...params, skip: offset, limit: first }), ctx.store.read(ORGANIZATIONS_COUNT, params)]);
-      return connection(rows as OrganizationModel[], offset, first, Number(count[0]?.total ?? 0));
+      const load = (ids: string[]) => ctx.loaders.nodes<OrganizationModel>('Organization', ids);
+      const page = await organizationsPage(ctx.store, load, { filter: args.filter, sort: args.sort, asOf: ctx.today, offset, first });
+      return connection(page.rows as OrganizationModel[], offset, first, page.totalCount);
     },
     chip: async (_p, { id }, ctx) => (await ctx.loaders.node('Chip').load(id)) as ChipModel | null,
     chips: async (_p, _a, ctx) => (await ctx.store.read(NODE_STATEMENTS.Chip.all)) as ChipModel[],
@@ -85,45 +72,20 @@ export const queryResolvers: Resolvers = {
     },
     suppliers: async (_p, args, ctx) => {
       await requireOrganization(ctx, args.of, 'of');
-      const asOf = args.asOf ?? ctx.today;
-      const excluding = [...new Set(args.excluding ?? [])];
-      const control = await ctx.controlGraph();
-      const controlled = excluding.flatMap((id) => control.controlledBy(id));
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
-      // Exclusivities the customer granted to others limit what each supplier may do for it.
-      const [facts, granted] = await Promise.all([
-        supplierFacts(ctx.store, args.of, [...excluding, ...controlled], asOf),
-        exclusivitiesInForce(ctx.store, null, args.of, asOf),
-      ]);
-      ctx.loaders.prime('Exclusivity', granted);
-      const page = facts.slice(offset, offset + first).map((f) => {
-        const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
-        return {
-          supplierId: f.supplierId,
-          dealIds: f.dealIds,
-          committedUsd: f.committedUsd,
-          restrictedByIds: granted.filter((x) => !related.has(String(x.holderId))).map((x) => String(x.id)),
-        };
-      });
-      return connection(page, offset, first, facts.length);
+      const control = await ctx.controlGraph();
+      const answer = await suppliers(ctx.store, control, { of: args.of, excluding: args.excluding ?? [], asOf: args.asOf ?? ctx.today, offset, first });
+      ctx.loaders.prime('Exclusivity', answer.granted);
+      return connection(answer.page, offset, first, answer.totalCount);
     },
     investors: async (_p, args, ctx) => {
       await requireOrganization(ctx, args.in, 'in');
-      return investorFacts(ctx.store, args.in, args.asOf ?? ctx.today);
+      return investors(ctx.store, args.in, args.asOf ?? ctx.today);
     },
     concentration: async (_p, args, ctx) => {
       await requireOrganization(ctx, args.of, 'of');
-      const asOf = args.asOf ?? ctx.today;
-      const c = concentrationOf(await supplierFacts(ctx.store, args.of, [], asOf));
-      return {
-        organizationId: args.of,
-        asOf,
-        totalCommittedUsd: c.totalCommittedUsd,
-        hhi: c.hhi,
-        shares: c.shares,
-        dealsWithoutAmountIds: c.dealsWithoutAmountIds,
-      };
+      return concentration(ctx.store, args.of, args.asOf ?? ctx.today);
     },
     paths: async (_p, args, ctx) => {
       const maxHops = arg(maxHopsArg, args.maxHops, 'maxHops');
@@ -136,26 +98,8 @@ export const queryResolvers: Resolvers = {
       const limit = arg(limitArg, args.limit, 'limit');
       const label = await ctx.loaders.labelOf.load(args.id);
       if (!label || label === 'StatusEntry' || label === 'AmountReport') throw notFound('node', args.id);
-      const result = await neighborhood(
-        ctx.store,
-        (l: NodeLabel, ids: string[]) => ctx.loaders.nodes(l, ids),
-        { id: args.id, label },
-        depth,
-        (args.kinds as NodeLabel[] | null | undefined) ?? null,
-        args.asOf ?? null,
-        limit,
-      );
-      return {
-        nodes: result.nodes.map((n) => ({
-          id: n.id,
-          kind: n.label,
-          label: String(n.row.name ?? n.row.title ?? n.id),
-          status: (n.row.status as string | undefined) ?? null,
-          amountUsd: (n.row.amountUsd as number | undefined) ?? null,
-        })),
-        edges: result.edges,
-        truncated: result.truncated,
-      };
+      const load = (l: NodeLabel, ids: string[]) => ctx.loaders.nodes<Row>(l, ids);
+      return neighborhood(ctx.store, load, { root: { id: args.id, label }, depth, kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null, asOf: args.asOf ?? null, limit });
     },
     changes: async (_p, args, ctx) => {
       dateRange(args.from, args.to, ['from', 'to']);

@@ -1,0 +1,33 @@
+/** Every statement the questions send, for the query catalog (`src/queries/catalog.ts`). */
+import type { Query } from '../store/graph-store.ts';
+import { CHANGES } from './changes.ts';
+import { COMMITMENTS_ALL, COMMITMENTS_OF } from './committed-usd.ts';
+import { DEAL_PARTIES } from './deal-parties.ts';
+import { DEALS_STATEMENTS } from './deals.ts';
+import { EXCLUSIVITIES } from './exclusivities.ts';
+import { INVESTORS } from './investors.ts';
+import { NEIGHBOURS } from './neighborhood.ts';
+import { ORGANIZATION_IDS, ORGANIZATIONS_COUNT, ORGANIZATIONS_PAGE } from './organizations.ts';
+import { DEALS_OF_PARTIES } from './party-deals.ts';
+import { PATHS } from './paths.ts';
+import { SEARCH_NAMED, SEARCH_TITLED } from './search.ts';
+import { SUPPLIERS } from './suppliers.ts';
+
+export const QUESTION_STATEMENTS: readonly Query[] = [
+  ...DEALS_STATEMENTS,
+  DEALS_OF_PARTIES,
+  DEAL_PARTIES,
+  SUPPLIERS,
+  ...Object.values(EXCLUSIVITIES),
+  INVESTORS,
+  COMMITMENTS_OF,
+  COMMITMENTS_ALL,
+  ORGANIZATIONS_PAGE,
+  ORGANIZATIONS_COUNT,
+  ORGANIZATION_IDS,
+  ...PATHS,
+  ...Object.values(NEIGHBOURS),
+  CHANGES,
+  SEARCH_NAMED,
+  SEARCH_TITLED,
+];

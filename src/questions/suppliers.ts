@@ -1,0 +1,105 @@
+/**
+ * `suppliers(of, excluding, asOf)`: who supplies an organization through deals in force on a
+ * date, outside some organizations and everything they control, largest committed amount first;
+ * with each supplier, the exclusivities the customer granted to others (not the supplier, its
+ * parents or its subsidiaries), which limit what that supplier may do for it.
+ *
+ * The supply rows are read once and worked on here: the count of suppliers per deal (for the
+ * commitments rule) and the exclusions. On LadybugDB a `COUNT {}` subquery in the statement
+ * aggregates every SUPPLIER_IN edge of the graph and `NOT s.id IN $list` filters after the joins.
+ */
+import type { GraphStore, Query, Row } from '../store/graph-store.ts';
+import { exclusivitiesInForce } from './exclusivities.ts';
+import type { ControlGraph } from './rules/control-closure.ts';
+import { splitAmounts } from './rules/commitments.ts';
+import { inForceCypher } from './rules/in-force.ts';
+
+/** Roles through which an organization receives supply. */
+const RECEIVING_ROLES = 'CUSTOMER_IN|INVESTEE_IN|PARTNER_IN|BORROWER_IN';
+
+/** Supply deals in force on `$asOf` where `$of` receives, with every other supplier of each. */
+export const SUPPLIERS: Query = {
+  name: 'q.suppliers',
+  cypher:
+    `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')} ` +
+    'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of ' +
+    'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
+};
+
+export interface SupplierFacts {
+  supplierId: string;
+  dealIds: string[];
+  committedUsd: number | null;
+  /** Deal id -> the supplier's committed amount in it (null when unknown). */
+  perDeal: Map<string, number | null>;
+}
+
+/**
+ * The suppliers of `of` on `asOf` except `excluded`, largest committed amount first. Amounts are
+ * split among all of a deal's suppliers before exclusions, so excluding a co-supplier never
+ * hands its share to another.
+ */
+export async function supplierFacts(store: GraphStore, of: string, excluded: readonly string[], asOf: string): Promise<SupplierFacts[]> {
+  const rows = (await store.read(SUPPLIERS, { of, asOf })).map((r) => ({
+    deal: String(r.deal),
+    party: String(r.supplier),
+    partyAmountUsd: r.partyAmountUsd as number | null,
+    dealAmountUsd: r.dealAmountUsd as number | null,
+  }));
+  const split = splitAmounts(rows);
+  const skip = new Set(excluded);
+  const bySupplier = new Map<string, SupplierFacts>();
+  for (const { deal, party: supplier } of rows) {
+    if (skip.has(supplier)) continue;
+    const value = split.get(deal)!.get(supplier)!;
+    let f = bySupplier.get(supplier);
+    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], committedUsd: null, perDeal: new Map() }));
+    if (f.perDeal.has(deal)) continue;
+    f.dealIds.push(deal);
+    f.perDeal.set(deal, value);
+    if (value !== null) f.committedUsd = (f.committedUsd ?? 0) + value;
+  }
+  const out = [...bySupplier.values()];
+  for (const f of out) f.dealIds.sort();
+  return out.sort((a, b) => (b.committedUsd ?? -1) - (a.committedUsd ?? -1) || (a.supplierId < b.supplierId ? -1 : 1));
+}
+
+export interface Supply {
+  supplierId: string;
+  dealIds: string[];
+  committedUsd: number | null;
+  restrictedByIds: string[];
+}
+
+export interface SuppliersRequest {
+  of: string;
+  /** Organizations left out, with everything they control. */
+  excluding: readonly string[];
+  asOf: string;
+  offset: number;
+  first: number;
+}
+
+export interface SuppliersAnswer {
+  /** The suppliers from `offset`, at most `first`. */
+  page: Supply[];
+  totalCount: number;
+  /** The exclusivities `of` granted that are in force (rows of every `restrictedByIds`). */
+  granted: Row[];
+}
+
+export async function suppliers(store: GraphStore, control: ControlGraph, r: SuppliersRequest): Promise<SuppliersAnswer> {
+  const excluding = [...new Set(r.excluding)];
+  const controlled = excluding.flatMap((id) => control.controlledBy(id));
+  const [facts, granted] = await Promise.all([supplierFacts(store, r.of, [...excluding, ...controlled], r.asOf), exclusivitiesInForce(store, null, r.of, r.asOf)]);
+  const page = facts.slice(r.offset, r.offset + r.first).map((f) => {
+    const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
+    return {
+      supplierId: f.supplierId,
+      dealIds: f.dealIds,
+      committedUsd: f.committedUsd,
+      restrictedByIds: granted.filter((x) => !related.has(String(x.holderId))).map((x) => String(x.id)),
+    };
+  });
+  return { page, totalCount: facts.length, granted };
+}
