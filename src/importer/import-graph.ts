@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { diffRecords, isGraphEmpty, writeRecords, zeroCounts, type CollectionCounts, type ImportCounts } from '../records/apply-records.ts';
+import { deriveAll } from '../records/derived.ts';
 import { COLLECTION_NAMES } from '../records/record-schemas.ts';
 import { validateRecords } from '../records/validate-records.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -71,7 +72,10 @@ export async function importFiles(store: GraphStore, paths: readonly string[], o
   if (!options.dryRun && (created.size || updated.size)) {
     // Into an empty store, a large input goes through the bulk path (LadybugDB COPY): at 100k
     // deals 17.8 s instead of 144 s (BENCHMARKS.md). Small inputs are as fast either way.
-    if (empty && !updated.size && created.size > BULK_THRESHOLD) await bulkLoad(store, validation.records);
+    if (empty && !updated.size && created.size > BULK_THRESHOLD) {
+      await bulkLoad(store, validation.records);
+      await store.transaction((tx) => deriveAll(tx));
+    }
     else await store.transaction((tx) => writeRecords(tx, validation.records, created, updated));
     await store.checkpoint();
   }

@@ -25,6 +25,11 @@ export interface PropertyDef {
   readonly vocabulary?: readonly string[];
   /** Extra syntax a string must have. */
   readonly format?: 'slug' | 'url' | 'country' | 'percent';
+  /**
+   * Computed by the write path from other facts (never written by hand, never in a record or an
+   * import file): see src/records/derived.ts.
+   */
+  readonly derived?: boolean;
   /** For a slug property that names another node: the label (a NodeLabel) it must have. */
   readonly references?: string;
   readonly description: string;
@@ -50,6 +55,12 @@ export const NODE_KEY = 'id';
 const id = { type: 'string', required: true, format: 'slug', description: 'Stable lowercase slug, unique across the graph.' } as const satisfies PropertyDef;
 const aliases = { type: 'string[]', description: 'Other names it is known by.' } as const satisfies PropertyDef;
 const status = { type: 'string', required: true, vocabulary: STATUSES, description: 'Current status.' } as const satisfies PropertyDef;
+/** The second clock: when the public record first knew of a fact (its earliest source). */
+const knownSince = {
+  type: 'date',
+  derived: true,
+  description: 'Day its earliest source was published: from then on the public record knew of it.',
+} as const satisfies PropertyDef;
 
 const nodeTypeDefs = {
   Organization: {
@@ -102,6 +113,7 @@ const nodeTypeDefs = {
       retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
       retractionReason: { type: 'string', description: 'Why it was retracted.' },
       retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
+      knownSince,
     },
   },
   Exclusivity: {
@@ -120,6 +132,7 @@ const nodeTypeDefs = {
       retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
       retractionReason: { type: 'string', description: 'Why it was retracted.' },
       retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
+      knownSince,
     },
   },
   Source: {
@@ -139,6 +152,7 @@ const nodeTypeDefs = {
       status,
       changedOn: { type: 'date', required: true, description: 'Day the status was reported.' },
       note: { type: 'string', description: 'What happened.' },
+      knownSince,
     },
   },
   AmountReport: {
@@ -148,6 +162,7 @@ const nodeTypeDefs = {
       amountUsd: { type: 'float', required: true, description: 'Amount in US dollars.' },
       amountQualifier: { type: 'string', required: true, vocabulary: AMOUNT_QUALIFIERS, description: 'How exact it is.' },
       note: { type: 'string', description: 'Whose figure it is.' },
+      knownSince,
     },
   },
   AuditEntry: {
@@ -254,6 +269,13 @@ export function allPropertyKeys(): Set<string> {
     for (const k of Object.keys(def.properties)) keys.add(k);
   }
   return keys;
+}
+
+/** The properties of a label that records carry (all but the derived ones), in declared order. */
+export function recordPropertyKeys(label: NodeLabel): string[] {
+  return Object.entries(NODE_TYPES[label].properties as Record<string, PropertyDef>)
+    .filter(([, def]) => !def.derived)
+    .map(([k]) => k);
 }
 
 export function isNodeLabel(name: string): name is NodeLabel {

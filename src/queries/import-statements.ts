@@ -47,4 +47,31 @@ export const CHILD_STATEMENTS: readonly ChildStatements[] = COLLECTION_NAMES.fla
 
 export const childStatementsOf = (parent: NodeLabel): readonly ChildStatements[] => CHILD_STATEMENTS.filter((s) => s.parent === parent);
 
-export const IMPORT_STATEMENTS: readonly Query[] = [...CHILD_STATEMENTS.map((s) => s.delete), ...CHILD_STATEMENTS.map((s) => s.cites)];
+
+/** Labels whose nodes carry the derived `knownSince` (their earliest source's publication day). */
+export const KNOWN_SINCE_LABELS = ['Deal', 'Exclusivity', 'StatusEntry', 'AmountReport'] as const satisfies readonly NodeLabel[];
+export type KnownSinceLabel = (typeof KNOWN_SINCE_LABELS)[number];
+
+/** Statements that keep `knownSince` true: for given nodes, for every node, and the facts citing given sources. */
+export const KNOWN_SINCE = Object.fromEntries(
+  KNOWN_SINCE_LABELS.map((label) => [
+    label,
+    {
+      /** `$ids`: nodes of the label whose sources changed. */
+      of: {
+        name: `derive.knownSinceOf${label}`,
+        cypher: `UNWIND $ids AS id MATCH (f:${label} {id: id})-[:CITES]->(s:Source) WITH f, min(s.publishedOn) AS k SET f.knownSince = k`,
+      },
+      /** Every node of the label (after a bulk load, or on a database written before the property existed). */
+      all: { name: `derive.knownSinceOfAll${label}`, cypher: `MATCH (f:${label})-[:CITES]->(s:Source) WITH f, min(s.publishedOn) AS k SET f.knownSince = k` },
+      /** `$ids`: sources; the nodes of the label that cite them. */
+      citing: { name: `derive.${label}Citing`, cypher: `UNWIND $ids AS id MATCH (s:Source {id: id})<-[:CITES]-(f:${label}) RETURN DISTINCT f.id AS id` },
+      /** How many nodes of the label have no `knownSince` yet. */
+      missing: { name: `derive.knownSinceMissing${label}`, cypher: `MATCH (f:${label}) WHERE f.knownSince IS NULL RETURN count(f) AS n` },
+    },
+  ]),
+) as Record<KnownSinceLabel, { of: Query; all: Query; citing: Query; missing: Query }>;
+
+export const DERIVE_STATEMENTS: readonly Query[] = Object.values(KNOWN_SINCE).flatMap((s) => [s.of, s.all, s.citing, s.missing]);
+
+export const IMPORT_STATEMENTS: readonly Query[] = [...CHILD_STATEMENTS.map((s) => s.delete), ...CHILD_STATEMENTS.map((s) => s.cites), ...DERIVE_STATEMENTS];

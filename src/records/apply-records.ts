@@ -14,6 +14,7 @@ import { canonicalRecord, recordKey } from './canonical.ts';
 import { linkEnds, snapshotToRecords } from './graph-to-records.ts';
 import { readSnapshotFor } from './read-snapshot-for.ts';
 import type { RecordsByCollection } from './record-schemas.ts';
+import { affectedByRecords, deriveKnownSince } from './derived.ts';
 import { GraphRows, RECORD_TO_GRAPH } from './records-to-graph.ts';
 
 type Obj = Record<string, unknown>;
@@ -119,6 +120,9 @@ export async function writeRecords(tx: UnitOfWork, records: RecordsByCollection,
   }
   for (const [label, list] of rows.nodes) await runBatched(tx, NODE_STATEMENTS[label].upsert, 'rows', list);
   for (const { type, from, to, rows: list } of rows.rels.values()) await runBatched(tx, relationshipStatementsFor(type, from, to).merge, 'rows', list);
+  const written = new Set([...created, ...updated]);
+  const changedSources = (records.sources as unknown as Obj[]).filter((r) => updated.has(r)).map((r) => String(r.id));
+  await deriveKnownSince(tx, affectedByRecords(records, written), changedSources);
 }
 
 /** Deletes a node and the children its record owns. */

@@ -5,7 +5,7 @@
  * children) keep their order, keys come in declared order. Export writes this form, so
  * export -> import -> export is byte-identical, and a re-import finds every record unchanged.
  */
-import { NODE_TYPES, PARTY_ROLE_NAMES } from '../model/graph-model.ts';
+import { PARTY_ROLE_NAMES, recordPropertyKeys } from '../model/graph-model.ts';
 import { RECORDS, type CollectionDecl, type CollectionName, type NodeCollection } from '../model/records.ts';
 import { valueAt } from './records-to-graph.ts';
 
@@ -38,7 +38,7 @@ const roleOrder = (role: unknown) => PARTY_ROLE_NAMES.indexOf(role as (typeof PA
 function canonicalNode(decl: NodeCollection, r: Obj): Obj {
   const moved = new Set(decl.parts.flatMap((p) => (p.part === 'prop' ? [p.prop] : [])));
   const out: Obj = {};
-  for (const key of Object.keys(NODE_TYPES[decl.label].properties)) if (!moved.has(key)) out[key] = r[key];
+  for (const key of recordPropertyKeys(decl.label)) if (!moved.has(key)) out[key] = r[key];
   const put = (path: readonly string[], v: unknown) => {
     if (path.length === 1) out[path[0]!] = v;
     else ((out[path[0]!] ??= {}) as Obj)[path[1]!] = v;

@@ -3,7 +3,7 @@
  * declarations: the source of `aigraph export`, of change detection and of the audit trail's
  * "before". One query per label and per relationship pair, whatever the size of the graph.
  */
-import { GRAPH_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
+import { GRAPH_LABELS, RELATIONSHIP_TYPES, recordPropertyKeys, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
 import { COLLECTION_NAMES, RECORDS, type CollectionDecl, type LinkPart, type NodeCollection } from '../model/records.ts';
 import { NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from '../queries/model-statements.ts';
 import type { GraphStore, Row } from '../store/graph-store.ts';
@@ -74,9 +74,10 @@ function nodeRecords(snap: GraphSnapshot, decl: NodeCollection): Obj[] {
     }
   });
   const moved = new Set(decl.parts.flatMap((p) => (p.part === 'prop' ? [p.prop] : [])));
+  const own = recordPropertyKeys(decl.label);
   return (snap.nodes[decl.label] ?? []).map((node) => {
     const id = String(node.id);
-    const record: Obj = Object.fromEntries(Object.entries(node).filter(([k]) => !moved.has(k)));
+    const record: Obj = Object.fromEntries(own.filter((k) => !moved.has(k)).map((k) => [k, node[k]]));
     decl.parts.forEach((part, i) => {
       const v = readers[i]!(node, id);
       if (part.path.length === 1) record[part.path[0]] = v;

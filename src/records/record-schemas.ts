@@ -5,7 +5,7 @@
  * whatever export writes, these schemas accept.
  */
 import { z } from 'zod';
-import { NODE_TYPES, RELATIONSHIP_TYPES, type NodeProps, type PartyRole, type PropertyDef } from '../model/graph-model.ts';
+import { NODE_TYPES, RELATIONSHIP_TYPES, recordPropertyKeys, type NodeProps, type PartyRole, type PropertyDef } from '../model/graph-model.ts';
 import { COLLECTION_NAMES, RECORDS, type CollectionDecl, type CollectionName, type NodeCollection, type RecordPart } from '../model/records.ts';
 import { nodeValidators, propertySchema, slug } from '../model/validators.ts';
 import type { AmountQualifier, Status } from '../model/vocabulary.ts';
@@ -47,7 +47,8 @@ function partSchema(part: Exclude<RecordPart, { part: 'prop' }>): z.ZodType {
 function nodeSchema(decl: NodeCollection): z.ZodType {
   const props = NODE_TYPES[decl.label].properties as Record<string, PropertyDef>;
   const moved = decl.parts.flatMap((p) => (p.part === 'prop' ? [p.prop] : []));
-  const shape: Record<string, z.ZodType> = Object.fromEntries(Object.entries(nodeValidators[decl.label].shape).filter(([k]) => !moved.includes(k)));
+  const own = recordPropertyKeys(decl.label);
+  const shape: Record<string, z.ZodType> = Object.fromEntries(Object.entries(nodeValidators[decl.label].shape).filter(([k]) => own.includes(k) && !moved.includes(k)));
   const groups = new Map<string, Record<string, z.ZodType>>();
   for (const part of decl.parts) {
     const schema = part.part === 'prop' ? optional(props[part.prop], propertySchema(props[part.prop]!)) : partSchema(part);

@@ -7,6 +7,7 @@
 import { ApiKeyStore } from '../auth/api-keys.ts';
 import type { Config } from '../config/config.ts';
 import { importFiles, isGraphEmpty } from '../importer/import-graph.ts';
+import { ensureDerived } from '../records/derived.ts';
 import { openStore } from '../store/open-store.ts';
 import { GraphWriter } from '../writes/graph-writer.ts';
 import { Journal, journalFileFor } from '../writes/journal.ts';
@@ -63,6 +64,10 @@ export async function serve(config: Config): Promise<void> {
       const created = Object.values(counts).reduce((n, c) => n + c.created, 0);
       writer.invalidate(); // read caches filled during seeding are stale now
       app.log.info({ seeds: config.seedsDir, created, ms: Math.round(performance.now() - started) }, 'seeded an empty store');
+    }
+    if (await ensureDerived(store)) {
+      writer.invalidate();
+      app.log.info('filled derived properties missing from a database written by an older model');
     }
     readiness.pending = 'replaying the journal';
     const replayed = await writer.replay();

@@ -1,0 +1,59 @@
+/**
+ * Derived properties, kept true by the write path in the same unit of work as the records they
+ * derive from. `knownSince` of a deal, an exclusivity, a status entry or an amount report is the
+ * publication day of its earliest source: the day the public record first knew of it, which the
+ * `knownOn` clock of every question compares against.
+ */
+import { RECORDS, type CollectionDecl } from '../model/records.ts';
+import { KNOWN_SINCE, KNOWN_SINCE_LABELS, type KnownSinceLabel } from '../queries/import-statements.ts';
+import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
+import type { RecordsByCollection } from './record-schemas.ts';
+import { childId, valueAt } from './records-to-graph.ts';
+
+type Obj = Record<string, unknown>;
+const BATCH = 2000;
+
+/** The nodes whose `knownSince` a write of these records may change, by label. */
+export function affectedByRecords(records: RecordsByCollection, written: ReadonlySet<Obj>): Map<KnownSinceLabel, string[]> {
+  const out = new Map<KnownSinceLabel, string[]>(KNOWN_SINCE_LABELS.map((l) => [l, []]));
+  for (const c of ['deals', 'exclusivities'] as const) {
+    const decl: CollectionDecl = RECORDS[c];
+    if (decl.shape !== 'node') continue;
+    for (const r of records[c] as unknown as Obj[]) {
+      if (!written.has(r)) continue;
+      out.get(decl.label as KnownSinceLabel)!.push(String(r.id));
+      for (const part of decl.parts) {
+        if (part.part !== 'children') continue;
+        const list = out.get(part.label as KnownSinceLabel);
+        ((valueAt(r, part.path) as unknown[] | null | undefined) ?? []).forEach((_, i) => list?.push(childId(String(r.id), part.idInfix, i)));
+      }
+    }
+  }
+  return out;
+}
+
+/** Recomputes `knownSince` of the given nodes, and of every node citing one of `sourceIds` (sources whose date may have moved). */
+export async function deriveKnownSince(tx: UnitOfWork, ids: Map<KnownSinceLabel, string[]>, sourceIds: readonly string[] = []): Promise<void> {
+  for (const label of KNOWN_SINCE_LABELS) {
+    const set = new Set(ids.get(label) ?? []);
+    for (let i = 0; i < sourceIds.length; i += BATCH) {
+      for (const row of await tx.run(KNOWN_SINCE[label].citing, { ids: sourceIds.slice(i, i + BATCH) })) set.add(String(row.id));
+    }
+    const list = [...set];
+    for (let i = 0; i < list.length; i += BATCH) await tx.run(KNOWN_SINCE[label].of, { ids: list.slice(i, i + BATCH) });
+  }
+}
+
+/** Recomputes `knownSince` everywhere (after a bulk load). */
+export async function deriveAll(tx: UnitOfWork): Promise<void> {
+  for (const label of KNOWN_SINCE_LABELS) await tx.run(KNOWN_SINCE[label].all);
+}
+
+/** Fills `knownSince` where it is missing (a database written before the property existed); true when it did. */
+export async function ensureDerived(store: GraphStore): Promise<boolean> {
+  let missing = 0;
+  for (const label of KNOWN_SINCE_LABELS) missing += Number((await store.read(KNOWN_SINCE[label].missing))[0]?.n ?? 0);
+  if (!missing) return false;
+  await store.transaction((tx) => deriveAll(tx));
+  return true;
+}
