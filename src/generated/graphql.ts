@@ -180,6 +180,8 @@ export type Deal = Node & {
   cloudServices: Array<CloudService>;
   /** Quantities supplied, in words, as reported. */
   coverageNote?: Maybe<Scalars['String']['output']>;
+  /** Its status today, whatever day was asked. */
+  currentStatus: Status;
   effectiveFrom?: Maybe<Scalars['Date']['output']>;
   effectiveUntil?: Maybe<Scalars['Date']['output']>;
   /** The day it stopped holding (terminated, superseded, called off, expired). */
@@ -188,6 +190,8 @@ export type Deal = Node & {
   exclusivities: Array<Exclusivity>;
   id: Scalars['ID']['output'];
   kind: DealKind;
+  /** The day its earliest source was published: from then on the public record knew of it. */
+  knownSince?: Maybe<Scalars['Date']['output']>;
   /** Other reported amounts, where reports disagree with the headline one. */
   otherReports: Array<AmountReport>;
   parties: Array<DealParty>;
@@ -197,6 +201,7 @@ export type Deal = Node & {
   retractionSource?: Maybe<Source>;
   round?: Maybe<Scalars['String']['output']>;
   sources: Array<Source>;
+  /** Its status on the day the question asked about (asOf, as known on knownOn): the last status-history entry on or before it. */
   status: Status;
   statusHistory: Array<StatusEntry>;
   summary: Scalars['String']['output'];
@@ -232,6 +237,8 @@ export type DealFilter = {
   /** Also list retracted deals (hidden by default). */
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
   kinds?: InputMaybe<Array<DealKind>>;
+  /** What the public record said by this day: only facts, status changes and figures whose sources were published by then (default: everything recorded). */
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   maxAmountUsd?: InputMaybe<Scalars['Float']['input']>;
   minAmountUsd?: InputMaybe<Scalars['Float']['input']>;
   /** Deals this organization is a party to. */
@@ -295,6 +302,8 @@ export type DealSort =
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
   announcedOn: Scalars['Date']['output'];
+  /** Its status today, whatever day was asked. */
+  currentStatus: Status;
   /** The deal that created it. */
   deal?: Maybe<Deal>;
   endedOn?: Maybe<Scalars['Date']['output']>;
@@ -302,12 +311,15 @@ export type Exclusivity = Node & {
   holder: Organization;
   id: Scalars['ID']['output'];
   kind: ExclusivityKind;
+  /** The day its earliest source was published: from then on the public record knew of it. */
+  knownSince?: Maybe<Scalars['Date']['output']>;
   retractedOn?: Maybe<Scalars['Date']['output']>;
   retractionReason?: Maybe<Scalars['String']['output']>;
   retractionSource?: Maybe<Source>;
   /** What the right covers, in words. */
   scope: Scalars['String']['output'];
   sources: Array<Source>;
+  /** Its status on the day the question asked about (asOf, as known on knownOn): the last status-history entry on or before it. */
   status: Status;
   statusHistory: Array<StatusEntry>;
   /** The term in words, when open-ended. */
@@ -508,6 +520,7 @@ export type Organization = Node & {
 /** A company, lab, fund or public body. */
 export type OrganizationCommittedUsdArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -523,12 +536,14 @@ export type OrganizationDealsArgs = {
 /** A company, lab, fund or public body. */
 export type OrganizationExclusivitiesGrantedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A company, lab, fund or public body. */
 export type OrganizationExclusivitiesHeldArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type OrganizationConnection = {
@@ -637,16 +652,18 @@ export type Query = {
   cloudServices: Array<CloudService>;
   /** Each supplier's share of the committed compute of `of`, and the Herfindahl-Hirschman index. */
   concentration: Concentration;
+  /** A deal by id; its status as it stood on asOf (default today), as known on knownOn. */
   deal?: Maybe<Deal>;
   deals: DealConnection;
-  /** Exclusivities in force on asOf (default today), optionally only those a holder holds or a grantor granted. */
+  /** Exclusivities in force on asOf (default today) as known on knownOn, optionally only those a holder holds or a grantor granted. */
   exclusivities: Array<Exclusivity>;
+  /** An exclusivity by id; its status as it stood on asOf (default today), as known on knownOn. */
   exclusivity?: Maybe<Exclusivity>;
   /** Who invested in `in`, as of asOf (default today). */
   investors: Array<Investment>;
   /** Nodes and edges within depth (1 to 3) of a node, of the given kinds, in force on asOf; at most `limit` (1 to 500) nodes. */
   neighborhood: Neighborhood;
-  /** Any node by id. */
+  /** Any node by id; a deal or exclusivity reports its status as it stood on asOf (default today), as known on knownOn. */
   node?: Maybe<Node>;
   organization?: Maybe<Organization>;
   organizations: OrganizationConnection;
@@ -688,12 +705,15 @@ export type QueryCloudServiceArgs = {
 
 export type QueryConcentrationArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   of: Scalars['ID']['input'];
 };
 
 
 export type QueryDealArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -709,17 +729,21 @@ export type QueryExclusivitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   grantor?: InputMaybe<Scalars['ID']['input']>;
   holder?: InputMaybe<Scalars['ID']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 export type QueryExclusivityArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 export type QueryInvestorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   in: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -728,12 +752,15 @@ export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   kinds?: InputMaybe<Array<GraphNodeKind>>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryNodeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -773,6 +800,7 @@ export type QuerySuppliersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   excluding?: InputMaybe<Array<Scalars['ID']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   of: Scalars['ID']['input'];
 };
 
@@ -1159,12 +1187,14 @@ export type DealResolvers<ContextType = GraphContext, ParentType extends Resolve
   chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
   cloudServices?: Resolver<Array<ResolversTypes['CloudService']>, ParentType, ContextType>;
   coverageNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currentStatus?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   effectiveFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   effectiveUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   exclusivities?: Resolver<Array<ResolversTypes['Exclusivity']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DealKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   otherReports?: Resolver<Array<ResolversTypes['AmountReport']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['DealParty']>, ParentType, ContextType>;
   retractedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1204,12 +1234,14 @@ export type DealPartyResolvers<ContextType = GraphContext, ParentType extends Re
 
 export type ExclusivityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Exclusivity'] = ResolversParentTypes['Exclusivity']> = {
   announcedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  currentStatus?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grantor?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   holder?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ExclusivityKind'], ParentType, ContextType>;
+  knownSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   retractedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   retractionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   retractionSource?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;

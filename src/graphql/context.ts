@@ -2,6 +2,7 @@
 import type { ApiKeyStore, Principal } from '../auth/api-keys.ts';
 import type { PerVersion } from '../questions/per-version.ts';
 import type { ControlGraph } from '../questions/rules/control-closure.ts';
+import type { When } from '../questions/rules/in-force.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { today } from './args.ts';
@@ -16,6 +17,8 @@ export interface GraphContext {
   /** The API key's holder, or null for an anonymous request. */
   readonly principal: Principal | null;
   readonly writer: GraphWriter;
+  /** The day each question of this request is about, by response path (views.ts). */
+  readonly views: Map<string, When>;
   /** Who controls whom, as of the current graph version. */
   readonly controlGraph: () => Promise<ControlGraph>;
 }
@@ -41,5 +44,13 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
   } else if (deps.readsRequireKey) {
     throw unauthenticated('This server requires an API key: send Authorization: Bearer <key>.');
   }
-  return { store: deps.store, writer: deps.writer, loaders: new Loaders(deps.store), today: today(), principal, controlGraph: () => deps.controlGraph.get() };
+  return {
+    store: deps.store,
+    writer: deps.writer,
+    loaders: new Loaders(deps.store),
+    today: today(),
+    principal,
+    views: new Map(),
+    controlGraph: () => deps.controlGraph.get(),
+  };
 }

@@ -11,6 +11,7 @@ import { dealParties } from '../questions/deal-parties.ts';
 import { dealsOfParties } from '../questions/party-deals.ts';
 import type { DealFilterInput } from '../questions/rules/deal-filter.ts';
 import type { DealSortKey } from '../questions/rules/deal-order.ts';
+import type { When } from '../questions/rules/in-force.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import type { DealPartyModel } from './models.ts';
 import { groupBy } from '../store/group-by.ts';
@@ -101,11 +102,12 @@ export class Loaders {
   }
 
   /** Dollars an organization committed in deals in force on asOf (see Organization.committedUsd). */
-  committedUsd(asOf: string): DataLoader<string, number | null> {
-    let loader = this.committed.get(asOf);
+  committedUsd(when: When): DataLoader<string, number | null> {
+    const key = `${when.asOf}|${when.knownOn ?? ''}`;
+    let loader = this.committed.get(key);
     if (!loader) {
-      loader = new DataLoader((ids) => committedUsdOf(this.store, ids, asOf));
-      this.committed.set(asOf, loader);
+      loader = new DataLoader((ids) => committedUsdOf(this.store, ids, when));
+      this.committed.set(key, loader);
     }
     return loader;
   }

@@ -61,6 +61,12 @@ const knownSince = {
   derived: true,
   description: 'Day its earliest source was published: from then on the public record knew of it.',
 } as const satisfies PropertyDef;
+/** When the public record first knew that a fact had ended (its first ended status entry). */
+const endKnownSince = {
+  type: 'date',
+  derived: true,
+  description: 'Day the public record first knew it had ended (the earliest source of its first ended status); empty when no entry says.',
+} as const satisfies PropertyDef;
 
 const nodeTypeDefs = {
   Organization: {
@@ -114,6 +120,7 @@ const nodeTypeDefs = {
       retractionReason: { type: 'string', description: 'Why it was retracted.' },
       retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
       knownSince,
+      endKnownSince,
     },
   },
   Exclusivity: {
@@ -133,6 +140,7 @@ const nodeTypeDefs = {
       retractionReason: { type: 'string', description: 'Why it was retracted.' },
       retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
       knownSince,
+      endKnownSince,
     },
   },
   Source: {

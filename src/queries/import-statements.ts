@@ -4,6 +4,7 @@
  * record's child nodes before it is written again, and reading the sources its children cite.
  */
 import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
+import { ENDED_STATUSES } from '../model/vocabulary.ts';
 import { COLLECTION_NAMES, RECORDS, type ChildrenPart, type CollectionDecl } from '../model/records.ts';
 import type { Query } from '../store/graph-store.ts';
 
@@ -72,6 +73,27 @@ export const KNOWN_SINCE = Object.fromEntries(
   ]),
 ) as Record<KnownSinceLabel, { of: Query; all: Query; citing: Query; missing: Query }>;
 
-export const DERIVE_STATEMENTS: readonly Query[] = Object.values(KNOWN_SINCE).flatMap((s) => [s.of, s.all, s.citing, s.missing]);
+/** Facts with an end: `endKnownSince` from the known day of their first ended status entry (run after KNOWN_SINCE). */
+const ENDED = ENDED_STATUSES.map((s) => `'${s}'`).join(', ');
+export const END_KNOWN_SINCE = Object.fromEntries(
+  (['Deal', 'Exclusivity'] as const).map((label) => [
+    label,
+    {
+      of: {
+        name: `derive.endKnownSinceOf${label}`,
+        cypher: `UNWIND $ids AS id MATCH (f:${label} {id: id})-[:HAS_STATUS]->(e:StatusEntry) WHERE e.status IN [${ENDED}] WITH f, min(e.knownSince) AS k SET f.endKnownSince = k`,
+      },
+      all: {
+        name: `derive.endKnownSinceOfAll${label}`,
+        cypher: `MATCH (f:${label})-[:HAS_STATUS]->(e:StatusEntry) WHERE e.status IN [${ENDED}] WITH f, min(e.knownSince) AS k SET f.endKnownSince = k`,
+      },
+    },
+  ]),
+) as Record<'Deal' | 'Exclusivity', { of: Query; all: Query }>;
+
+export const DERIVE_STATEMENTS: readonly Query[] = [
+  ...Object.values(KNOWN_SINCE).flatMap((s) => [s.of, s.all, s.citing, s.missing]),
+  ...Object.values(END_KNOWN_SINCE).flatMap((s) => [s.of, s.all]),
+];
 
 export const IMPORT_STATEMENTS: readonly Query[] = [...CHILD_STATEMENTS.map((s) => s.delete), ...CHILD_STATEMENTS.map((s) => s.cites), ...DERIVE_STATEMENTS];

@@ -5,7 +5,7 @@
  */
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { splitAmounts, totalsByParty } from './rules/commitments.ts';
-import { inForceCypher } from './rules/in-force.ts';
+import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 /** Roles through which an organization commits money. */
 const PAYING_ROLES = 'INVESTOR_IN|CUSTOMER_IN|ACQUIRER_IN|LENDER_IN';
@@ -35,12 +35,12 @@ function committedByOrganization(rows: readonly Row[]): Map<string, number | nul
 }
 
 /** What each of `ids` committed on `asOf`, in the order of `ids` (null: nothing known). */
-export async function committedUsdOf(store: GraphStore, ids: readonly string[], asOf: string): Promise<(number | null)[]> {
-  const totals = committedByOrganization(await store.read(COMMITMENTS_OF, { ids: [...ids], asOf }));
+export async function committedUsdOf(store: GraphStore, ids: readonly string[], when: When): Promise<(number | null)[]> {
+  const totals = committedByOrganization(await store.read(COMMITMENTS_OF, { ids: [...ids], ...whenParams(when) }));
   return ids.map((id) => totals.get(id) ?? null);
 }
 
 /** What every organization committed on `asOf` (absent or null: nothing known). */
-export async function committedUsdOfAll(store: GraphStore, asOf: string): Promise<Map<string, number | null>> {
-  return committedByOrganization(await store.read(COMMITMENTS_ALL, { asOf }));
+export async function committedUsdOfAll(store: GraphStore, when: When): Promise<Map<string, number | null>> {
+  return committedByOrganization(await store.read(COMMITMENTS_ALL, whenParams(when)));
 }

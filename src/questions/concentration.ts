@@ -4,6 +4,7 @@
  * `suppliers.ts`, nothing excluded) and the Herfindahl-Hirschman index of those shares. Deals
  * whose split is unknown count for no supplier and are listed apart.
  */
+import type { When } from './rules/in-force.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { herfindahlIndex } from './rules/hhi.ts';
 import { supplierFacts, type SupplierFacts } from './suppliers.ts';
@@ -37,6 +38,6 @@ export function concentrationOf(facts: readonly SupplierFacts[]): Omit<Concentra
   return { totalCommittedUsd: total, hhi: herfindahlIndex(shares.map((s) => s.share)), shares, dealsWithoutAmountIds: [...unknown].sort() };
 }
 
-export async function concentration(store: GraphStore, of: string, asOf: string): Promise<Concentration> {
-  return { organizationId: of, asOf, ...concentrationOf(await supplierFacts(store, of, [], asOf)) };
+export async function concentration(store: GraphStore, of: string, when: When): Promise<Concentration> {
+  return { organizationId: of, asOf: when.asOf, ...concentrationOf(await supplierFacts(store, of, [], when)) };
 }

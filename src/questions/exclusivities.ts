@@ -6,7 +6,7 @@
  */
 import { columnsOf } from '../queries/model-statements.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
-import { inForceCypher } from './rules/in-force.ts';
+import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 /** `$holder` and `$grantor` ('' for any), `$asOf`; rows carry `holderId` and `grantorId`. */
 const exclusivities = (name: string, start: string): Query => ({
@@ -23,7 +23,7 @@ export const EXCLUSIVITIES = {
 } satisfies Record<string, Query>;
 
 /** Exclusivities in force on `asOf`, by holder and grantor (null for any), oldest first. */
-export async function exclusivitiesInForce(store: GraphStore, holder: string | null, grantor: string | null, asOf: string): Promise<Row[]> {
+export async function exclusivitiesInForce(store: GraphStore, holder: string | null, grantor: string | null, when: When): Promise<Row[]> {
   const query = grantor ? EXCLUSIVITIES.ofGrantor : holder ? EXCLUSIVITIES.ofHolder : EXCLUSIVITIES.any;
-  return store.read(query, { holder: holder ?? '', grantor: grantor ?? '', asOf });
+  return store.read(query, { holder: holder ?? '', grantor: grantor ?? '', ...whenParams(when) });
 }

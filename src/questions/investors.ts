@@ -4,7 +4,7 @@
  */
 import type { GraphStore, Query } from '../store/graph-store.ts';
 import { splitAmounts } from './rules/commitments.ts';
-import { inForceCypher } from './rules/in-force.ts';
+import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 /** Investments in `$target` (not `$in`: a keyword LadybugDB cannot parse as a parameter name) in force on `$asOf`, with every investor of each. */
 export const INVESTORS: Query = {
@@ -26,8 +26,8 @@ export interface Investment {
  * its investors by the commitments rule; the rows hold every investor of each round, so the
  * count of investors per round needs no subquery.
  */
-export async function investors(store: GraphStore, target: string, asOf: string): Promise<Investment[]> {
-  const rows = await store.read(INVESTORS, { target, asOf });
+export async function investors(store: GraphStore, target: string, when: When): Promise<Investment[]> {
+  const rows = await store.read(INVESTORS, { target, ...whenParams(when) });
   const split = splitAmounts(
     rows.map((r) => ({ deal: String(r.deal), party: String(r.investor), partyAmountUsd: r.partyAmountUsd as number | null, dealAmountUsd: r.dealAmountUsd as number | null })),
   );

@@ -9,7 +9,7 @@
  */
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
-import { inForceCypher, isInForce, type Dated } from './rules/in-force.ts';
+import { inForceCypher, isInForce, isKnownBy, knownByCypher, LATEST_DAY, whenParams, type Dated } from './rules/in-force.ts';
 
 /** Labels a graph view shows (provenance internals such as status entries excluded). */
 export const VIEW_LABELS = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity', 'Source'] as const satisfies readonly NodeLabel[];
@@ -33,7 +33,8 @@ const isFact = (label: NodeLabel) => label === 'Deal' || label === 'Exclusivity'
  */
 function neighbourStatement(label: NodeLabel): Query {
   const anchor = (v: string) => `UNWIND $ids AS id MATCH (${v}:${label} {id: id})`;
-  const shown = (v: string, l: NodeLabel) => (isFact(l) ? ` WHERE ${v}.retractedOn IS NULL AND (NOT $useAsOf OR (${inForceCypher(v)}))` : '');
+  const shown = (v: string, l: NodeLabel) =>
+    isFact(l) ? ` WHERE ${v}.retractedOn IS NULL AND (NOT $useAsOf OR (${inForceCypher(v)})) AND ${knownByCypher(v)}` : '';
   const branches = VIEW_PAIRS.flatMap(({ type, a, b }) => [
     ...(a === label ? [`${anchor('x')}-[:${type}]->(y:${b})${shown('y', b)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'target' AS far, '${b}' AS otherLabel LIMIT $limit`] : []),
     ...(b === label ? [`${anchor('y')}<-[:${type}]-(x:${a})${shown('x', a)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'source' AS far, '${a}' AS otherLabel LIMIT $limit`] : []),
@@ -64,12 +65,14 @@ export interface NeighborhoodRequest {
   /** Labels to show (null: all). */
   kinds: readonly NodeLabel[] | null;
   asOf: string | null;
+  /** What the public record said by this day (null: everything recorded). */
+  knownOn: string | null;
   limit: number;
 }
 
 /** The neighbourhood of `root`; `loadNodes` reads rows by label and ids. */
 export async function neighborhood(store: GraphStore, loadNodes: (label: NodeLabel, ids: string[]) => Promise<Row[]>, r: NeighborhoodRequest): Promise<Neighborhood> {
-  const { root, depth, kinds, asOf, limit } = r;
+  const { root, depth, kinds, asOf, knownOn, limit } = r;
   const labels = new Map<string, NodeLabel>([[root.id, root.label]]);
   const rows = new Map<string, Row>();
   const edges = new Map<string, { source: string; target: string; type: string }>();
@@ -77,7 +80,7 @@ export async function neighborhood(store: GraphStore, loadNodes: (label: NodeLab
   let frontier = [root.id];
   const keep = (label: NodeLabel) => !kinds || kinds.includes(label);
   // A fact is shown when it is in force on asOf, or, without a date, when it is not retracted.
-  const shown = (row: Row) => (asOf ? isInForce(row as unknown as Dated, asOf) : row.retractedOn == null);
+  const shown = (row: Row) => (asOf ? isInForce(row as unknown as Dated, asOf, knownOn) : row.retractedOn == null && isKnownBy(row as unknown as Dated, knownOn));
 
   const [rootRow] = await loadNodes(root.label, [root.id]);
   if (rootRow) rows.set(root.id, rootRow);
@@ -86,7 +89,7 @@ export async function neighborhood(store: GraphStore, loadNodes: (label: NodeLab
     // Rows come back in no fixed order; sorting them makes which neighbours fit under the
     // limit the same on every call.
     const far = (row: Row) => String(row.far === 'source' ? row.source : row.target);
-    const level = await levelRows(store, frontier, labels, asOf, limit);
+    const level = await levelRows(store, frontier, labels, asOf, knownOn, limit);
     if (level.full) truncated = true;
     const found = level.rows.sort((a, b) => {
       const [x, y] = [`${far(a)}|${String(a.type)}`, `${far(b)}|${String(b.type)}`];
@@ -148,10 +151,11 @@ async function levelRows(
   frontier: readonly string[],
   labels: ReadonlyMap<string, NodeLabel>,
   asOf: string | null,
+  knownOn: string | null,
   limit: number,
 ): Promise<{ rows: Row[]; full: boolean }> {
   const byLabel = idsByLabel(frontier.map((id) => [id, labels.get(id)!] as const).filter((e): e is readonly [string, ViewLabel] => isViewLabel(e[1])));
-  const filter = { limit, useAsOf: asOf !== null, asOf: asOf ?? '9999-12-31' };
+  const filter = { limit, useAsOf: asOf !== null, ...whenParams({ asOf: asOf ?? LATEST_DAY, knownOn }) };
   const rows: Row[] = [];
   let full = false;
   for (const label of [...byLabel.keys()].sort()) {

@@ -45,7 +45,7 @@ export async function organizationsPage(
 ): Promise<{ rows: Row[]; totalCount: number }> {
   const params = orgFilterParams(r.filter);
   if (r.sort === 'DOLLARS_COMMITTED') {
-    const [ids, totals] = await Promise.all([store.read(ORGANIZATION_IDS, params), committedUsdOfAll(store, r.asOf)]);
+    const [ids, totals] = await Promise.all([store.read(ORGANIZATION_IDS, params), committedUsdOfAll(store, { asOf: r.asOf })]);
     const ranked = ids
       .map((row) => ({ id: String(row.id), name: String(row.name), usd: totals.get(String(row.id)) ?? -1 }))
       .sort((a, b) => b.usd - a.usd || (a.name < b.name ? -1 : 1));

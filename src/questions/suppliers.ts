@@ -12,7 +12,7 @@ import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
 import { splitAmounts } from './rules/commitments.ts';
-import { inForceCypher } from './rules/in-force.ts';
+import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 /** Roles through which an organization receives supply. */
 const RECEIVING_ROLES = 'CUSTOMER_IN|INVESTEE_IN|PARTNER_IN|BORROWER_IN';
@@ -39,8 +39,8 @@ export interface SupplierFacts {
  * split among all of a deal's suppliers before exclusions, so excluding a co-supplier never
  * hands its share to another.
  */
-export async function supplierFacts(store: GraphStore, of: string, excluded: readonly string[], asOf: string): Promise<SupplierFacts[]> {
-  const rows = (await store.read(SUPPLIERS, { of, asOf })).map((r) => ({
+export async function supplierFacts(store: GraphStore, of: string, excluded: readonly string[], when: When): Promise<SupplierFacts[]> {
+  const rows = (await store.read(SUPPLIERS, { of, ...whenParams(when) })).map((r) => ({
     deal: String(r.deal),
     party: String(r.supplier),
     partyAmountUsd: r.partyAmountUsd as number | null,
@@ -75,7 +75,7 @@ export interface SuppliersRequest {
   of: string;
   /** Organizations left out, with everything they control. */
   excluding: readonly string[];
-  asOf: string;
+  when: When;
   offset: number;
   first: number;
 }
@@ -91,7 +91,7 @@ export interface SuppliersAnswer {
 export async function suppliers(store: GraphStore, control: ControlGraph, r: SuppliersRequest): Promise<SuppliersAnswer> {
   const excluding = [...new Set(r.excluding)];
   const controlled = excluding.flatMap((id) => control.controlledBy(id));
-  const [facts, granted] = await Promise.all([supplierFacts(store, r.of, [...excluding, ...controlled], r.asOf), exclusivitiesInForce(store, null, r.of, r.asOf)]);
+  const [facts, granted] = await Promise.all([supplierFacts(store, r.of, [...excluding, ...controlled], r.when), exclusivitiesInForce(store, null, r.of, r.when)]);
   const page = facts.slice(r.offset, r.offset + r.first).map((f) => {
     const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
     return {

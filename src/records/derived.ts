@@ -2,10 +2,12 @@
  * Derived properties, kept true by the write path in the same unit of work as the records they
  * derive from. `knownSince` of a deal, an exclusivity, a status entry or an amount report is the
  * publication day of its earliest source: the day the public record first knew of it, which the
- * `knownOn` clock of every question compares against.
+ * `knownOn` clock of every question compares against; `endKnownSince` of a deal or an exclusivity is
+ * the known day of its first ended status entry, so a fact ended in the world but not yet in the
+ * record still holds on that clock.
  */
 import { RECORDS, type CollectionDecl } from '../model/records.ts';
-import { KNOWN_SINCE, KNOWN_SINCE_LABELS, type KnownSinceLabel } from '../queries/import-statements.ts';
+import { END_KNOWN_SINCE, KNOWN_SINCE, KNOWN_SINCE_LABELS, type KnownSinceLabel } from '../queries/import-statements.ts';
 import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 import type { RecordsByCollection } from './record-schemas.ts';
 import { childId, valueAt } from './records-to-graph.ts';
@@ -34,6 +36,7 @@ export function affectedByRecords(records: RecordsByCollection, written: Readonl
 
 /** Recomputes `knownSince` of the given nodes, and of every node citing one of `sourceIds` (sources whose date may have moved). */
 export async function deriveKnownSince(tx: UnitOfWork, ids: Map<KnownSinceLabel, string[]>, sourceIds: readonly string[] = []): Promise<void> {
+  const changedFacts = new Map<'Deal' | 'Exclusivity', string[]>();
   for (const label of KNOWN_SINCE_LABELS) {
     const set = new Set(ids.get(label) ?? []);
     for (let i = 0; i < sourceIds.length; i += BATCH) {
@@ -41,12 +44,18 @@ export async function deriveKnownSince(tx: UnitOfWork, ids: Map<KnownSinceLabel,
     }
     const list = [...set];
     for (let i = 0; i < list.length; i += BATCH) await tx.run(KNOWN_SINCE[label].of, { ids: list.slice(i, i + BATCH) });
+    if (label === 'Deal' || label === 'Exclusivity') changedFacts.set(label, list);
+  }
+  // Every label is done by now, status entries included, so the end's known day can follow.
+  for (const [label, list] of changedFacts) {
+    for (let i = 0; i < list.length; i += BATCH) await tx.run(END_KNOWN_SINCE[label].of, { ids: list.slice(i, i + BATCH) });
   }
 }
 
 /** Recomputes `knownSince` everywhere (after a bulk load). */
 export async function deriveAll(tx: UnitOfWork): Promise<void> {
   for (const label of KNOWN_SINCE_LABELS) await tx.run(KNOWN_SINCE[label].all);
+  for (const s of Object.values(END_KNOWN_SINCE)) await tx.run(s.all);
 }
 
 /** Fills `knownSince` where it is missing (a database written before the property existed); true when it did. */

@@ -2,6 +2,7 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { GraphContext } from '../context.ts';
 import type { DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, ChipModel, CloudServiceModel } from '../models.ts';
+import { setView, viewOf } from '../views.ts';
 import { loadAnyNode, loadAnyNodes, resolveNodeType } from './node-helpers.ts';
 
 const org = async (ctx: GraphContext, id: string) => (await ctx.loaders.node('Organization').load(id)) as OrganizationModel;
@@ -48,7 +49,11 @@ export const answerResolvers: Resolvers = {
     node: async (n, _a, ctx) => (await loadAnyNode(ctx, n.id, n.kind)) as never,
   },
   Change: {
-    fact: async (c, _a, ctx) => (await loadAnyNode(ctx, c.factId, c.factLabel)) as never,
+    // A change row reports its fact's status on the row's own day.
+    fact: async (c, _a, ctx, info) => {
+      setView(ctx, info, { asOf: c.on, knownOn: viewOf(ctx, info).knownOn });
+      return (await loadAnyNode(ctx, c.factId, c.factLabel)) as never;
+    },
     sources: async (c, _a, ctx) => {
       if (c.statusEntryId) {
         const entry = (await ctx.loaders.node('StatusEntry').load(c.statusEntryId)) as StatusEntryModel | null;

@@ -22,6 +22,7 @@ export function dealFilterArgs(f: DealFilter | null | undefined): DealFilterInpu
     announcedFrom: f.announcedFrom ?? null,
     announcedTo: f.announcedTo ?? null,
     asOf: f.asOf ?? null,
+    knownOn: f.knownOn ?? null,
     minAmountUsd: min,
     maxAmountUsd: max,
     includeRetracted: f.includeRetracted ?? false,

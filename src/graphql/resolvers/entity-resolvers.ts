@@ -7,7 +7,10 @@ import type { GraphContext } from '../context.ts';
 import type { Row } from '../../store/graph-store.ts';
 import type { ControlModel, ChipModel, CloudServiceModel, DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, AmountReportModel } from '../models.ts';
 import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
-import { isInForce } from '../../questions/rules/in-force.ts';
+import { isInForce, type When } from '../../questions/rules/in-force.ts';
+import { statusOn } from '../../questions/rules/status-on.ts';
+import type { Status } from '../../model/vocabulary.ts';
+import { setView, viewOf, whenOf } from '../views.ts';
 import { dealFilterArgs } from './deal-filter.ts';
 
 const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport', id: string) =>
@@ -34,7 +37,8 @@ export const entityResolvers: Resolvers = {
     controlledBy: async (o, _a, ctx) => (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'to').load(o.id)).map(controlOf),
     cloudServices: async (o, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'from', o.id)),
     chipsDesigned: async (o, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'from', o.id)),
-    deals: async (o, args, ctx) => {
+    deals: async (o, args, ctx, info) => {
+      if (args.filter?.asOf || args.filter?.knownOn) setView(ctx, info, whenOf(ctx, args.filter));
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
       const filter = dealFilterArgs(args.filter);
@@ -47,9 +51,9 @@ export const entityResolvers: Resolvers = {
         pageInfo: { hasNextPage: offset + first < all.length, endCursor: page.length ? encodeCursor(offset + page.length - 1) : null },
       };
     },
-    exclusivitiesHeld: async (o, args, ctx) => exclusivitiesOf(ctx, 'HOLDS', o.id, args.asOf ?? ctx.today),
-    exclusivitiesGranted: async (o, args, ctx) => exclusivitiesOf(ctx, 'GRANTS', o.id, args.asOf ?? ctx.today),
-    committedUsd: async (o, args, ctx) => ctx.loaders.committedUsd(args.asOf ?? ctx.today).load(o.id),
+    exclusivitiesHeld: async (o, args, ctx, info) => exclusivitiesOf(ctx, 'HOLDS', o.id, setView(ctx, info, whenOf(ctx, args))),
+    exclusivitiesGranted: async (o, args, ctx, info) => exclusivitiesOf(ctx, 'GRANTS', o.id, setView(ctx, info, whenOf(ctx, args))),
+    committedUsd: async (o, args, ctx) => ctx.loaders.committedUsd(whenOf(ctx, args)).load(o.id),
   },
   Control: {
     controller: async (c, _a, ctx) => (await ctx.loaders.node('Organization').load(c.controller)) as OrganizationModel,
@@ -68,6 +72,8 @@ export const entityResolvers: Resolvers = {
     chips: async (s, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('OFFERS', 'CloudService', 'Chip', 'from', s.id)),
   },
   Deal: {
+    status: async (d, _a, ctx, info) => (await statusAsOf(ctx, 'Deal', d, viewOf(ctx, info))) as never,
+    currentStatus: (d) => d.status as never,
     parties: async (d, _a, ctx) => ctx.loaders.dealParties.load(d.id),
     chips: async (d, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('COVERS', 'Deal', 'Chip', 'from', d.id)),
     cloudServices: async (d, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('COVERS', 'Deal', 'CloudService', 'from', d.id)),
@@ -93,6 +99,8 @@ export const entityResolvers: Resolvers = {
     sources: async (r, _a, ctx) => sourcesOf(ctx, 'AmountReport', r.id),
   },
   Exclusivity: {
+    status: async (x, _a, ctx, info) => (await statusAsOf(ctx, 'Exclusivity', x, viewOf(ctx, info))) as never,
+    currentStatus: (x) => x.status as never,
     until: (x) => x.validUntil ?? x.term ?? 'open-ended',
     holder: async (x, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('HOLDS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
     grantor: async (x, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('GRANTS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
@@ -102,7 +110,29 @@ export const entityResolvers: Resolvers = {
   },
 };
 
-async function exclusivitiesOf(ctx: GraphContext, type: 'HOLDS' | 'GRANTS', orgId: string, asOf: string): Promise<ExclusivityModel[]> {
+/**
+ * A fact's status on the day its part of the answer is about (the status-on rule over its
+ * history, each entry known from its earliest source); today's status when the fact had not been
+ * announced or reported by then (a fact reached through a link, such as a later deal it was
+ * superseded by).
+ */
+async function statusAsOf(ctx: GraphContext, label: 'Deal' | 'Exclusivity', fact: DealModel | ExclusivityModel, when: When): Promise<Status> {
+  const history = await statusHistoryOf(ctx, label, fact.id);
+  const on = statusOn(
+    {
+      status: fact.status,
+      announcedOn: fact.announcedOn,
+      endedOn: fact.endedOn,
+      knownOn: fact.knownSince,
+      history: history.map((e) => ({ status: e.status, on: e.changedOn, knownOn: e.knownSince })),
+    },
+    when.asOf,
+    when.knownOn,
+  );
+  return on ?? fact.status;
+}
+
+async function exclusivitiesOf(ctx: GraphContext, type: 'HOLDS' | 'GRANTS', orgId: string, when: When): Promise<ExclusivityModel[]> {
   const all = await ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked(type, 'Organization', 'Exclusivity', 'from', orgId));
-  return all.filter((x) => isInForce(x, asOf));
+  return all.filter((x) => isInForce(x, when.asOf, when.knownOn));
 }

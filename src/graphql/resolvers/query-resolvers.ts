@@ -12,7 +12,10 @@ import { shortestPaths } from '../../questions/paths.ts';
 import { search } from '../../questions/search.ts';
 import { suppliers } from '../../questions/suppliers.ts';
 import { NODE_STATEMENTS } from '../../queries/model-statements.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import { isKnownBy } from '../../questions/rules/in-force.ts';
 import type { Row } from '../../store/graph-store.ts';
+import { setView, whenOf } from '../views.ts';
 import type { GraphContext } from '../context.ts';
 import { arg, dateRange, decodeCursor, depthArg, encodeCursor, firstArg, limitArg, maxHopsArg, textArg } from '../args.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
@@ -26,6 +29,24 @@ async function requireOrganization(ctx: GraphContext, id: string, argument: stri
   return org;
 }
 
+/**
+ * A deal or exclusivity looked up by id, for the day asked (its status is then that day's). One
+ * that the record did not hold on that day is not found, with the reason: never today's version.
+ */
+function factOn<T extends { id: string; announcedOn: string; knownSince?: string | null }>(
+  ctx: GraphContext,
+  info: GraphQLResolveInfo,
+  fact: T,
+  args: { asOf?: string | null; knownOn?: string | null },
+): T {
+  const when = setView(ctx, info, whenOf(ctx, args));
+  if (fact.announcedOn > when.asOf) throw new AppError('NOT_FOUND', `"${fact.id}" was announced on ${fact.announcedOn}, after asOf ${when.asOf}.`, { id: fact.id, argument: 'asOf' });
+  if (!isKnownBy(fact, when.knownOn)) {
+    throw new AppError('NOT_FOUND', `"${fact.id}" was first reported on ${String(fact.knownSince)}, after knownOn ${String(when.knownOn)}.`, { id: fact.id, argument: 'knownOn' });
+  }
+  return fact;
+}
+
 function connection<T>(rows: T[], offset: number, first: number, totalCount: number) {
   return {
     totalCount,
@@ -36,7 +57,10 @@ function connection<T>(rows: T[], offset: number, first: number, totalCount: num
 
 export const queryResolvers: Resolvers = {
   Query: {
-    node: (_p, { id }, ctx) => loadAnyNode(ctx, id),
+    node: async (_p, args, ctx, info) => {
+      const node = await loadAnyNode(ctx, args.id);
+      return node && (node.__label === 'Deal' || node.__label === 'Exclusivity') ? factOn(ctx, info, node as never, args) : node;
+    },
     search: async (_p, args, ctx) => {
       const text = arg(textArg, args.text, 'text');
       const first = arg(firstArg, args.first, 'first');
@@ -57,35 +81,42 @@ export const queryResolvers: Resolvers = {
     cloudService: async (_p, { id }, ctx) => (await ctx.loaders.node('CloudService').load(id)) as CloudServiceModel | null,
     cloudServices: async (_p, _a, ctx) => (await ctx.store.read(NODE_STATEMENTS.CloudService.all)) as CloudServiceModel[],
     source: async (_p, { id }, ctx) => (await ctx.loaders.node('Source').load(id)) as SourceModel | null,
-    deal: async (_p, { id }, ctx) => (await ctx.loaders.node('Deal').load(id)) as DealModel | null,
-    deals: async (_p, args, ctx) => {
+    deal: async (_p, args, ctx, info) => {
+      const deal = (await ctx.loaders.node('Deal').load(args.id)) as DealModel | null;
+      return deal && factOn(ctx, info, deal, args);
+    },
+    deals: async (_p, args, ctx, info) => {
+      if (args.filter?.asOf || args.filter?.knownOn) setView(ctx, info, whenOf(ctx, args.filter));
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
       const page = await dealPage(ctx.store, dealFilterArgs(args.filter), args.sort, offset, first);
       return connection(page.rows as DealModel[], offset, first, page.totalCount);
     },
-    exclusivity: async (_p, { id }, ctx) => (await ctx.loaders.node('Exclusivity').load(id)) as ExclusivityModel | null,
-    exclusivities: async (_p, args, ctx) => {
+    exclusivity: async (_p, args, ctx, info) => {
+      const x = (await ctx.loaders.node('Exclusivity').load(args.id)) as ExclusivityModel | null;
+      return x && factOn(ctx, info, x, args);
+    },
+    exclusivities: async (_p, args, ctx, info) => {
       if (args.holder) await requireOrganization(ctx, args.holder, 'holder');
       if (args.grantor) await requireOrganization(ctx, args.grantor, 'grantor');
-      return (await exclusivitiesInForce(ctx.store, args.holder ?? null, args.grantor ?? null, args.asOf ?? ctx.today)) as ExclusivityModel[];
+      return (await exclusivitiesInForce(ctx.store, args.holder ?? null, args.grantor ?? null, setView(ctx, info, whenOf(ctx, args)))) as ExclusivityModel[];
     },
-    suppliers: async (_p, args, ctx) => {
+    suppliers: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.of, 'of');
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
       const control = await ctx.controlGraph();
-      const answer = await suppliers(ctx.store, control, { of: args.of, excluding: args.excluding ?? [], asOf: args.asOf ?? ctx.today, offset, first });
+      const answer = await suppliers(ctx.store, control, { of: args.of, excluding: args.excluding ?? [], when: setView(ctx, info, whenOf(ctx, args)), offset, first });
       ctx.loaders.prime('Exclusivity', answer.granted);
       return connection(answer.page, offset, first, answer.totalCount);
     },
-    investors: async (_p, args, ctx) => {
+    investors: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.in, 'in');
-      return investors(ctx.store, args.in, args.asOf ?? ctx.today);
+      return investors(ctx.store, args.in, setView(ctx, info, whenOf(ctx, args)));
     },
-    concentration: async (_p, args, ctx) => {
+    concentration: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.of, 'of');
-      return concentration(ctx.store, args.of, args.asOf ?? ctx.today);
+      return concentration(ctx.store, args.of, setView(ctx, info, whenOf(ctx, args)));
     },
     paths: async (_p, args, ctx) => {
       const maxHops = arg(maxHopsArg, args.maxHops, 'maxHops');
@@ -93,13 +124,14 @@ export const queryResolvers: Resolvers = {
       await Promise.all([requireOrganization(ctx, args.from, 'from'), requireOrganization(ctx, args.to, 'to')]);
       return shortestPaths(ctx.store, args.from, args.to, maxHops);
     },
-    neighborhood: async (_p, args, ctx) => {
+    neighborhood: async (_p, args, ctx, info) => {
       const depth = arg(depthArg, args.depth, 'depth');
       const limit = arg(limitArg, args.limit, 'limit');
       const label = await ctx.loaders.labelOf.load(args.id);
       if (!label || label === 'StatusEntry' || label === 'AmountReport') throw notFound('node', args.id);
+      setView(ctx, info, whenOf(ctx, args));
       const load = (l: NodeLabel, ids: string[]) => ctx.loaders.nodes<Row>(l, ids);
-      return neighborhood(ctx.store, load, { root: { id: args.id, label }, depth, kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null, asOf: args.asOf ?? null, limit });
+      return neighborhood(ctx.store, load, { root: { id: args.id, label }, depth, kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null, asOf: args.asOf ?? null, knownOn: args.knownOn ?? null, limit });
     },
     changes: async (_p, args, ctx) => {
       dateRange(args.from, args.to, ['from', 'to']);

@@ -7,7 +7,7 @@
  */
 import { PARTY_ROLES } from '../../model/graph-model.ts';
 import type { Params } from '../../store/graph-store.ts';
-import { inForceCypher } from './in-force.ts';
+import { inForceCypher, knownByCypher, LATEST_DAY } from './in-force.ts';
 
 /** Every party relationship type, as a Cypher type alternation. */
 export const ALL_ROLES = Object.values(PARTY_ROLES).join('|');
@@ -20,6 +20,7 @@ export interface DealFilterInput {
   announcedFrom?: string | null;
   announcedTo?: string | null;
   asOf?: string | null;
+  knownOn?: string | null;
   minAmountUsd?: number | null;
   maxAmountUsd?: number | null;
   includeRetracted?: boolean | null;
@@ -34,6 +35,7 @@ export const DEAL_FILTER_REST = [
   '(NOT $useStatuses OR d.status IN $statuses)',
   'd.announcedOn >= date($announcedFrom) AND d.announcedOn <= date($announcedTo)',
   `(NOT $useAsOf OR (${inForceCypher('d')}))`,
+  `(NOT $useKnownOn OR ${knownByCypher('d')})`,
   '(NOT $useMin OR d.amountUsd >= $minAmountUsd)',
   '(NOT $useMax OR d.amountUsd <= $maxAmountUsd)',
   HIDE_RETRACTED,
@@ -63,6 +65,8 @@ export function dealFilterParams(f: DealFilterInput = {}): Params {
     announcedTo: f.announcedTo ?? '9999-12-31',
     useAsOf: Boolean(f.asOf),
     asOf: f.asOf ?? '9999-12-31',
+    useKnownOn: Boolean(f.knownOn),
+    knownOn: f.knownOn ?? LATEST_DAY,
     useMin: f.minAmountUsd != null,
     minAmountUsd: f.minAmountUsd ?? 0,
     useMax: f.maxAmountUsd != null,

@@ -4,7 +4,7 @@ import { NODE_TYPES } from '../../model/graph-model.ts';
 import { NODE_STATEMENTS } from '../../queries/model-statements.ts';
 import type { GraphStore, Query } from '../../store/graph-store.ts';
 import { openStore } from '../../store/open-store.ts';
-import { inForceCypher, isInForce } from './in-force.ts';
+import { inForceCypher, isInForce, whenParams } from './in-force.ts';
 
 /** Days counted from an origin; the span crosses a month end, a year end and 2024-02-29. */
 const ORIGIN = Date.UTC(2023, 11, 20);
@@ -15,16 +15,34 @@ interface Fact {
   announced: number;
   ended: number | null;
   retracted: number | null;
+  /** The day its first source appeared, and the day the record learnt of its end (null: use the end date). */
+  known: number;
+  endKnown: number | null;
 }
 const day = fc.integer({ min: 0, max: LAST_DAY });
-const fact: fc.Arbitrary<Fact> = fc.record({ announced: day, ended: fc.option(day, { nil: null }), retracted: fc.option(day, { nil: null }) });
-const dated = (f: Fact) => ({ announcedOn: iso(f.announced), endedOn: f.ended === null ? null : iso(f.ended), retractedOn: f.retracted === null ? null : iso(f.retracted) });
+const fact: fc.Arbitrary<Fact> = fc.record({
+  announced: day,
+  ended: fc.option(day, { nil: null }),
+  retracted: fc.option(day, { nil: null }),
+  known: day,
+  endKnown: fc.option(day, { nil: null }),
+});
+const opt = (d: number | null) => (d === null ? null : iso(d));
+const dated = (f: Fact) => ({
+  announcedOn: iso(f.announced),
+  endedOn: opt(f.ended),
+  retractedOn: opt(f.retracted),
+  knownSince: iso(f.known),
+  endKnownSince: f.ended === null ? null : opt(f.endKnown),
+});
 
-/** The reference: the days a fact holds, listed one by one (none once it is retracted). */
-function daysInForce(f: Fact): Set<number> {
+/** The reference: the days a fact holds, listed one by one, as known on `knownOn` (none once it is retracted). */
+function daysInForce(f: Fact, knownOn: number = Number.POSITIVE_INFINITY): Set<number> {
   const days = new Set<number>();
-  if (f.retracted !== null) return days;
-  for (let d = f.announced; d < (f.ended ?? LAST_DAY + 1); d++) days.add(d);
+  if (f.retracted !== null || f.known > knownOn) return days;
+  const endKnown = f.ended === null ? null : (f.endKnown ?? f.ended);
+  const end = f.ended !== null && endKnown! <= knownOn ? f.ended : LAST_DAY + 1;
+  for (let d = f.announced; d < end; d++) days.add(d);
   return days;
 }
 
@@ -33,6 +51,15 @@ describe('the in-force rule in memory', () => {
     fc.assert(
       fc.property(fact, day, (f, asOf) => {
         expect(isInForce(dated(f), iso(asOf))).toBe(daysInForce(f).has(asOf));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('on the record clock: unknown before its first source, and not ended before the record knew of the end', () => {
+    fc.assert(
+      fc.property(fact, day, day, (f, asOf, knownOn) => {
+        expect(isInForce(dated(f), iso(asOf), iso(knownOn))).toBe(daysInForce(f, knownOn).has(asOf));
       }),
       { numRuns: 2000 },
     );
@@ -78,14 +105,16 @@ describe('the in-force rule as Cypher, on LadybugDB', () => {
         const ids = facts.map((_, i) => `deal-${i}`);
         await store.write(NODE_STATEMENTS.Deal.upsert, { rows: facts.map((f, i) => dealRow(ids[i]!, f)) });
         try {
-          const boundaries = facts.flatMap((f) => [f.announced, f.ended, f.retracted]).filter((d): d is number => d !== null);
-          const asOfs = [...new Set(boundaries.flatMap((d) => [d - 1, d, d + 1]))].filter((d) => d >= 0 && d <= LAST_DAY);
-          for (const asOf of asOfs) {
-            const found = (await store.read(IN_FORCE, { asOf: iso(asOf) })).map((r) => String(r.id)).sort();
-            const inMemory = ids.filter((_, i) => isInForce(dated(facts[i]!), iso(asOf)));
-            const reference = ids.filter((_, i) => daysInForce(facts[i]!).has(asOf));
-            expect(found, `asOf ${iso(asOf)}`).toEqual(reference);
-            expect(inMemory).toEqual(reference);
+          const boundaries = facts.flatMap((f) => [f.announced, f.ended, f.retracted, f.known, f.endKnown]).filter((d): d is number => d !== null);
+          const days = [...new Set(boundaries.flatMap((d) => [d - 1, d, d + 1]))].filter((d) => d >= 0 && d <= LAST_DAY);
+          for (const asOf of days) {
+            for (const knownOn of [null, ...days.filter((_, i) => i % 3 === 0)]) {
+              const found = (await store.read(IN_FORCE, whenParams({ asOf: iso(asOf), knownOn: knownOn === null ? null : iso(knownOn) }))).map((r) => String(r.id)).sort();
+              const inMemory = ids.filter((_, i) => isInForce(dated(facts[i]!), iso(asOf), knownOn === null ? null : iso(knownOn)));
+              const reference = ids.filter((_, i) => daysInForce(facts[i]!, knownOn ?? Number.POSITIVE_INFINITY).has(asOf));
+              expect(found, `asOf ${iso(asOf)} knownOn ${knownOn}`).toEqual(reference);
+              expect(inMemory).toEqual(reference);
+            }
           }
         } finally {
           await store.write(NODE_STATEMENTS.Deal.delete, { ids });

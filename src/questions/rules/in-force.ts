@@ -1,9 +1,13 @@
 /**
- * When a fact (a deal or an exclusivity) holds on a date: announced by then, not ended by then
- * (it ends at the start of its end date), and never retracted. A retraction removes the fact from
- * every date, since it says the fact never held. This file is the one definition: the Cypher
- * predicate the statements embed and the in-memory test for rows already read say the same thing
- * (`in-force.test.ts` checks both against a reference, the Cypher one on LadybugDB).
+ * When a fact (a deal or an exclusivity) holds, on the two clocks:
+ * - `asOf` (valid time): announced by then, not ended by then (it ends at the start of its end
+ *   date), and never retracted (a retraction says the fact never held, so it leaves every date);
+ * - `knownOn` (record time, optional): the public record knew of the fact by then (its earliest
+ *   source was published, `knownSince`); an end the record did not know of yet (`endKnownSince`,
+ *   else the end date itself) does not end it on that clock.
+ * This file is the one definition: the Cypher predicate the statements embed and the in-memory
+ * test for rows already read say the same thing (`in-force.test.ts` checks both against a
+ * reference, the Cypher one on LadybugDB).
  */
 
 /** The dates of a fact, as rows carry them (`YYYY-MM-DD` strings; null or absent when unset). */
@@ -11,14 +15,46 @@ export interface Dated {
   readonly announcedOn: string;
   readonly endedOn?: string | null;
   readonly retractedOn?: string | null;
+  readonly knownSince?: string | null;
+  readonly endKnownSince?: string | null;
 }
 
-/** True when the fact holds on `asOf` (`YYYY-MM-DD`; such strings order as the dates do). */
-export function isInForce(fact: Dated, asOf: string): boolean {
-  return fact.announcedOn <= asOf && (fact.endedOn == null || fact.endedOn > asOf) && fact.retractedOn == null;
+/** The day a question is asked about, on both clocks. */
+export interface When {
+  readonly asOf: string;
+  /** What the public record said by this day; absent: everything recorded today. */
+  readonly knownOn?: string | null;
 }
 
-/** The same rule as a Cypher predicate on the node bound to `v`, for the date parameter `$asOf`. */
+/** The `knownOn` of "everything recorded": a day after any source. */
+export const LATEST_DAY = '9999-12-31';
+
+/** The statement parameters of a `When` (`$asOf`, `$knownOn`; never null: LadybugDB cannot type a null date). */
+export const whenParams = (w: When) => ({ asOf: w.asOf, knownOn: w.knownOn ?? LATEST_DAY });
+
+/** True when the fact holds on `asOf` as the record stood on `knownOn` (`YYYY-MM-DD` strings order as the dates do). */
+export function isInForce(fact: Dated, asOf: string, knownOn?: string | null): boolean {
+  const known = knownOn ?? LATEST_DAY;
+  if (fact.retractedOn != null || fact.announcedOn > asOf) return false;
+  if (!isKnownBy(fact, known)) return false;
+  return fact.endedOn == null || fact.endedOn > asOf || (fact.endKnownSince ?? fact.endedOn) > known;
+}
+
+/** Whether the public record knew of the fact by `knownOn` (always, without one). */
+export function isKnownBy(fact: Dated, knownOn?: string | null): boolean {
+  return (fact.knownSince ?? fact.announcedOn) <= (knownOn ?? LATEST_DAY);
+}
+
+/** `isKnownBy` as a Cypher predicate on `v`, for `$knownOn` (LATEST_DAY when none was asked). */
+export function knownByCypher(v: string): string {
+  return `coalesce(${v}.knownSince, ${v}.announcedOn) <= date($knownOn)`;
+}
+
+/** The same rule as a Cypher predicate on the node bound to `v`, for the parameters `$asOf` and `$knownOn`. */
 export function inForceCypher(v: string): string {
-  return `${v}.announcedOn <= date($asOf) AND (${v}.endedOn IS NULL OR ${v}.endedOn > date($asOf)) AND ${v}.retractedOn IS NULL`;
+  return (
+    `${v}.announcedOn <= date($asOf) AND ${knownByCypher(v)} ` +
+    `AND (${v}.endedOn IS NULL OR ${v}.endedOn > date($asOf) OR coalesce(${v}.endKnownSince, ${v}.endedOn) > date($knownOn)) ` +
+    `AND ${v}.retractedOn IS NULL`
+  );
 }
