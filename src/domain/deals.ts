@@ -1,4 +1,5 @@
 /** Listing deals: the filter as statement parameters (switches and sentinels, never nulls). */
+import { pageWithinCount } from './page-within-count.ts';
 import type { Params, Row } from '../store/graph-store.ts';
 import { NODE_STATEMENTS } from '../queries/model-statements.ts';
 import {
@@ -65,17 +66,22 @@ export async function dealPage(store: GraphStore, filter: DealFilterInput, sort:
   const params = dealFilterParams(filter);
   if (onlyParty(filter)) {
     const plain = { party: params.party, hideRetracted: params.hideRetracted };
-    const [ids, count] = await Promise.all([store.read(DEAL_IDS_OF_PARTY[sort], { ...plain, skip: offset, limit }), store.read(DEALS_COUNT_OF_PARTY_PLAIN, plain)]);
+    const { rows: ids, total } = await pageWithinCount(
+      offset,
+      async () => Number((await store.read(DEALS_COUNT_OF_PARTY_PLAIN, plain))[0]?.total ?? 0),
+      () => store.read(DEAL_IDS_OF_PARTY[sort], { ...plain, skip: offset, limit }),
+    );
     const byId = new Map<string, Row>((await store.read(NODE_STATEMENTS.Deal.getMany, { ids: ids.map((r) => String(r.id)) })).map((r) => [String(r.id), r]));
     const rows = ids.map((r) => byId.get(String(r.id))).filter((r): r is Row => r !== undefined);
-    return { rows, totalCount: Number(count[0]?.total ?? 0), offset };
+    return { rows, totalCount: total, offset };
   }
   const anchored = Boolean(filter.party);
-  const [rows, count] = await Promise.all([
-    store.read((anchored ? DEALS_PAGE_OF_PARTY : DEALS_PAGE)[sort], { ...params, skip: offset, limit }),
-    store.read(anchored ? DEALS_COUNT_OF_PARTY : DEALS_COUNT, params),
-  ]);
-  return { rows, totalCount: Number(count[0]?.total ?? 0), offset };
+  const { rows, total } = await pageWithinCount(
+    offset,
+    async () => Number((await store.read(anchored ? DEALS_COUNT_OF_PARTY : DEALS_COUNT, params))[0]?.total ?? 0),
+    () => store.read((anchored ? DEALS_PAGE_OF_PARTY : DEALS_PAGE)[sort], { ...params, skip: offset, limit }),
+  );
+  return { rows, totalCount: total, offset };
 }
 
 /** The same order as the Cypher ORDER BY of each sort, for pages built in memory. */

@@ -13,7 +13,7 @@ import type { GraphWriter } from '../writes/graph-writer.ts';
 import { registerExplorer } from './explorer.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
-import type { Metrics } from './metrics.ts';
+import { watchReadGate, type Metrics } from './metrics.ts';
 import { checkingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.ts';
 
 export interface Readiness {
@@ -34,6 +34,8 @@ export interface AppOptions {
   readonly cacheEntries?: number;
   /** Time and concurrency limits (default DEFAULT_SERVER_LIMITS). */
   readonly limits?: ServerLimits;
+  /** The read gate (default: one built from `limits`); tests pass their own to watch it. */
+  readonly gate?: ReadGate;
 }
 
 /** Request bodies above this get 413: no legitimate GraphQL document comes near it. */
@@ -60,7 +62,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   // Connections beyond this are closed as they arrive, before the process runs out of file descriptors.
   app.server.maxConnections = limits.maxConnections;
-  const gate = new ReadGate(limits.readsRunning, limits.readsQueued);
+  const gate = o.gate ?? new ReadGate(limits.readsRunning, limits.readsQueued);
+  watchReadGate(o.metrics, gate);
 
   app.addHook('onResponse', async (req, reply) => {
     o.metrics.httpRequests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });

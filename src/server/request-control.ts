@@ -4,12 +4,15 @@
  * started are then skipped (read-gate.ts). Also where the request came from, and what the cost
  * limit found it costs.
  */
+import { setMaxListeners } from 'node:events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequestCancelledError } from '../store/store-errors.ts';
 import type { RequestControl } from '../graphql/context.ts';
 
 export function requestControl(request: FastifyRequest, reply: FastifyReply, operationTimeoutMs: number): RequestControl {
   const controller = new AbortController();
+  // Every read waiting at the gate listens to it (an operation of 15 neighbourhoods sends dozens).
+  setMaxListeners(0, controller.signal);
   const timer = setTimeout(() => controller.abort(new RequestCancelledError('timeout')), operationTimeoutMs);
   timer.unref();
   reply.raw.once('close', () => {

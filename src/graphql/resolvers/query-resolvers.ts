@@ -1,4 +1,5 @@
 /** The root fields: lookups, lists and the analyst questions. Thin: check, call the domain, map. */
+import { pageWithinCount } from '../../domain/page-within-count.ts';
 import type { NodeLabel } from '../../model/graph-model.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { changesBetween } from '../../domain/changes.ts';
@@ -62,8 +63,12 @@ export const queryResolvers: Resolvers = {
         const page = await ctx.loaders.nodes<OrganizationModel>('Organization', ranked.slice(offset, offset + first).map((r) => r.id));
         return connection(page, offset, first, ranked.length);
       }
-      const [rows, count] = await Promise.all([ctx.store.read(ORGANIZATIONS_PAGE, { ...params, skip: offset, limit: first }), ctx.store.read(ORGANIZATIONS_COUNT, params)]);
-      return connection(rows as OrganizationModel[], offset, first, Number(count[0]?.total ?? 0));
+      const { rows, total } = await pageWithinCount(
+        offset,
+        async () => Number((await ctx.store.read(ORGANIZATIONS_COUNT, params))[0]?.total ?? 0),
+        () => ctx.store.read(ORGANIZATIONS_PAGE, { ...params, skip: offset, limit: first }),
+      );
+      return connection(rows as OrganizationModel[], offset, first, total);
     },
     chip: async (_p, { id }, ctx) => (await ctx.loaders.node('Chip').load(id)) as ChipModel | null,
     chips: async (_p, _a, ctx) => (await ctx.store.read(NODE_STATEMENTS.Chip.all)) as ChipModel[],
