@@ -67,6 +67,8 @@ export interface StartOptions {
   readonly cacheEntries?: number;
   /** AIGRAPH_QUERY_TIMEOUT_MS; the server's default when absent. */
   readonly queryTimeoutMs?: number;
+  /** More environment for the server (limits under test). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startServer(o: StartOptions): Promise<RunningServer> {
@@ -82,6 +84,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     NODE_ENV: 'production',
     ...(o.cacheEntries === undefined ? {} : { AIGRAPH_CACHE_ENTRIES: String(o.cacheEntries) }),
     ...(o.queryTimeoutMs === undefined ? {} : { AIGRAPH_QUERY_TIMEOUT_MS: String(o.queryTimeoutMs) }),
+    ...o.env,
   };
   const started = performance.now();
   const child: ChildProcess =

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectionCeiling } from '../server/server-limits.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
@@ -37,5 +38,14 @@ describe('loadConfig', () => {
 
   it('requires NEO4J_PASSWORD with NEO4J_URI', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://localhost:7687' })).toThrow(/NEO4J_PASSWORD: required/);
+  });
+
+  it('reads the server limits, checking them against each other and the open-files limit', () => {
+    const c = loadConfig({ AIGRAPH_HTTP_REQUEST_TIMEOUT_MS: '20000', AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: '5000', AIGRAPH_STORE_READS_QUEUED: '50' });
+    expect(c.limits).toMatchObject({ requestTimeoutMs: 20_000, headersTimeoutMs: 5000, readsQueued: 50, operationTimeoutMs: 30_000, idleTimeoutMs: 60_000 });
+    expect(() => loadConfig({ AIGRAPH_HTTP_REQUEST_TIMEOUT_MS: '1000', AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: '5000' })).toThrow(/AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: must not exceed AIGRAPH_HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ AIGRAPH_HTTP_IDLE_TIMEOUT_MS: '1000' })).toThrow(/AIGRAPH_HTTP_IDLE_TIMEOUT_MS: must exceed AIGRAPH_OPERATION_TIMEOUT_MS/);
+    expect(() => loadConfig({ AIGRAPH_STORE_READS_RUNNING: '0' })).toThrow(/AIGRAPH_STORE_READS_RUNNING: expected 1 or more/);
+    expect(() => loadConfig({ AIGRAPH_MAX_CONNECTIONS: String(connectionCeiling() + 1) })).toThrow(/AIGRAPH_MAX_CONNECTIONS: must be at most/);
   });
 });

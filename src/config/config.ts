@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { keyFileFor } from '../auth/api-keys.ts';
+import { connectionCeiling, DEFAULT_SERVER_LIMITS, type ServerLimits } from '../server/server-limits.ts';
 
 const port = z.coerce
   .number({ message: 'expected a port number' })
@@ -12,6 +13,8 @@ const port = z.coerce
   .max(65535, { message: 'expected a port from 0 to 65535' });
 
 const positiveMs = z.coerce.number({ message: 'expected a number of milliseconds' }).int().positive();
+
+const count = z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).positive({ message: 'expected 1 or more' });
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -37,12 +40,32 @@ const schema = z
     AIGRAPH_BUFFER_POOL_MB: z.coerce.number({ message: 'expected a number of megabytes' }).int({ message: 'expected a whole number of megabytes' }).min(64, { message: 'expected at least 64' }).optional(),
     AIGRAPH_CACHE_ENTRIES: z.coerce.number({ message: 'expected a number of entries' }).int().min(0, { message: 'expected 0 or more' }).default(5000),
     AIGRAPH_KEYS_FILE: z.string().min(1).optional(),
+    AIGRAPH_OPERATION_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.operationTimeoutMs),
+    AIGRAPH_STORE_READS_RUNNING: count.default(DEFAULT_SERVER_LIMITS.readsRunning),
+    AIGRAPH_STORE_READS_QUEUED: count.default(DEFAULT_SERVER_LIMITS.readsQueued),
+    AIGRAPH_COSTLY_PER_CLIENT: count.default(DEFAULT_SERVER_LIMITS.costlyPerClient),
+    AIGRAPH_COSTLY_QUEUED_PER_CLIENT: z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(0, { message: 'expected 0 or more' }).default(DEFAULT_SERVER_LIMITS.costlyQueuedPerClient),
+    AIGRAPH_HTTP_REQUEST_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.requestTimeoutMs),
+    AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.headersTimeoutMs),
+    AIGRAPH_HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs),
+    AIGRAPH_HTTP_IDLE_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.idleTimeoutMs),
+    AIGRAPH_MAX_CONNECTIONS: count.default(DEFAULT_SERVER_LIMITS.maxConnections),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_URI && !env.NEO4J_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set' });
+    }
+    if (env.AIGRAPH_HTTP_HEADERS_TIMEOUT_MS > env.AIGRAPH_HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['AIGRAPH_HTTP_HEADERS_TIMEOUT_MS'], message: `must not exceed AIGRAPH_HTTP_REQUEST_TIMEOUT_MS (${env.AIGRAPH_HTTP_REQUEST_TIMEOUT_MS})` });
+    }
+    if (env.AIGRAPH_HTTP_IDLE_TIMEOUT_MS <= env.AIGRAPH_OPERATION_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['AIGRAPH_HTTP_IDLE_TIMEOUT_MS'], message: `must exceed AIGRAPH_OPERATION_TIMEOUT_MS (${env.AIGRAPH_OPERATION_TIMEOUT_MS}): a connection waiting for its answer is idle` });
+    }
+    const ceiling = connectionCeiling();
+    if (env.AIGRAPH_MAX_CONNECTIONS > ceiling) {
+      ctx.addIssue({ code: 'custom', path: ['AIGRAPH_MAX_CONNECTIONS'], message: `must be at most ${ceiling}: the open-files limit less a reserve for the store and logs (raise it with ulimit -n)` });
     }
   });
 
@@ -69,6 +92,8 @@ export interface Config {
    * (SERVER_BUFFER_POOL_MB) because it grows with every page a long-lived process reads.
    */
   readonly bufferPoolMb: number | null;
+  /** Time and concurrency limits of the HTTP server, the GraphQL operations and the store's readers. */
+  readonly limits: ServerLimits;
   readonly store:
     | { readonly engine: 'ladybug'; readonly path: string }
     | { readonly engine: 'neo4j'; readonly uri: string; readonly username: string; readonly password: string; readonly database?: string };
@@ -110,6 +135,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keysFile: keyFileFor(e.NEO4J_URI ? null : e.AIGRAPH_DB, e.AIGRAPH_KEYS_FILE),
     production: e.NODE_ENV === 'production',
     bufferPoolMb: e.AIGRAPH_BUFFER_POOL_MB ?? null,
+    limits: {
+      operationTimeoutMs: e.AIGRAPH_OPERATION_TIMEOUT_MS,
+      readsRunning: e.AIGRAPH_STORE_READS_RUNNING,
+      readsQueued: e.AIGRAPH_STORE_READS_QUEUED,
+      costlyPerClient: e.AIGRAPH_COSTLY_PER_CLIENT,
+      costlyQueuedPerClient: e.AIGRAPH_COSTLY_QUEUED_PER_CLIENT,
+      requestTimeoutMs: e.AIGRAPH_HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.AIGRAPH_HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.AIGRAPH_HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: e.AIGRAPH_HTTP_IDLE_TIMEOUT_MS,
+      maxConnections: e.AIGRAPH_MAX_CONNECTIONS,
+    },
     store: e.NEO4J_URI
       ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : { engine: 'ladybug', path: e.AIGRAPH_DB },

@@ -23,7 +23,9 @@ export function dateRange(from: string | null | undefined, to: string | null | u
   if (from && to && from > to) throw badInput(`Argument "${names[0]}" (${from}) must not be after "${names[1]}" (${to}).`, names[0]);
 }
 
-const CURSOR = /^o:(\d+)$/;
+const CURSOR = /^o:(\d{1,15})$/;
+/** No list this API pages holds more rows; a cursor past it was not one this API returned. */
+export const MAX_CURSOR_OFFSET = 100_000_000;
 export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
 }
@@ -31,7 +33,7 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(after: string | null | undefined): number {
   if (!after) return 0;
   const m = CURSOR.exec(Buffer.from(after, 'base64url').toString());
-  if (!m) throw badInput('Argument "after" is not a cursor this API returned.', 'after');
+  if (!m || Number(m[1]) >= MAX_CURSOR_OFFSET) throw badInput('Argument "after" is not a cursor this API returned.', 'after');
   return Number(m[1]) + 1;
 }
 

@@ -3,14 +3,29 @@ import type { ApiKeyStore, Principal } from '../auth/api-keys.ts';
 import type { PerVersion } from '../questions/per-version.ts';
 import type { ControlGraph } from '../questions/rules/control-closure.ts';
 import type { When } from '../questions/rules/in-force.ts';
+import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { gatedStore, type ReadGate } from '../store/read-gate.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { today } from './args.ts';
 import { AppError } from './errors.ts';
 import { Loaders } from './loaders.ts';
 
+/** One request's control: its cancellation signal, where it came from, what it costs. */
+export interface RequestControl {
+  /** Fires when the client goes away or the operation runs past its deadline. */
+  readonly signal: AbortSignal;
+  /** The client's address (the per-client cap of costly operations keys anonymous requests by it). */
+  readonly address: string;
+  /** Set by the cost limit before any resolver runs. */
+  cost: number;
+  costly: boolean;
+}
+
 export interface GraphContext {
+  /** The store as this request sees it: reads go through the read gate with its signal. */
   readonly store: GraphStore;
+  readonly request: RequestControl;
   readonly loaders: Loaders;
   /** The default `asOf`: the day the request arrived (UTC). */
   readonly today: string;
@@ -29,25 +44,32 @@ export interface ContextDeps {
   readonly keys: ApiKeyStore;
   readonly readsRequireKey: boolean;
   readonly controlGraph: PerVersion<ControlGraph>;
+  /** The bounded queue in front of the store's readers (none: reads go straight to the store). */
+  readonly gate?: ReadGate;
 }
+
+/** A request with no client to lose and no deadline (tests and tools that call resolvers directly). */
+export const UNBOUNDED_REQUEST = (): RequestControl => ({ signal: new AbortController().signal, address: 'local', cost: 0, costly: false });
 
 const unauthenticated = (message: string) => new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 /** Builds the context of one request from its Authorization header. */
-export function createContext(deps: ContextDeps, authorization: string | undefined): GraphContext {
+export function createContext(deps: ContextDeps, authorization: string | undefined, request: RequestControl = UNBOUNDED_REQUEST()): GraphContext {
   let principal: Principal | null = null;
-  if (authorization) {
-    const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!m) throw unauthenticated('The Authorization header must be "Bearer <api key>".');
-    principal = deps.keys.verify(m[1]!);
+  const token = bearerToken(authorization);
+  if (token !== undefined) {
+    if (token === null) throw unauthenticated('The Authorization header must be "Bearer <api key>".');
+    principal = deps.keys.verify(token);
     if (!principal) throw unauthenticated('The API key is not valid (unknown, revoked or expired).');
   } else if (deps.readsRequireKey) {
     throw unauthenticated('This server requires an API key: send Authorization: Bearer <key>.');
   }
+  const store = deps.gate ? gatedStore(deps.store, deps.gate, () => ({ signal: request.signal, costly: request.costly })) : deps.store;
   return {
-    store: deps.store,
+    store,
+    request,
     writer: deps.writer,
-    loaders: new Loaders(deps.store),
+    loaders: new Loaders(store),
     today: today(),
     principal,
     views: new Map(),

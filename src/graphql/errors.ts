@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
   | 'TIMEOUT'
+  | 'CANCELLED'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {
@@ -32,9 +34,23 @@ const STORE_CODES: Record<StoreError['code'], ErrorCode> = {
   STORE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   DATABASE_LOCKED: 'SERVICE_UNAVAILABLE',
   QUERY_TIMEOUT: 'TIMEOUT',
+  STORE_BUSY: 'SERVICE_UNAVAILABLE',
+  REQUEST_CANCELLED: 'CANCELLED',
   QUERY_FAILED: 'INTERNAL_SERVER_ERROR',
   UNIT_OF_WORK_ABORTED: 'INTERNAL_SERVER_ERROR',
 };
+
+/**
+ * One policy for suggestions: none. GraphQL's "Did you mean ...?" (for fields, arguments, types
+ * and enum values, in validation and in variable coercion alike) would let a client list the
+ * schema's names by guessing, so every message loses it.
+ */
+export function hideSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
+}
+
+/** Store refusals a client causes under load: answered, not logged one by one. */
+const QUIET: ReadonlySet<StoreError['code']> = new Set(['STORE_BUSY', 'REQUEST_CANCELLED']);
 
 /**
  * Apollo's formatError: keeps AppErrors and GraphQL's own validation errors, replaces the
@@ -45,16 +61,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = formatted.extensions?.code;
   if (original instanceof AppError) {
     const { http: _http, ...extensions } = original.extensions;
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+    return { message: hideSuggestions(original.message), locations: formatted.locations, path: formatted.path, extensions };
   }
   if (original instanceof StoreError) {
-    log(original);
+    if (!QUIET.has(original.code)) log(original);
     return { message: original.publicMessage, locations: formatted.locations, path: formatted.path, extensions: { code: STORE_CODES[original.code] } };
   }
   // GraphQL's own parse and validation errors, and Apollo's coded ones, are about the request.
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, message: hideSuggestions(formatted.message), extensions };
   }
   log(original);
   return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

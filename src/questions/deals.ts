@@ -6,6 +6,7 @@
  * filters included.
  */
 import { NODE_STATEMENTS, columnsOf } from '../queries/model-statements.ts';
+import { pageWithinCount } from './rules/page-within-count.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { DEAL_FILTER, DEAL_FILTER_REST, dealFilterParams, HIDE_RETRACTED, partyDeals, type DealFilterInput } from './rules/deal-filter.ts';
 import { perDealSort, type DealSortKey } from './rules/deal-order.ts';
@@ -51,17 +52,22 @@ export async function dealPage(store: GraphStore, filter: DealFilterInput, sort:
   const params = dealFilterParams(filter);
   if (onlyParty(filter)) {
     const plain = { party: params.party, hideRetracted: params.hideRetracted };
-    const [ids, count] = await Promise.all([store.read(DEAL_IDS_OF_PARTY[sort], { ...plain, skip: offset, limit }), store.read(DEALS_COUNT_OF_PARTY_PLAIN, plain)]);
+    const { rows: ids, total } = await pageWithinCount(
+      offset,
+      async () => Number((await store.read(DEALS_COUNT_OF_PARTY_PLAIN, plain))[0]?.total ?? 0),
+      () => store.read(DEAL_IDS_OF_PARTY[sort], { ...plain, skip: offset, limit }),
+    );
     const byId = new Map<string, Row>((await store.read(NODE_STATEMENTS.Deal.getMany, { ids: ids.map((r) => String(r.id)) })).map((r) => [String(r.id), r]));
     const rows = ids.map((r) => byId.get(String(r.id))).filter((r): r is Row => r !== undefined);
-    return { rows, totalCount: Number(count[0]?.total ?? 0), offset };
+    return { rows, totalCount: total, offset };
   }
   const anchored = Boolean(filter.party);
-  const [rows, count] = await Promise.all([
-    store.read((anchored ? DEALS_PAGE_OF_PARTY : DEALS_PAGE)[sort], { ...params, skip: offset, limit }),
-    store.read(anchored ? DEALS_COUNT_OF_PARTY : DEALS_COUNT, params),
-  ]);
-  return { rows, totalCount: Number(count[0]?.total ?? 0), offset };
+  const { rows, total } = await pageWithinCount(
+    offset,
+    async () => Number((await store.read(anchored ? DEALS_COUNT_OF_PARTY : DEALS_COUNT, params))[0]?.total ?? 0),
+    () => store.read((anchored ? DEALS_PAGE_OF_PARTY : DEALS_PAGE)[sort], { ...params, skip: offset, limit }),
+  );
+  return { rows, totalCount: total, offset };
 }
 
 export const DEALS_STATEMENTS: readonly Query[] = [

@@ -6,6 +6,7 @@
 import { columnsOf } from '../queries/model-statements.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { committedUsdOfAll } from './committed-usd.ts';
+import { pageWithinCount } from './rules/page-within-count.ts';
 
 const ORG_FILTER = "(NOT $useKinds OR o.kind IN $kinds) AND ($country = '' OR o.country = $country)";
 
@@ -51,6 +52,10 @@ export async function organizationsPage(
       .sort((a, b) => b.usd - a.usd || (a.name < b.name ? -1 : 1));
     return { rows: await load(ranked.slice(r.offset, r.offset + r.first).map((o) => o.id)), totalCount: ranked.length };
   }
-  const [rows, count] = await Promise.all([store.read(ORGANIZATIONS_PAGE, { ...params, skip: r.offset, limit: r.first }), store.read(ORGANIZATIONS_COUNT, params)]);
-  return { rows, totalCount: Number(count[0]?.total ?? 0) };
+  const { rows, total } = await pageWithinCount(
+    r.offset,
+    async () => Number((await store.read(ORGANIZATIONS_COUNT, params))[0]?.total ?? 0),
+    () => store.read(ORGANIZATIONS_PAGE, { ...params, skip: r.offset, limit: r.first }),
+  );
+  return { rows, totalCount: total };
 }

@@ -7,12 +7,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
 import { readControlGraph } from '../questions/control-graph.ts';
 import { PerVersion } from '../questions/per-version.ts';
+import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { ReadGate } from '../store/read-gate.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { registerExplorer } from './explorer.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
-import type { Metrics } from './metrics.ts';
+import { watchReadGate, type Metrics } from './metrics.ts';
+import { checkingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.ts';
 
 export interface Readiness {
   /** Why the server is not ready yet, or null when start-up work is done. */
@@ -30,18 +33,38 @@ export interface AppOptions {
   readonly readsRequireKey: boolean;
   /** Read results kept in memory (0 turns the cache off). */
   readonly cacheEntries?: number;
+  /** Time and concurrency limits (default DEFAULT_SERVER_LIMITS). */
+  readonly limits?: ServerLimits;
+  /** The read gate (default: one built from `limits`); tests pass their own to watch it. */
+  readonly gate?: ReadGate;
 }
 
 /** Request bodies above this get 413: no legitimate GraphQL document comes near it. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
+  const limits = o.limits ?? DEFAULT_SERVER_LIMITS;
   const app = Fastify({
     logger: { level: o.logLevel, redact: ['req.headers.authorization'] },
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Node's own timeouts (0, off, by default in Fastify): a client that sends its headers or body
+    // slowly is closed once requestTimeout (or headersTimeout) passes, checked this often.
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: checkingIntervalMs(limits),
+    },
   });
+  // Connections beyond this are closed as they arrive, before the process runs out of file descriptors.
+  app.server.maxConnections = limits.maxConnections;
+  const gate = o.gate ?? new ReadGate(limits.readsRunning, limits.readsQueued);
+  watchReadGate(o.metrics, gate);
 
   app.addHook('onResponse', async (req, reply) => {
     o.metrics.httpRequests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
@@ -60,13 +83,22 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.get('/metrics', async (_req, reply) => reply.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics()));
+  // Behind a key (any role) when reads need one: the metrics name every statement and count every error.
+  app.get('/metrics', async (req, reply) => {
+    if (o.readsRequireKey) {
+      const token = bearerToken(req.headers.authorization);
+      if (!token || !o.keys.verify(token)) {
+        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'This server requires an API key for /metrics: send Authorization: Bearer <key>.' });
+      }
+    }
+    return reply.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics());
+  });
 
   registerGraphiql(app);
   registerExplorer(app);
   await registerGraphql(
     app,
     { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey, controlGraph: new PerVersion(() => o.writer.version, () => readControlGraph(o.store)) },
-    { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0 });
+    { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate });
   return app;
 }

@@ -64,7 +64,7 @@ export function registerExplorer(app: FastifyInstance, dist: string = EXPLORER_D
       return reply.code(404).type('application/json').send({ error: 'not found' });
     }
     return reply
-      .type(TYPES[extname(file)] ?? 'application/octet-stream')
+      .type(Object.hasOwn(TYPES, extname(file)) ? TYPES[extname(file)]! : 'application/octet-stream')
       .header('cache-control', cacheControl)
       .header('x-content-type-options', 'nosniff')
       .send(body);

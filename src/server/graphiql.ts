@@ -13,12 +13,13 @@ const require = createRequire(import.meta.url);
 /** A file inside an installed package (these UMD files are not in the packages' exports maps). */
 const inPackage = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: inPackage('react', 'umd/react.production.min.js'), type: 'text/javascript' },
-  'react-dom.js': { file: inPackage('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
-  'graphiql.js': { file: inPackage('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
-  'graphiql.css': { file: inPackage('graphiql', 'graphiql.min.css'), type: 'text/css' },
-};
+/** A Map, not an object literal: a name such as `__proto__` or `constructor` must find nothing. */
+const ASSETS = new Map<string, { file: string; type: string }>([
+  ['react.js', { file: inPackage('react', 'umd/react.production.min.js'), type: 'text/javascript' }],
+  ['react-dom.js', { file: inPackage('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' }],
+  ['graphiql.js', { file: inPackage('graphiql', 'graphiql.min.js'), type: 'text/javascript' }],
+  ['graphiql.css', { file: inPackage('graphiql', 'graphiql.min.css'), type: 'text/css' }],
+]);
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -55,7 +56,7 @@ export function registerGraphiql(app: FastifyInstance): void {
   const cache = new Map<string, Buffer>();
   app.get('/graphiql', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
   app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (req, reply) => {
-    const asset = ASSETS[req.params.name];
+    const asset = ASSETS.get(req.params.name);
     if (!asset) return reply.code(404).send({ error: 'not found' });
     let body = cache.get(req.params.name);
     if (!body) cache.set(req.params.name, (body = readFileSync(asset.file)));

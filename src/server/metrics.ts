@@ -2,8 +2,9 @@
  * Prometheus metrics, one registry per server. The store-query counter is the N+1 guard: the
  * store queries of one operation are bounded by its fields and nesting, never by its rows.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { QueryObserver } from '../store/graph-store.ts';
+import type { ReadGate, ReadGateStats } from '../store/read-gate.ts';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -68,4 +69,19 @@ export function createMetrics(): Metrics {
 export async function storeQueryCount(metrics: Metrics): Promise<number> {
   const m = await metrics.storeQueries.get();
   return m.values.reduce((n, v) => n + v.value, 0);
+}
+
+/** The read gate's state as gauges: reads running and waiting, and totals refused (503) and skipped (cancelled). */
+export function watchReadGate(metrics: Metrics, gate: ReadGate): void {
+  const gauges: [keyof ReadGateStats, string][] = [
+    ['running', 'Store reads running now.'],
+    ['queued', 'Store reads waiting at the read gate now.'],
+    ['refused', 'Store reads refused because the read queue was full (answered 503), since start.'],
+    ['skipped', 'Store reads skipped because their request was given up (client gone or deadline passed), since start.'],
+  ];
+  for (const [key, help] of gauges) {
+    const name = `aigraph_store_reads_${key}`;
+    if (metrics.registry.getSingleMetric(name)) continue;
+    new Gauge({ name, help, registers: [metrics.registry], collect() { this.set(gate.stats()[key]); } });
+  }
 }

@@ -38,6 +38,7 @@ export async function serve(config: Config): Promise<void> {
     introspection: config.introspection,
     readsRequireKey: config.readsRequireKey,
     cacheEntries: config.cacheEntries,
+    limits: config.limits,
   });
 
   let stopping = false;

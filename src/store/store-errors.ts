@@ -9,6 +9,8 @@ export type StoreErrorCode =
   | 'STORE_UNAVAILABLE'
   | 'DATABASE_LOCKED'
   | 'QUERY_TIMEOUT'
+  | 'STORE_BUSY'
+  | 'REQUEST_CANCELLED'
   | 'QUERY_FAILED'
   | 'UNIT_OF_WORK_ABORTED';
 
@@ -55,6 +57,27 @@ export class DatabaseLockedError extends StoreError {
 export class QueryTimeoutError extends StoreError {
   constructor(name: string, cause?: unknown) {
     super('QUERY_TIMEOUT', `Store query ${name} timed out.`, 'The query took too long.', { cause });
+  }
+}
+
+/** The store's read queue is full: the client should come back after `retryAfterSeconds`. */
+export class StoreBusyError extends StoreError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('STORE_BUSY', 'The store read queue is full.', 'The server is busy: try again shortly.');
+  }
+}
+
+/**
+ * A read that had not started when its request was given up (the client went away, or the
+ * operation ran past its deadline): it is skipped, never sent to the store.
+ */
+export class RequestCancelledError extends StoreError {
+  constructor(readonly reason: 'disconnected' | 'timeout') {
+    super(
+      reason === 'timeout' ? 'QUERY_TIMEOUT' : 'REQUEST_CANCELLED',
+      reason === 'timeout' ? 'The operation ran past its deadline; reads not yet started were skipped.' : 'The client went away; reads not yet started were skipped.',
+      reason === 'timeout' ? 'The query took too long.' : 'The request was cancelled.',
+    );
   }
 }
 

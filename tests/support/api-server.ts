@@ -14,6 +14,8 @@ import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/queries/schema-stateme
 import { buildApp } from '../../src/server/app.ts';
 import { createMetrics, storeQueryCount, type Metrics } from '../../src/server/metrics.ts';
 import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';
+import { ReadGate } from '../../src/store/read-gate.ts';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../../src/server/server-limits.ts';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -26,6 +28,8 @@ export interface ApiServer {
   metrics: Metrics;
   app: FastifyInstance;
   writer: GraphWriter;
+  /** The read gate in front of the store's readers. */
+  gate: ReadGate;
   /** Creates an API key with a role and returns it. */
   key(role: Role, name?: string): string;
   /** POSTs an operation to /graphql (with `key` as a Bearer token when given). */
@@ -36,7 +40,9 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(options: { introspection?: boolean; readsRequireKey?: boolean; cacheEntries?: number } = {}): Promise<ApiServer> {
+export async function startApiServer(
+  options: { introspection?: boolean; readsRequireKey?: boolean; cacheEntries?: number; limits?: Partial<ServerLimits> } = {},
+): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'aigraph-api-'));
   const keys = new ApiKeyStore(join(dir, 'keys.json'));
   const metrics = createMetrics();
@@ -53,7 +59,11 @@ export async function startApiServer(options: { introspection?: boolean; readsRe
   await store.bootstrap();
   await importFiles(store, ['seeds']);
   const writer = new GraphWriter(store, null);
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  const gate = new ReadGate(limits.readsRunning, limits.readsQueued);
   const app = await buildApp({
+    limits,
+    gate,
     store,
     writer,
     keys,
@@ -72,6 +82,7 @@ export async function startApiServer(options: { introspection?: boolean; readsRe
     metrics,
     app,
     writer,
+    gate,
     key: (role, name) => keys.create(role, name ?? `test-${role}`).key,
     async gql(query, variables, key) {
       const res = await fetch(`${url}/graphql`, {
