@@ -41,9 +41,11 @@ const STORE_CODES: Record<StoreError['code'], ErrorCode> = {
 };
 
 /**
- * One policy for suggestions: none. GraphQL's "Did you mean ...?" (for fields, arguments, types
- * and enum values, in validation and in variable coercion alike) would let a client list the
- * schema's names by guessing, so every message loses it.
+ * One policy for suggestions of the schema's names: none. GraphQL's "Did you mean ...?" (for
+ * fields, arguments, types and enum values, in validation and in variable coercion alike) would
+ * let a client list the schema's names by guessing, so GraphQL's own messages lose it. The
+ * product's own suggestions are of the graph's data (an id misspelt in an argument: "did you
+ * mean microsoft?"), which any reader can list with `search` anyway, so AppErrors keep them.
  */
 export function hideSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
@@ -61,7 +63,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = formatted.extensions?.code;
   if (original instanceof AppError) {
     const { http: _http, ...extensions } = original.extensions;
-    return { message: hideSuggestions(original.message), locations: formatted.locations, path: formatted.path, extensions };
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   if (original instanceof StoreError) {
     if (!QUIET.has(original.code)) log(original);
