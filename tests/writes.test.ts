@@ -263,10 +263,11 @@ describe('hostile strings', () => {
         editor,
       );
       expect(deal.data!.recordDeal).toEqual({ title: s, summary: s, term: s, round: s });
-      // Read arguments too: search text and ids.
-      const found = await api.gql<{ search: unknown[]; node: null }>('query ($t: String!, $id: ID!) { search(text: $t) { __typename } node(id: $id) { id } }', { t: s, id: s });
+      // Read arguments too: search text, and an id that names nothing (NOT_FOUND, nothing run).
+      const found = await api.gql<{ search: unknown[] }>('query ($t: String!) { search(text: $t) { __typename } }', { t: s });
       expect(found.errors).toBeUndefined();
-      expect(found.data!.node).toBeNull();
+      const node = await api.gql('query ($id: ID!) { node(id: $id) { id } }', { id: s });
+      expect(node.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
     const after = await api.gql<{ deals: { totalCount: number }; organizations: { totalCount: number } }>('{ deals { totalCount } organizations { totalCount } }');
     expect(after.data!.deals.totalCount).toBe(before.data!.deals.totalCount + HOSTILE.length);

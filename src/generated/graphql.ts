@@ -470,6 +470,17 @@ export type MutationUpsertSourceArgs = {
   input: SourceInput;
 };
 
+/** What a name stands for in the graph. */
+export type NameResolution = {
+  __typename?: 'NameResolution';
+  /** Ids whose id, name, title or alias is this name (ignoring case, accents and punctuation); more than one when the name is ambiguous. */
+  ids: Array<Scalars['ID']['output']>;
+  /** The name as asked. */
+  name: Scalars['String']['output'];
+  /** When no id matches exactly: up to three close ids. */
+  suggestions: Array<Scalars['ID']['output']>;
+};
+
 /** Nodes and edges around a node, for graph views. */
 export type Neighborhood = {
   __typename?: 'Neighborhood';
@@ -669,6 +680,8 @@ export type Query = {
   organizations: OrganizationConnection;
   /** Shortest connections between two organizations, through at most maxHops (1 to 6) organization-to-organization steps. */
   paths: Array<Path>;
+  /** Maps names and aliases ("Microsoft", "AWS", "Amazon Web Services") to ids, for applications that hold names; at most 100 names. */
+  resolve: Array<NameResolution>;
   /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
   search: Array<Node>;
   source?: Maybe<Source>;
@@ -781,6 +794,11 @@ export type QueryPathsArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QueryResolveArgs = {
+  names: Array<Scalars['String']['input']>;
 };
 
 
@@ -1012,6 +1030,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Investment: ResolverTypeWrapper<InvestmentModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NameResolution: ResolverTypeWrapper<NameResolution>;
   Neighborhood: ResolverTypeWrapper<Omit<Neighborhood, 'nodes'> & { nodes: Array<ResolversTypes['GraphNode']> }>;
   Node: ResolverTypeWrapper<NodeModel>;
   Organization: ResolverTypeWrapper<OrganizationModel>;
@@ -1071,6 +1090,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Investment: InvestmentModel;
   Mutation: Record<PropertyKey, never>;
+  NameResolution: NameResolution;
   Neighborhood: Omit<Neighborhood, 'nodes'> & { nodes: Array<ResolversParentTypes['GraphNode']> };
   Node: NodeModel;
   Organization: OrganizationModel;
@@ -1298,6 +1318,12 @@ export type MutationResolvers<ContextType = GraphContext, ParentType extends Res
   upsertSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationUpsertSourceArgs, 'input'>>;
 };
 
+export type NameResolutionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['NameResolution'] = ResolversParentTypes['NameResolution']> = {
+  ids?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type NeighborhoodResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
   edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
@@ -1376,6 +1402,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first' | 'sort'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'maxHops' | 'to'>>;
+  resolve?: Resolver<Array<ResolversTypes['NameResolution']>, ParentType, ContextType, RequireFields<QueryResolveArgs, 'names'>>;
   search?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   suppliers?: Resolver<ResolversTypes['SupplyConnection'], ParentType, ContextType, RequireFields<QuerySuppliersArgs, 'first' | 'of'>>;
@@ -1453,6 +1480,7 @@ export type Resolvers<ContextType = GraphContext> = {
   GraphNodeKind?: GraphNodeKindResolvers;
   Investment?: InvestmentResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NameResolution?: NameResolutionResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

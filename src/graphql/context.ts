@@ -3,6 +3,8 @@ import type { ApiKeyStore, Principal } from '../auth/api-keys.ts';
 import type { PerVersion } from '../questions/per-version.ts';
 import type { ControlGraph } from '../questions/rules/control-closure.ts';
 import type { When } from '../questions/rules/in-force.ts';
+import type { NamedLabel } from '../questions/rules/known-ids.ts';
+import type { Candidate } from '../questions/rules/suggest.ts';
 import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { gatedStore, type ReadGate } from '../store/read-gate.ts';
@@ -36,6 +38,8 @@ export interface GraphContext {
   readonly views: Map<string, When>;
   /** Who controls whom, as of the current graph version. */
   readonly controlGraph: () => Promise<ControlGraph>;
+  /** The ids, names and aliases of a kind, as of the current graph version (for suggestions). */
+  readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
 }
 
 export interface ContextDeps {
@@ -44,6 +48,7 @@ export interface ContextDeps {
   readonly keys: ApiKeyStore;
   readonly readsRequireKey: boolean;
   readonly controlGraph: PerVersion<ControlGraph>;
+  readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
   /** The bounded queue in front of the store's readers (none: reads go straight to the store). */
   readonly gate?: ReadGate;
 }
@@ -74,5 +79,6 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     principal,
     views: new Map(),
     controlGraph: () => deps.controlGraph.get(),
+    idCandidates: deps.idCandidates,
   };
 }

@@ -10,6 +10,7 @@ import { NEIGHBOURS } from './neighborhood.ts';
 import { ORGANIZATION_IDS, ORGANIZATIONS_COUNT, ORGANIZATIONS_PAGE } from './organizations.ts';
 import { DEALS_OF_PARTIES } from './party-deals.ts';
 import { PATHS } from './paths.ts';
+import { KNOWN_ID_STATEMENTS } from './rules/known-ids.ts';
 import { SEARCH_NAMED, SEARCH_TITLED } from './search.ts';
 import { SUPPLIERS } from './suppliers.ts';
 
@@ -30,4 +31,5 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   CHANGES,
   SEARCH_NAMED,
   SEARCH_TITLED,
+  ...KNOWN_ID_STATEMENTS,
 ];

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
 import { readControlGraph } from '../questions/control-graph.ts';
 import { PerVersion } from '../questions/per-version.ts';
+import { candidateCaches } from '../questions/rules/known-ids.ts';
 import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { ReadGate } from '../store/read-gate.ts';
@@ -98,7 +99,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   registerExplorer(app);
   await registerGraphql(
     app,
-    { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey, controlGraph: new PerVersion(() => o.writer.version, () => readControlGraph(o.store)) },
+    { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey, controlGraph: new PerVersion(() => o.writer.version, () => readControlGraph(o.store)),
+      idCandidates: candidateCaches(o.store, () => o.writer.version),
+    },
     { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate });
   return app;
 }

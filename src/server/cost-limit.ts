@@ -9,7 +9,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../graphql/context.ts';
-import { AppError } from '../graphql/errors.ts';
+import { AppError, hideSuggestions } from '../graphql/errors.ts';
 import type { ClientSlots } from './client-slots.ts';
 import { operationCost, TooManySelectionsError } from './query-cost.ts';
 
@@ -33,7 +33,8 @@ export function costLimitPlugin(o: CostLimitOptions): ApolloServerPlugin<GraphCo
           } catch (err) {
             if (err instanceof TooManySelectionsError) throw refused(err.message);
             // Variables that do not fit the operation (GraphQL's own message names the variable).
-            throw refused(err instanceof GraphQLError ? err.message : 'The operation could not be priced.');
+            // GraphQL's own message (a variable it could not coerce), without its schema suggestions.
+            throw refused(err instanceof GraphQLError ? hideSuggestions(err.message) : 'The operation could not be priced.');
           }
           const control = rc.contextValue.request;
           control.cost = cost;

@@ -472,6 +472,17 @@ export type MutationUpsertSourceArgs = {
   input: SourceInput;
 };
 
+/** What a name stands for in the graph. */
+export type NameResolution = {
+  __typename?: 'NameResolution';
+  /** Ids whose id, name, title or alias is this name (ignoring case, accents and punctuation); more than one when the name is ambiguous. */
+  ids: Array<Scalars['ID']['output']>;
+  /** The name as asked. */
+  name: Scalars['String']['output'];
+  /** When no id matches exactly: up to three close ids. */
+  suggestions: Array<Scalars['ID']['output']>;
+};
+
 /** Nodes and edges around a node, for graph views. */
 export type Neighborhood = {
   __typename?: 'Neighborhood';
@@ -671,6 +682,8 @@ export type Query = {
   organizations: OrganizationConnection;
   /** Shortest connections between two organizations, through at most maxHops (1 to 6) organization-to-organization steps. */
   paths: Array<Path>;
+  /** Maps names and aliases ("Microsoft", "AWS", "Amazon Web Services") to ids, for applications that hold names; at most 100 names. */
+  resolve: Array<NameResolution>;
   /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
   search: Array<Node>;
   source?: Maybe<Source>;
@@ -783,6 +796,11 @@ export type QueryPathsArgs = {
   from: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
+};
+
+
+export type QueryResolveArgs = {
+  names: Array<Scalars['String']['input']>;
 };
 
 

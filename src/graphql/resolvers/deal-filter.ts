@@ -2,7 +2,9 @@
 import type { DealFilter } from '../../generated/graphql.ts';
 import type { DealFilterInput } from '../../questions/rules/deal-filter.ts';
 import { amountArg, arg, dateRange } from '../args.ts';
+import type { GraphContext } from '../context.ts';
 import { badInput } from '../errors.ts';
+import { ORG, requireId } from '../strict-ids.ts';
 
 export function dealFilterArgs(f: DealFilter | null | undefined): DealFilterInput {
   if (!f) return {};
@@ -27,4 +29,10 @@ export function dealFilterArgs(f: DealFilter | null | undefined): DealFilterInpu
     maxAmountUsd: max,
     includeRetracted: f.includeRetracted ?? false,
   };
+}
+
+/** The organizations a DealFilter names exist (NOT_FOUND with suggestions otherwise). */
+export async function requireFilterIds(ctx: GraphContext, f: DealFilter | null | undefined, argument: string): Promise<void> {
+  if (!f) return;
+  await Promise.all([requireId(ctx, `${argument}.party`, f.party, ORG), requireId(ctx, `${argument}.counterparty`, f.counterparty, ORG)]);
 }

@@ -11,7 +11,7 @@ import { isInForce, type When } from '../../questions/rules/in-force.ts';
 import { statusOn } from '../../questions/rules/status-on.ts';
 import type { Status } from '../../model/vocabulary.ts';
 import { setView, viewOf, whenOf } from '../views.ts';
-import { dealFilterArgs } from './deal-filter.ts';
+import { dealFilterArgs, requireFilterIds } from './deal-filter.ts';
 
 const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport', id: string) =>
   ctx.loaders.nodes<SourceModel>('Source', await ctx.loaders.linked('CITES', from, 'Source', 'from', id));
@@ -38,6 +38,7 @@ export const entityResolvers: Resolvers = {
     cloudServices: async (o, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'from', o.id)),
     chipsDesigned: async (o, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'from', o.id)),
     deals: async (o, args, ctx, info) => {
+      await requireFilterIds(ctx, args.filter, 'filter');
       if (args.filter?.asOf || args.filter?.knownOn) setView(ctx, info, whenOf(ctx, args.filter));
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);

@@ -17,6 +17,7 @@ import { WriteRejected } from '../../writes/graph-writer.ts';
 import type { WriteChange } from '../../writes/write-change.ts';
 import type { GraphContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
+import { ANY, requireId } from '../strict-ids.ts';
 import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
 import type { DealModel, ExclusivityModel, NodeModel } from '../models.ts';
 import { loadAnyNode } from './node-helpers.ts';
@@ -99,7 +100,10 @@ export const mutationResolvers: Resolvers = {
     setDealStatus: async (_p, args, ctx) => {
       requireRole(ctx, 'editor');
       const deal = (await current(ctx, 'deals', args.id)) as DealRecord | null;
-      if (!deal) throw notFound('deal', args.id);
+      if (!deal) {
+        await requireId(ctx, 'id', args.id, ['Deal']);
+        throw notFound('deal', args.id);
+      }
       const ended = (ENDED_STATUSES as readonly string[]).includes(args.status);
       const added = given({ status: args.status, on: args.on, sources: args.sources, note: args.note });
       const next = { ...deal, status: args.status, endedOn: ended ? args.on : undefined, statusHistory: [...(deal.statusHistory ?? []), added] };
@@ -115,6 +119,7 @@ export const mutationResolvers: Resolvers = {
     },
     retract: async (_p, args, ctx) => {
       requireRole(ctx, 'editor');
+      await requireId(ctx, 'id', args.id, ['Deal', 'Exclusivity']);
       const label = await ctx.loaders.labelOf.load(args.id);
       if (label !== 'Deal' && label !== 'Exclusivity') throw notFound('deal or exclusivity', args.id);
       const collection = label === 'Deal' ? 'deals' : 'exclusivities';
@@ -126,6 +131,7 @@ export const mutationResolvers: Resolvers = {
     },
     deleteNode: async (_p, { id }, ctx) => {
       requireRole(ctx, 'admin');
+      await requireId(ctx, 'id', id, ANY);
       const label = await ctx.loaders.labelOf.load(id);
       if (!label) throw notFound('node', id);
       await write(ctx, 'deleteNode', 'admin', { kind: 'delete', id, label });

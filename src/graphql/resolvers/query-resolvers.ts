@@ -16,6 +16,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { isKnownBy } from '../../questions/rules/in-force.ts';
 import type { Row } from '../../store/graph-store.ts';
 import { setView, whenOf } from '../views.ts';
+import { resolveNames } from '../../questions/rules/known-ids.ts';
+import { ANY, ORG, requireId, requireIds } from '../strict-ids.ts';
+import { requireFilterIds } from './deal-filter.ts';
 import type { GraphContext } from '../context.ts';
 import { arg, dateRange, decodeCursor, depthArg, encodeCursor, firstArg, limitArg, maxHopsArg, textArg } from '../args.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
@@ -23,11 +26,7 @@ import type { ChipModel, CloudServiceModel, DealModel, ExclusivityModel, Organiz
 import { dealFilterArgs } from './deal-filter.ts';
 import { loadAnyNode } from './node-helpers.ts';
 
-async function requireOrganization(ctx: GraphContext, id: string, argument: string): Promise<OrganizationModel> {
-  const org = (await ctx.loaders.node('Organization').load(id)) as OrganizationModel | null;
-  if (!org) throw new AppError('NOT_FOUND', `Argument "${argument}": no organization with id "${id}".`, { argument, id });
-  return org;
-}
+const requireOrganization = (ctx: GraphContext, id: string, argument: string) => requireId(ctx, argument, id, ORG);
 
 /**
  * A deal or exclusivity looked up by id, for the day asked (its status is then that day's). One
@@ -58,8 +57,14 @@ function connection<T>(rows: T[], offset: number, first: number, totalCount: num
 export const queryResolvers: Resolvers = {
   Query: {
     node: async (_p, args, ctx, info) => {
+      await requireId(ctx, 'id', args.id, ANY);
       const node = await loadAnyNode(ctx, args.id);
       return node && (node.__label === 'Deal' || node.__label === 'Exclusivity') ? factOn(ctx, info, node as never, args) : node;
+    },
+    resolve: async (_p, args, ctx) => {
+      if (args.names.length > 100) throw badInput('Argument "names" must hold at most 100 names.', 'names');
+      const names = args.names.map((n, i) => arg(textArg, n, `names[${i}]`));
+      return resolveNames(names, ctx.idCandidates);
     },
     search: async (_p, args, ctx) => {
       const text = arg(textArg, args.text, 'text');
@@ -68,7 +73,10 @@ export const queryResolvers: Resolvers = {
       const nodes = await Promise.all(hits.map((h) => loadAnyNode(ctx, h.id, h.label)));
       return nodes.filter((n) => n !== null);
     },
-    organization: async (_p, { id }, ctx) => (await ctx.loaders.node('Organization').load(id)) as OrganizationModel | null,
+    organization: async (_p, { id }, ctx) => {
+      await requireId(ctx, 'id', id, ORG);
+      return (await ctx.loaders.node('Organization').load(id)) as OrganizationModel | null;
+    },
     organizations: async (_p, args, ctx) => {
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
@@ -76,16 +84,27 @@ export const queryResolvers: Resolvers = {
       const page = await organizationsPage(ctx.store, load, { filter: args.filter, sort: args.sort, asOf: ctx.today, offset, first });
       return connection(page.rows as OrganizationModel[], offset, first, page.totalCount);
     },
-    chip: async (_p, { id }, ctx) => (await ctx.loaders.node('Chip').load(id)) as ChipModel | null,
+    chip: async (_p, { id }, ctx) => {
+      await requireId(ctx, 'id', id, ['Chip']);
+      return (await ctx.loaders.node('Chip').load(id)) as ChipModel | null;
+    },
     chips: async (_p, _a, ctx) => (await ctx.store.read(NODE_STATEMENTS.Chip.all)) as ChipModel[],
-    cloudService: async (_p, { id }, ctx) => (await ctx.loaders.node('CloudService').load(id)) as CloudServiceModel | null,
+    cloudService: async (_p, { id }, ctx) => {
+      await requireId(ctx, 'id', id, ['CloudService']);
+      return (await ctx.loaders.node('CloudService').load(id)) as CloudServiceModel | null;
+    },
     cloudServices: async (_p, _a, ctx) => (await ctx.store.read(NODE_STATEMENTS.CloudService.all)) as CloudServiceModel[],
-    source: async (_p, { id }, ctx) => (await ctx.loaders.node('Source').load(id)) as SourceModel | null,
+    source: async (_p, { id }, ctx) => {
+      await requireId(ctx, 'id', id, ['Source']);
+      return (await ctx.loaders.node('Source').load(id)) as SourceModel | null;
+    },
     deal: async (_p, args, ctx, info) => {
+      await requireId(ctx, 'id', args.id, ['Deal']);
       const deal = (await ctx.loaders.node('Deal').load(args.id)) as DealModel | null;
       return deal && factOn(ctx, info, deal, args);
     },
     deals: async (_p, args, ctx, info) => {
+      await requireFilterIds(ctx, args.filter, 'filter');
       if (args.filter?.asOf || args.filter?.knownOn) setView(ctx, info, whenOf(ctx, args.filter));
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
@@ -93,6 +112,7 @@ export const queryResolvers: Resolvers = {
       return connection(page.rows as DealModel[], offset, first, page.totalCount);
     },
     exclusivity: async (_p, args, ctx, info) => {
+      await requireId(ctx, 'id', args.id, ['Exclusivity']);
       const x = (await ctx.loaders.node('Exclusivity').load(args.id)) as ExclusivityModel | null;
       return x && factOn(ctx, info, x, args);
     },
@@ -102,7 +122,7 @@ export const queryResolvers: Resolvers = {
       return (await exclusivitiesInForce(ctx.store, args.holder ?? null, args.grantor ?? null, setView(ctx, info, whenOf(ctx, args)))) as ExclusivityModel[];
     },
     suppliers: async (_p, args, ctx, info) => {
-      await requireOrganization(ctx, args.of, 'of');
+      await Promise.all([requireOrganization(ctx, args.of, 'of'), requireIds(ctx, 'excluding', args.excluding, ORG)]);
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
       const control = await ctx.controlGraph();
@@ -127,6 +147,7 @@ export const queryResolvers: Resolvers = {
     neighborhood: async (_p, args, ctx, info) => {
       const depth = arg(depthArg, args.depth, 'depth');
       const limit = arg(limitArg, args.limit, 'limit');
+      await requireId(ctx, 'id', args.id, ANY);
       const label = await ctx.loaders.labelOf.load(args.id);
       if (!label || label === 'StatusEntry' || label === 'AmountReport') throw notFound('node', args.id);
       setView(ctx, info, whenOf(ctx, args));

@@ -7,7 +7,8 @@
 import type { NodeLabel } from '../../model/graph-model.ts';
 import { FIND_IDS } from '../../queries/model-statements.ts';
 import type { GraphStore, Query } from '../../store/graph-store.ts';
-import { suggest, type Candidate } from './suggest.ts';
+import { PerVersion } from '../per-version.ts';
+import { normalise, suggest, type Candidate } from './suggest.ts';
 
 /** The kinds an id argument may name, and how each is captioned. */
 const CAPTION = { Organization: 'name', Chip: 'name', CloudService: 'name', Deal: 'title', Exclusivity: 'title', Source: 'title' } as const;
@@ -72,7 +73,42 @@ const NOUNS: Record<NamedLabel, string> = {
 /** "No organization with id "microsft" (argument "excluding"). Did you mean microsoft?" */
 export function unknownIdMessage(argument: string, expected: readonly NamedLabel[], u: UnknownId): string {
   const kinds = expected.map((l) => NOUNS[l]).join(' or ');
-  const what = u.actual ? `"${u.id}" is ${/^[aeiou]/i.test(u.actual) ? 'an' : 'a'} ${u.actual}, not ${/^[aeiou]/.test(kinds) ? 'an' : 'a'} ${kinds}` : `No ${kinds} with id "${u.id}"`;
+  const actual = u.actual ? ((NOUNS as Record<string, string>)[u.actual] ?? u.actual) : null;
+  const a = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+  const what = actual ? `"${u.id}" is ${a(actual)}, not ${a(kinds)}` : `No ${kinds} with id "${u.id}"`;
   const hint = u.suggestions.length ? ` Did you mean ${u.suggestions.join(', ')}?` : '';
   return `${what} (argument "${argument}").${hint}`;
+}
+
+/** The candidates of every named kind, read at most once per graph version. */
+export function candidateCaches(store: GraphStore, version: () => number): (label: NamedLabel) => Promise<Candidate[]> {
+  const caches = new Map(NAMED_LABELS.map((l) => [l, new PerVersion(version, () => candidatesOf(store, l))]));
+  return (label) => caches.get(label)!.get();
+}
+
+export interface NameResolution {
+  readonly name: string;
+  /** Ids whose id, name, title or alias is the name (ignoring case, accents and punctuation); several when it is ambiguous. */
+  readonly ids: string[];
+  /** When nothing matches exactly: up to three close ids. */
+  readonly suggestions: string[];
+}
+
+/** `resolve(names)`: names and aliases to ids, for other applications. */
+export async function resolveNames(names: readonly string[], candidates: (label: NamedLabel) => Promise<Candidate[]>, kinds: readonly NamedLabel[] = NAMED_LABELS): Promise<NameResolution[]> {
+  const pool = (await Promise.all(kinds.map(candidates))).flat();
+  const byForm = new Map<string, Set<string>>();
+  for (const c of pool) {
+    for (const f of c.forms) {
+      const n = normalise(f);
+      if (!n) continue;
+      let ids = byForm.get(n);
+      if (!ids) byForm.set(n, (ids = new Set()));
+      ids.add(c.id);
+    }
+  }
+  return names.map((name) => {
+    const ids = [...(byForm.get(normalise(name)) ?? [])].sort();
+    return { name, ids, suggestions: ids.length ? [] : suggest(name, pool) };
+  });
 }
