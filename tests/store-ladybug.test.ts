@@ -72,7 +72,7 @@ describe('small batches as one branch per id', () => {
     const p = join(dir, 'branches.lbug');
     const fill = async (store: LadybugStore) => {
       await store.bootstrap();
-      const deal = (id: string) => ({ id, title: id, kind: 'investment', status: 'announced', announcedOn: '2025-01-01', effectiveFrom: null, effectiveUntil: null, term: null, endedOn: null, amountUsd: null, amountQualifier: null, round: null, summary: null, coverageNote: null, retractedOn: null, retractionReason: null, retractionSource: null });
+      const deal = (id: string) => ({ id, title: id, kind: 'investment', status: 'announced', announcedOn: '2025-01-01', effectiveFrom: null, effectiveUntil: null, term: null, endedOn: null, amountUsd: null, amountQualifier: null, round: null, summary: null, coverageNote: null, retractedOn: null, retractionReason: null, retractionSource: null, knownSince: null, endKnownSince: null });
       await store.write(NODE_STATEMENTS.Deal.upsert, { rows: ['d1', 'd2', 'd3'].map(deal) });
       await store.write(NODE_STATEMENTS.Organization.upsert, { rows: ['o1', 'o2'].map((id) => ({ id, name: id, kind: 'ai_lab', country: null, aliases: [], description: null })) });
       const investor = relationshipStatementsFor('INVESTOR_IN', 'Organization', 'Deal');
