@@ -12,7 +12,7 @@ import { bulkLoad, type BulkMethod } from '../src/importer/bulk-load.ts';
 import { importFiles, isGraphEmpty, readInputs } from '../src/importer/import-graph.ts';
 import { ImportError, sortIssues } from '../src/importer/import-issue.ts';
 import { validateRecords } from '../src/importer/validate-records.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/store/ladybug/ladybug-schema.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 
 export interface ImportTiming {

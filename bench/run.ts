@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFiles } from '../src/importer/import-graph.ts';
 import { COUNT_ALL } from '../src/queries/model-statements.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/store/ladybug/ladybug-schema.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { timeImport, type ImportTiming } from './import.ts';
 import { drive, measure, once, type LoadResult } from './load.ts';

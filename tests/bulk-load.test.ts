@@ -12,7 +12,7 @@ import { readRecords } from '../src/importer/graph-to-records.ts';
 import { importFiles, readInputs } from '../src/importer/import-graph.ts';
 import { validateRecords } from '../src/importer/validate-records.ts';
 import type { RecordsByCollection } from '../src/importer/record-schemas.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/store/ladybug/ladybug-schema.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { synthesize } from '../src/synth/synthesize.ts';

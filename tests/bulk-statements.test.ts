@@ -8,15 +8,18 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { isNodeLabel, NODE_TYPES, RELATIONSHIP_TYPES } from '../src/model/graph-model.ts';
 import { BULK_STATEMENTS } from '../src/queries/bulk-statements.ts';
+import { LADYBUG_BULK_STATEMENTS } from '../src/store/ladybug/copy-statements.ts';
 import { catalogEntries } from '../src/queries/catalog.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/store/ladybug/ladybug-schema.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { identifiersOf } from './support/cypher-identifiers.ts';
 import { portabilityViolations } from './support/portability-rules.ts';
 
 const { lintCypherQuery, testData } = createRequire(import.meta.url)('@neo4j-cypher/language-support') as typeof import('@neo4j-cypher/language-support');
 
-const entries = catalogEntries(BULK_STATEMENTS);
+/** The portable ones and LadybugDB's bulk copy (its patches are portable too). */
+const ALL = [...BULK_STATEMENTS, ...LADYBUG_BULK_STATEMENTS];
+const entries = catalogEntries(ALL);
 
 describe('the bulk-load statements', () => {
   it('pass Neo4j semantic analysis where meant for Neo4j', () => {
@@ -54,7 +57,7 @@ describe('the bulk-load statements', () => {
     try {
       await store.bootstrap();
       const failures: string[] = [];
-      for (const q of BULK_STATEMENTS.filter((s) => !s.name.endsWith('.copy'))) {
+      for (const q of ALL.filter((s) => !s.name.endsWith('.copy'))) {
         const message = await store.compile(q);
         if (message) failures.push(`${q.name}: ${message}`);
       }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, RELATIONSHIP_TYPE_NAMES, isNodeLabel } from '../src/model/graph-model.ts';
 import { CATALOG, catalogEntries } from '../src/queries/catalog.ts';
 import { NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from '../src/queries/model-statements.ts';
-import { singleIdForm, specialize } from '../src/store/graph-store.ts';
+import { singleIdForm, specialize } from '../src/store/ladybug/id-forms.ts';
 import { identifiersOf } from './support/cypher-identifiers.ts';
 import { portabilityViolations } from './support/portability-rules.ts';
 

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { readRecords } from '../src/importer/graph-to-records.ts';
 import { formatIssue, ImportError } from '../src/importer/import-issue.ts';
 import { importFiles } from '../src/importer/import-graph.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/store/ladybug/ladybug-schema.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 

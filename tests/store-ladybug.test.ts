@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/store/ladybug/ladybug-schema.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
-import { idForm } from '../src/store/graph-store.ts';
+import { idForm } from '../src/store/ladybug/id-forms.ts';
 import { DatabaseLockedError } from '../src/store/store-errors.ts';
 import { defineStoreContract } from './support/store-contract.ts';
 

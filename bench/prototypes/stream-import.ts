@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { openCopySession } from '../../src/importer/bulk-load.ts';
 import { expandInputs } from '../../src/importer/import-graph.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/importer/record-schemas.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/queries/schema-statements.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/store/ladybug/ladybug-schema.ts';
 import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';
 import { readJsonFast } from './read-json-fast.ts';
 
