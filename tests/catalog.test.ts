@@ -1,7 +1,8 @@
 /**
  * The catalog is proven valid for Neo4j without a Neo4j: Neo4j's own analyzer runs over every
  * statement meant for it, every identifier is checked against the model with exact case, and
- * statements meant for both engines avoid every construct the dialect report flags.
+ * statements meant for both engines avoid every construct that differs between the engines
+ * (tests/support/portability-rules.ts, docs/ladybug-traps.md).
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +84,7 @@ describe('the query catalog', () => {
     expect(ids.properties).toContainEqual({ owner: 's', property: 'Url', ownerKind: 'variable' });
   });
 
-  it('uses no construct the dialect report flags in statements meant for both engines', () => {
+  it('uses no construct that differs between the engines in statements meant for both', () => {
     const problems = forBoth.flatMap((e) => portabilityViolations(e.cypher).map((why) => `${e.name}: ${why}`));
     expect(problems).toEqual([]);
     expect(portabilityViolations('MATCH (a:Organization) RETURN [x IN a.aliases | toLower(x)] AS l')).not.toEqual([]);

@@ -13,9 +13,9 @@ export const DELETE_EXCLUSIVITY_CHILDREN: readonly Query[] = [
 ];
 
 /**
- * `$ids`: deals or exclusivities; the sources their child nodes cite, reached from the parents.
- * From the children's own ids (an UNWIND over the status entries) LadybugDB scanned the whole
- * child table: 0.9 s of a 1.3 s status change at a million deals.
+ * `$ids`: deals or exclusivities; the sources their child nodes cite, reached from the parents:
+ * from the children's own ids (an UNWIND over the status entries) LadybugDB scans the whole
+ * child table (docs/ladybug-traps.md#unwind-ids-scans-the-table).
  */
 const childCites = (parent: 'Deal' | 'Exclusivity', via: 'HAS_STATUS' | 'REPORTS_AMOUNT', child: 'StatusEntry' | 'AmountReport'): Query => ({
   name: `import.citesOf${child}Of${parent}`,
