@@ -15,7 +15,7 @@
  */
 import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
 import { COUNT_GRAPH_NODES, createNodes, createRelationships } from '../queries/bulk-statements.ts';
-import type { BulkLoad, GraphStore, UnitOfWork } from '../store/graph-store.ts';
+import type { BulkLoad, GraphStore } from '../store/graph-store.ts';
 import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
 import { GraphRows, RECORD_TO_GRAPH } from './records-to-graph.ts';
 
