@@ -35,6 +35,19 @@ describe('LadybugStore', () => {
     await store.ping();
     await store.close();
   });
+
+  it('offers a bulk copy, and names its database file only when it has one', async () => {
+    const memory = await LadybugStore.open({ path: ':memory:', queryTimeoutMs: 1000 });
+    const p = join(dir, 'capabilities.lbug');
+    const file = await LadybugStore.open({ path: p, queryTimeoutMs: 1000 });
+    try {
+      expect(memory.capabilities).toEqual({ bulkCopy: true, databaseFile: null });
+      expect(file.capabilities).toEqual({ bulkCopy: true, databaseFile: p });
+    } finally {
+      await memory.close();
+      await file.close();
+    }
+  });
 });
 
 describe('the query catalog on LadybugDB', () => {
