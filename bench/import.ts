@@ -12,7 +12,6 @@ import { bulkLoad, type BulkMethod } from '../src/importer/bulk-load.ts';
 import { importFiles, isGraphEmpty, readInputs } from '../src/importer/import-graph.ts';
 import { ImportError, sortIssues } from '../src/importer/import-issue.ts';
 import { validateRecords } from '../src/records/validate-records.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 
 export interface ImportTiming {
@@ -39,7 +38,6 @@ export async function timeImport(dir: string, dbPath: string, method: BulkMethod
   const byStatement = new Map<string, number>();
   const store = await LadybugStore.open({
     path: dbPath,
-    schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS],
     queryTimeoutMs: 3_600_000,
     observe: (e) => byStatement.set(e.name, (byStatement.get(e.name) ?? 0) + e.ms),
   });

@@ -22,7 +22,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFiles } from '../src/importer/import-graph.ts';
 import { COUNT_ALL } from '../src/queries/model-statements.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { timeImport, type ImportTiming } from './import.ts';
 import { drive, measure, once, type LoadResult } from './load.ts';
@@ -52,7 +51,7 @@ const label = values.label ?? (isSeeds ? 'seeds' : 'synthetic');
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
 function openStore(path: string) {
-  return LadybugStore.open({ path, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 600_000 });
+  return LadybugStore.open({ path, queryTimeoutMs: 600_000 });
 }
 
 export interface PassResult {

@@ -264,7 +264,7 @@ describe('investors, concentration, paths, neighborhood, changes, search, node',
     expect(n.truncated).toBe(true);
     const ids = new Set(n.nodes.map((x) => x.id));
     for (const e of n.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
-    // Each edge joins two different nodes (LadybugDB once mixed up UNION ALL columns: source = target).
+    // Each edge joins two different nodes (docs/ladybug-traps.md#union-all-columns-from-one-expression).
     expect(n.edges.filter((e) => e.source === e.target)).toEqual([]);
     const before = await api.gql<N>(q, { asOf: '2025-11-02', limit: 500 });
     expect(before.data!.neighborhood.nodes.map((x) => x.id)).not.toContain('aws-openai-2025-cloud-agreement');

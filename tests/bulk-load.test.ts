@@ -12,7 +12,6 @@ import { readRecords } from '../src/records/graph-to-records.ts';
 import { importFiles, readInputs } from '../src/importer/import-graph.ts';
 import { validateRecords } from '../src/records/validate-records.ts';
 import type { RecordsByCollection } from '../src/records/record-schemas.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { synthesize } from '../src/synth/synthesize.ts';
@@ -21,7 +20,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'aigraph-bulk-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function memoryStore(): Promise<GraphStore> {
-  const store = await LadybugStore.open({ path: ':memory:', schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 60_000 });
+  const store = await LadybugStore.open({ path: ':memory:', queryTimeoutMs: 60_000 });
   await store.bootstrap();
   return store;
 }

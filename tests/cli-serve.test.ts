@@ -10,8 +10,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('aigraph serve', () => {
   it('answers /healthz and /readyz 200 within 10 s on an empty data folder, and stops cleanly on SIGTERM', async () => {
     const db = join(dir, 'fresh', 'graph.lbug');
-    // NODE_ENV unset, as `npm start` runs it (vitest sets "test", which hides handlers that only
-    // libraries in production install: Apollo's own SIGTERM handler once killed the server mid-close).
+    // NODE_ENV unset, as `npm start` runs it (vitest sets "test", which hides handlers that
+    // libraries install only outside tests, such as Apollo's own SIGTERM handler, which would end
+    // the server mid-close).
     const server = await startServer({ AIGRAPH_DB: db, NODE_ENV: '' });
     try {
       expect(server.readyMs).toBeLessThan(10_000);

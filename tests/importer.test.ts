@@ -10,7 +10,6 @@ import { stringify } from 'yaml';
 import { readRecords } from '../src/records/graph-to-records.ts';
 import { formatIssue, ImportError } from '../src/importer/import-issue.ts';
 import { importFiles } from '../src/importer/import-graph.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 
@@ -21,7 +20,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'aigraph-import-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function memoryStore(): Promise<GraphStore> {
-  const store = await LadybugStore.open({ path: ':memory:', schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 60_000 });
+  const store = await LadybugStore.open({ path: ':memory:', queryTimeoutMs: 60_000 });
   await store.bootstrap();
   return store;
 }

@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../src/queries/schema-statements.ts';
+import { LADYBUG_SCHEMA } from '../src/store/ladybug/ladybug-schema.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
-import { idForm } from '../src/store/graph-store.ts';
+import { idForm } from '../src/store/ladybug/id-forms.ts';
 import { DatabaseLockedError } from '../src/store/store-errors.ts';
 import { defineStoreContract } from './support/store-contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigraph-ladybug-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const path = join(dir, 'nested', 'graph.lbug');
-const open = () => LadybugStore.open({ path, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 10_000 });
+const open = () => LadybugStore.open({ path, queryTimeoutMs: 10_000 });
 
 defineStoreContract('LadybugDB', { open });
 
@@ -30,17 +30,30 @@ describe('LadybugStore', () => {
   });
 
   it('runs in memory', async () => {
-    const store = await LadybugStore.open({ path: ':memory:', schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 1000 });
+    const store = await LadybugStore.open({ path: ':memory:', queryTimeoutMs: 1000 });
     await store.bootstrap();
     await store.ping();
     await store.close();
+  });
+
+  it('offers a bulk copy, and names its database file only when it has one', async () => {
+    const memory = await LadybugStore.open({ path: ':memory:', queryTimeoutMs: 1000 });
+    const p = join(dir, 'capabilities.lbug');
+    const file = await LadybugStore.open({ path: p, queryTimeoutMs: 1000 });
+    try {
+      expect(memory.capabilities).toEqual({ bulkCopy: true, databaseFile: null });
+      expect(file.capabilities).toEqual({ bulkCopy: true, databaseFile: p });
+    } finally {
+      await memory.close();
+      await file.close();
+    }
   });
 });
 
 describe('the query catalog on LadybugDB', () => {
   it('compiles every statement meant for LadybugDB (parser and binder accept it)', async () => {
     const { CATALOG } = await import('../src/queries/catalog.ts');
-    const store = await LadybugStore.open({ path: ':memory:', schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 10_000 });
+    const store = await LadybugStore.open({ path: ':memory:', queryTimeoutMs: 10_000 });
     try {
       await store.bootstrap();
       const failures: string[] = [];
@@ -68,7 +81,7 @@ describe('small batches as one branch per id', () => {
     const { DEAL_PARTIES } = await import('../src/questions/deal-parties.ts');
     const seen: string[] = [];
     const open = (branchesFromNodes: number, p: string) =>
-      LadybugStore.open({ path: p, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 10_000, branchesFromNodes, observe: (e) => seen.push(e.name) });
+      LadybugStore.open({ path: p, queryTimeoutMs: 10_000, branchesFromNodes, observe: (e) => seen.push(e.name) });
     const p = join(dir, 'branches.lbug');
     const fill = async (store: LadybugStore) => {
       await store.bootstrap();

@@ -5,7 +5,7 @@
 import { afterAll, describe, it } from 'vitest';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { Neo4jContainer, type StartedNeo4jContainer } from '@testcontainers/neo4j';
-import { NEO4J_SCHEMA } from '../src/queries/schema-statements.ts';
+import { NEO4J_SCHEMA } from '../src/store/neo4j/neo4j-schema.ts';
 import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
 import { defineStoreContract } from './support/store-contract.ts';
 import { NEO4J_IMAGE } from './support/neo4j-image.ts';

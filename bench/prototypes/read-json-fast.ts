@@ -1,6 +1,6 @@
 /**
- * PROTOTYPE (measured by bench/prototypes/read-validate.ts, not used by the importer): the
- * record splitter of src/importer/read-json.ts rewritten for speed, to size the gain of the
+ * PROTOTYPE (used by bench/prototypes/stream-import.ts, not by the importer): the record
+ * splitter of src/importer/read-json.ts rewritten for speed, to size the gain of the
  * recommended change. Differences from read-json.ts:
  * - the inner loop over a record's characters uses charCodeAt and local variables only, and
  *   jumps over string contents with indexOf('"') (records are ~95% string bytes);

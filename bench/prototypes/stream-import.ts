@@ -15,7 +15,6 @@ import { parseArgs } from 'node:util';
 import { openCopySession } from '../../src/importer/bulk-load.ts';
 import { expandInputs } from '../../src/importer/import-graph.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/records/record-schemas.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/queries/schema-statements.ts';
 import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';
 import { readJsonFast } from './read-json-fast.ts';
 
@@ -67,7 +66,7 @@ function references(c: CollectionName, r: Obj, out: string[]): void {
 export async function streamImport(dir: string, dbPath: string): Promise<Record<string, number>> {
   const ms: Record<string, number> = {};
   const started = performance.now();
-  const store = await LadybugStore.open({ path: dbPath, schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS], queryTimeoutMs: 3_600_000 });
+  const store = await LadybugStore.open({ path: dbPath, queryTimeoutMs: 3_600_000 });
   try {
     await store.bootstrap();
     const session = await openCopySession(store);

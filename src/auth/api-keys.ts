@@ -1,6 +1,7 @@
 /**
  * API keys, kept in a JSON file beside the database (not in it: LadybugDB lets one process open
- * a database, and `aigraph keys` must work while the server runs). A key is 256 random bits;
+ * a database, docs/ladybug-traps.md#one-process-per-file, and `aigraph keys` must work while
+ * the server runs). A key is 256 random bits;
  * only its SHA-256 is stored; comparison is constant-time. The file is replaced atomically
  * (write, fsync, rename) under an exclusive lock file, and the server re-reads it when it changes.
  */

@@ -1,7 +1,7 @@
 /**
  * Per-request DataLoaders: every relationship a field follows is loaded for all the parents of
  * one nesting level in one store query, so the number of store queries grows with the depth
- * of the operation, never with the number of rows (DESIGN section 3).
+ * of the operation, never with the number of rows (docs/architecture.md#no-n1).
  */
 import DataLoader from 'dataloader';
 import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';

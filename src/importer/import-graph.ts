@@ -63,20 +63,19 @@ export interface ImportOptions {
 /** Validates and imports the files; throws ImportError (writing nothing) on any problem. */
 export async function importFiles(store: GraphStore, paths: readonly string[], options: ImportOptions = {}): Promise<ImportCounts> {
   const { raw, issues } = await readInputs(paths);
-  // References into an empty store cannot resolve: skip asking it (14 s at a million records).
+  // References into an empty store cannot resolve: asking it for every id would only cost time.
   const empty = await isGraphEmpty(store);
   const validation = await validateRecords(raw, empty ? undefined : store);
   const all = [...issues, ...validation.issues];
   if (all.length) throw new ImportError(sortIssues(all));
   const { counts, created, updated } = await diffRecords(store, validation.records, empty);
   if (!options.dryRun && (created.size || updated.size)) {
-    // Into an empty store, a large input goes through the bulk path (LadybugDB COPY): at 100k
-    // deals 17.8 s instead of 144 s (BENCHMARKS.md). Small inputs are as fast either way.
+    // Into an empty store, a large input goes through the bulk path (COPY where the engine has it,
+    // many times faster: BENCHMARKS.md). Small inputs are as fast either way.
     if (empty && !updated.size && created.size > BULK_THRESHOLD) {
       await bulkLoad(store, validation.records);
       await store.transaction((tx) => deriveAll(tx));
-    }
-    else await store.transaction((tx) => writeRecords(tx, validation.records, created, updated));
+    } else await store.transaction((tx) => writeRecords(tx, validation.records, created, updated));
     await store.checkpoint();
   }
   return counts;

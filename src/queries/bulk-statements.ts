@@ -1,16 +1,16 @@
 /**
- * Statements of the bulk load (src/importer/bulk-load.ts), for an EMPTY store only.
- * - Portable (both engines): batched `UNWIND $rows … CREATE`, one node pattern per MATCH (R5),
- *   typed conversions for nullable fields (R4). CREATE, not MERGE: on an empty store there is
- *   nothing to match, and MERGE of existing nodes is quadratic on LadybugDB (report section 4).
- * - LadybugDB only: `COPY … FROM` a CSV file, which loads about a million rows a second here;
- *   the file path is part of the text (COPY takes no parameter for it), so those statements are
- *   built per load by `copyNodes` / `copyRelationships`, on the templates in BULK_STATEMENTS.
+ * Portable statements of the bulk load (the importer's bulk path), for an EMPTY store only:
+ * batched `UNWIND $rows ... CREATE`, one node pattern per MATCH
+ * (docs/ladybug-traps.md#comma-joined-match-is-a-cross-product), typed conversions for
+ * nullable fields (docs/ladybug-traps.md#all-null-fields-bind-as-strings). CREATE, not MERGE:
+ * on an empty store there is nothing to match, and MERGE of existing nodes slows with the
+ * table's size on LadybugDB (docs/ladybug-traps.md#merge-of-existing-nodes-is-quadratic).
+ * Where the store has `capabilities.bulkCopy`, the importer uses the store's bulk load instead.
  */
-import { GRAPH_LABELS, NODE_KEY, NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyDef, type RelationshipType } from '../model/graph-model.ts';
-import { COUNT_ALL, writeExpr } from './model-statements.ts';
+import { GRAPH_LABELS, NODE_KEY, NODE_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
 import type { Query } from '../store/graph-store.ts';
-
+import { writeExpr } from '../store/write-expr.ts';
+import { COUNT_ALL } from './model-statements.ts';
 
 /** `$rows`: one map per node with every property of the label. */
 export function createNodes(label: NodeLabel): Query {
@@ -28,34 +28,6 @@ export function createRelationships(type: RelationshipType, from: NodeLabel, to:
   };
 }
 
-/** `$rows`: `{id, value}`: sets one property of nodes the CSV could not carry exactly. */
-export function patchNodeProperty(label: NodeLabel, property: string): Query {
-  const def = NODE_TYPES[label].properties[property];
-  if (!def) throw new Error(`${label} has no property ${property}`);
-  return { name: `bulk.${label}.${property}.patch`, cypher: `UNWIND $rows AS r MATCH (n:${label} {id: r.id}) SET n.${property} = ${writeExpr('r.value', def)}` };
-}
-
-/** The columns of a LadybugDB table, in storage order (COPY maps CSV columns by position). */
-export function tableInfo(table: NodeLabel | RelationshipType): Query {
-  return { name: `bulk.${table}.columns`, cypher: { ladybug: `CALL table_info('${table}') RETURN *` } };
-}
-
-const COPY_OPTIONS = `header=true, auto_detect=false, delim=',', quote='"', escape='"'`;
-const literal = (path: string) => `'${path.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
-/** LadybugDB: loads a node table from a CSV file written by the bulk loader. */
-export function copyNodes(label: NodeLabel, file: string, parallel: boolean): Query {
-  return { name: `bulk.${label}.copy`, cypher: { ladybug: `COPY ${label} FROM ${literal(file)} (${COPY_OPTIONS}, parallel=${parallel})` } };
-}
-
-/** LadybugDB: loads one FROM/TO pair of a relationship table from a CSV file. */
-export function copyRelationships(type: RelationshipType, from: NodeLabel, to: NodeLabel, file: string, parallel: boolean): Query {
-  return {
-    name: `bulk.${type}.${from}.${to}.copy`,
-    cypher: { ladybug: `COPY ${type} FROM ${literal(file)} (from='${from}', to='${to}', ${COPY_OPTIONS}, parallel=${parallel})` },
-  };
-}
-
 /** Labels of the published graph (internal bookkeeping labels, such as a journal, excluded). */
 export const BULK_LABELS: readonly NodeLabel[] = GRAPH_LABELS;
 
@@ -64,12 +36,5 @@ export const COUNT_GRAPH_NODES: Query = COUNT_ALL;
 
 const PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap((t) => RELATIONSHIP_TYPES[t].endpoints.map(([a, b]) => [t, a, b] as const));
 
-/** Every bulk statement, COPY ones with a placeholder path: for the catalog and its tests. */
-export const BULK_STATEMENTS: readonly Query[] = [
-  ...NODE_LABELS.map(createNodes),
-  ...PAIRS.map(([t, a, b]) => createRelationships(t, a, b)),
-  ...NODE_LABELS.flatMap((l) => Object.keys(NODE_TYPES[l].properties).filter((k) => k !== NODE_KEY).map((k) => patchNodeProperty(l, k))),
-  ...[...NODE_LABELS, ...(Object.keys(RELATIONSHIP_TYPES) as RelationshipType[])].map(tableInfo),
-  ...NODE_LABELS.map((l) => copyNodes(l, '/path/to/file.csv', true)),
-  ...PAIRS.map(([t, a, b]) => copyRelationships(t, a, b, '/path/to/file.csv', true)),
-];
+/** The portable statements of the bulk load (LadybugDB's bulk copy adds its own: ladybug/copy-statements.ts). */
+export const BULK_STATEMENTS: readonly Query[] = [...NODE_LABELS.map(createNodes), ...PAIRS.map(([t, a, b]) => createRelationships(t, a, b))];

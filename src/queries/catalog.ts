@@ -1,15 +1,19 @@
 /**
  * The query catalog: every Cypher statement the server can send, named. Statements that run on
- * both engines are plain strings; per-engine variants sit side by side (schema bootstrap here,
- * the rest in engine-variants.ts). `aigraph queries --json` prints it.
+ * both engines are plain strings; the few per-engine variants sit side by side in one Query
+ * (the shortest path), and what only one engine runs (its schema, LadybugDB's transactions and
+ * bulk copy) comes from that engine's folder under src/store/. `aigraph queries --json` prints it.
  */
-import { PING, singleIdForm, type Engine, type Query } from '../store/graph-store.ts';
+import { PING, type Engine, type Query } from '../store/graph-store.ts';
+import { LADYBUG_BULK_STATEMENTS } from '../store/ladybug/copy-statements.ts';
+import { singleIdForm } from '../store/ladybug/id-forms.ts';
+import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../store/ladybug/ladybug-schema.ts';
 import { BEGIN, CHECKPOINT, COMMIT, NODE_COUNT, ROLLBACK } from '../store/ladybug/ladybug-statements.ts';
-import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
+import { NEO4J_SCHEMA } from '../store/neo4j/neo4j-schema.ts';
 import { BULK_STATEMENTS } from './bulk-statements.ts';
 import { IMPORT_STATEMENTS } from './import-statements.ts';
+import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
 import { QUESTION_STATEMENTS } from '../questions/statements.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
 
 const STATEMENTS: readonly Query[] = [
   ...LADYBUG_SCHEMA,
@@ -28,9 +32,14 @@ const STATEMENTS: readonly Query[] = [
   ...QUESTION_STATEMENTS,
   ...IMPORT_STATEMENTS,
   ...BULK_STATEMENTS,
+  ...LADYBUG_BULK_STATEMENTS,
 ];
 
-/** Every statement, each followed by its one-id form where it has one (the adapters send it for a single id). */
+/**
+ * Every statement, each followed by its one-id form where it has one: the LadybugDB adapter
+ * sends that form for a single id (docs/ladybug-traps.md#unwind-ids-scans-the-table), and the
+ * form is portable, so both engines' checks cover it.
+ */
 export const CATALOG: readonly Query[] = STATEMENTS.flatMap((q) => {
   const one = singleIdForm(q);
   return one ? [q, one] : [q];

@@ -16,7 +16,7 @@ export interface ChildStatements {
   /**
    * `$ids`: parents; the sources their children cite, as rows `from` (child id), `to` (source id).
    * Read from the parents: from the children's own ids LadybugDB scans the whole child table
-   * (docs/ladybug-traps.md).
+   * (docs/ladybug-traps.md#unwind-ids-scans-the-table).
    */
   readonly cites: Query;
 }

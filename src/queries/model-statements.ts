@@ -1,8 +1,10 @@
 /**
  * The catalog statements every node and relationship type gets, generated from the model so a
  * new property is written, read and exported without hand-edited Cypher. Written in the
- * portable subset: one node pattern per MATCH (R5), explicit SETs with typed conversions (R4),
- * MERGE on the key (R1), map-free parameters (R3).
+ * portable subset (docs/architecture.md#the-portable-subset): one node pattern per MATCH
+ * (docs/ladybug-traps.md#comma-joined-match-is-a-cross-product), explicit SETs with typed
+ * conversions (docs/ladybug-traps.md#all-null-fields-bind-as-strings), MERGE on the key, no map
+ * parameters (docs/ladybug-traps.md#map-parameters).
  */
 import {
   NODE_KEY,
@@ -15,20 +17,7 @@ import {
   type RelationshipType,
 } from '../model/graph-model.ts';
 import type { Query } from '../store/graph-store.ts';
-
-/** How a row field is written: typed so a column that is null in every row still binds (R4). */
-export function writeExpr(field: string, def: PropertyDef): string {
-  switch (def.type) {
-    case 'date':
-      return `date(${field})`;
-    case 'float':
-      return `toFloat(${field})`;
-    case 'boolean':
-      return `toBoolean(${field})`;
-    default:
-      return field;
-  }
-}
+import { writeExpr } from '../store/write-expr.ts';
 
 function propsOf(label: NodeLabel): [string, PropertyDef][] {
   return Object.entries(NODE_TYPES[label].properties);
@@ -135,8 +124,8 @@ export function relationshipStatementsFor(type: RelationshipType, from: NodeLabe
 
 /**
  * Which of `$ids` exist in the published graph, under which label: ids are unique across the
- * graph, not per label. A primary-key match per id and label: `WHERE n.id IN $ids` scanned every
- * table (at a million deals: 110 ms for one id, 39 s for 5,000; this form 3.5 ms and 64 ms).
+ * graph, not per label. A primary-key match per id and label, because `WHERE n.id IN $ids`
+ * scans every table (docs/ladybug-traps.md#unwind-ids-scans-the-table).
  */
 export const FIND_IDS: Query = {
   name: 'graph.findIds',

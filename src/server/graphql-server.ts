@@ -94,8 +94,8 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     // serve.ts stops the server on SIGTERM/SIGINT (requests drained, store checkpointed and closed).
-    // Apollo's own handler, installed outside NODE_ENV=test, re-raised the signal once Apollo had
-    // stopped and killed the process before the store was closed.
+    // Apollo's own handler, installed outside NODE_ENV=test, re-raises the signal once Apollo has
+    // stopped, which would end the process before the store is closed.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: protection.validationRules,

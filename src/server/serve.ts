@@ -16,16 +16,17 @@ import { createMetrics } from './metrics.ts';
 
 /**
  * LadybugDB's page cache for a server unless AIGRAPH_BUFFER_POOL_MB says otherwise: the engine's
- * default is 80% of RAM, and a long-lived process keeps every page it has read (BENCHMARKS.md:
- * 6 GB resident after one pass over a million deals). 1 GB holds the whole 790 MB file of that
- * graph.
+ * default is 80% of RAM, and a long-lived process keeps every page it has read
+ * (docs/ladybug-traps.md#page-cache-grows-to-most-of-ram). 1 GB holds the whole file of the
+ * million-deal benchmark graph (BENCHMARKS.md).
  */
 export const SERVER_BUFFER_POOL_MB = 1024;
 
 export async function serve(config: Config): Promise<void> {
   const metrics = createMetrics();
   const store = await openStore({ ...config, bufferPoolMb: config.bufferPoolMb ?? SERVER_BUFFER_POOL_MB }, metrics.observe);
-  const journal = config.store.engine === 'ladybug' && config.store.path !== ':memory:' ? new Journal(journalFileFor(config.store.path)) : null;
+  const file = store.capabilities.databaseFile;
+  const journal = file ? new Journal(journalFileFor(file)) : null;
   const writer = new GraphWriter(store, journal);
   const readiness: Readiness = { pending: 'bootstrapping the schema' };
   const app = await buildApp({

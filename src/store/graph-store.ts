@@ -2,8 +2,11 @@
  * The GraphStore port: the only way the rest of the program reaches a database. Values cross
  * it as plain JavaScript (dates as `YYYY-MM-DD` strings, numbers as numbers), never as engine
  * objects, so every layer above is engine-agnostic. Only the adapters in `ladybug/` and
- * `neo4j/` import an engine.
+ * `neo4j/` import an engine; callers that need something only one engine offers ask
+ * `capabilities`, never the engine's name (docs/architecture.md#the-store-port).
  */
+import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
+
 export type Engine = 'ladybug' | 'neo4j';
 
 export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
@@ -41,8 +44,54 @@ export interface UnitOfWork {
 /** Told about every statement a store runs: the source of the store-query metrics. */
 export type QueryObserver = (event: { name: string; engine: Engine; ms: number; ok: boolean }) => void;
 
+/** What a store can do beyond the port's common methods. */
+export interface StoreCapabilities {
+  /**
+   * `openBulkLoad` works: an empty store is loaded from files in one statement per table,
+   * far faster than batched statements. Where false, load with batched `UNWIND ... CREATE`.
+   */
+  readonly bulkCopy: boolean;
+  /**
+   * The database file this process holds open, or null (a database server, or in memory).
+   * Only such a file can turn unopenable under the process, so only it gets a write journal
+   * beside it for `aigraph rebuild` (docs/ladybug-traps.md#file-may-not-reopen).
+   */
+  readonly databaseFile: string | null;
+}
+
+export interface BulkLoadOptions {
+  /** Rows per batched statement where one is needed. */
+  readonly batchSize?: number;
+  /** Where the load may write temporary files (a fresh folder inside it, removed afterwards). */
+  readonly tmpDir?: string;
+  /** Told when each phase ends: `rows` (rows taken in), `write` (committed), `checkpoint`. */
+  readonly onPhase?: (phase: 'rows' | 'write' | 'checkpoint', ms: number) => void;
+}
+
+/**
+ * One bulk load into an EMPTY store, fed one row at a time so the caller holds no row after
+ * handing it over. Nothing reaches the store before `commit`, which writes everything in one
+ * unit of work (all or nothing); `abort` drops what was fed.
+ */
+export interface BulkLoad {
+  /** A node; a property the row lacks is written as null (an absent string list as empty). */
+  node(label: NodeLabel, row: Readonly<Record<string, unknown>>): void;
+  /** A relationship between two nodes of the load, by id; each is fed once. */
+  relationship(type: RelationshipType, from: NodeLabel, fromId: string, to: NodeLabel, toId: string, properties?: Readonly<Record<string, unknown>>): void;
+  commit(): Promise<BulkLoadCounts>;
+  abort(): void;
+}
+
+export interface BulkLoadCounts {
+  readonly nodes: number;
+  readonly relationships: number;
+  /** Milliseconds per phase (see BulkLoadOptions.onPhase). */
+  readonly phases: Record<string, number>;
+}
+
 export interface GraphStore {
   readonly engine: Engine;
+  readonly capabilities: StoreCapabilities;
   /** Creates the schema the model declares; safe to run on every start. */
   bootstrap(): Promise<void>;
   read(query: Query, params?: Params): Promise<Row[]>;
@@ -51,6 +100,8 @@ export interface GraphStore {
   transaction<T>(work: (tx: UnitOfWork) => Promise<T>): Promise<T>;
   /** Folds the write-ahead log into the database file (a no-op where the engine does it). */
   checkpoint(): Promise<void>;
+  /** Starts a bulk load; only where `capabilities.bulkCopy` (elsewhere it throws). */
+  openBulkLoad(options?: BulkLoadOptions): Promise<BulkLoad>;
   /** Resolves when the store answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -58,80 +109,3 @@ export interface GraphStore {
 
 /** The trivial statement readiness checks send. */
 export const PING: Query = { name: 'store.ping', cypher: 'RETURN 1 AS ok' };
-
-/**
- * True when the statement unwinds an empty list parameter, so it has nothing to do. Both
- * adapters then return no rows without sending it (LadybugDB cannot even bind it, report 1.1).
- */
-export function isEmptyBatch(cypher: string, params: Params): boolean {
-  for (const m of cypher.matchAll(/UNWIND \$(\w+)/g)) {
-    const v = params[m[1]!];
-    if (Array.isArray(v) && v.length === 0) return true;
-  }
-  return false;
-}
-
-const UNWIND_IDS = /UNWIND \$ids AS id MATCH \((\w+):(\w+) \{id: id\}\)/g;
-/** `id` used as a variable (not `.id`, `$id`, a map key `id:` or part of a longer name). */
-const BARE_ID = /(?<![.\w$])id(?![\w:])/;
-/** Clauses whose meaning changes when one statement over a list becomes one branch per id. */
-const PER_LIST = /\b(DISTINCT|LIMIT|SKIP|ORDER BY|count|collect|sum|min|max|avg)\b/i;
-const forms = new WeakMap<Query, Map<number, Query | null>>();
-
-/**
- * The one-id form of a statement whose every branch starts `UNWIND $ids AS id MATCH (v:L {id: id})`:
- * `MATCH (v:L {id: $id})`, named `<name>.one`; null for any other statement. Both adapters send
- * it when `$ids` holds a single id (a mutation, a page about one deal): LadybugDB 0.19 plans the
- * UNWIND form of an expansion as a scan of the whole anchor table joined with the list, so at a
- * million deals one deal's sources took 780 ms and its parties 2.4 s; this form 1.6 and 13 ms.
- */
-export function singleIdForm(query: Query): Query | null {
-  return idForm(query, 1);
-}
-
-/**
- * The form for `n` ids: for one id the one-id form; for more, a UNION ALL of one-id forms on
- * `$id0` ... `$id<n-1>`, named `<name>.x<n>`, only for statements that return rows and that
- * nothing list-wide (DISTINCT, LIMIT, ORDER BY, aggregates) would change. LadybugDB sends it for
- * small batches on a large graph (the parties of 20 deals at a million deals: 1.9 s as one UNWIND,
- * 130 ms as branches; on the 724-node seeds the UNWIND is faster).
- */
-export function idForm(query: Query, n: number): Query | null {
-  let byCount = forms.get(query);
-  if (!byCount) forms.set(query, (byCount = new Map()));
-  let form = byCount.get(n);
-  if (form !== undefined) return form;
-  const rewrite = (text: string): string | null => {
-    const branches = text.split(' UNION ALL ');
-    // A statement that already takes `$id` would see it overwritten.
-    if (/\$id\b/.test(text) || !branches.every((b) => b.startsWith('UNWIND $ids AS id MATCH ('))) return null;
-    if (n > 1 && (PER_LIST.test(text) || !branches.every((b) => b.includes(' RETURN ')))) return null;
-    const one = text.replace(UNWIND_IDS, 'MATCH ($1:$2 {id: $id})');
-    if (one.includes('$ids') || BARE_ID.test(one.replaceAll('{id: $id}', ''))) return null;
-    return n === 1 ? one : Array.from({ length: n }, (_, i) => one.replaceAll('{id: $id}', `{id: $id${i}}`)).join(' UNION ALL ');
-  };
-  const name = `${query.name}.${n === 1 ? 'one' : `x${n}`}`;
-  if (typeof query.cypher === 'string') {
-    const text = rewrite(query.cypher);
-    form = text === null ? null : { ...query, name, cypher: text };
-  } else {
-    const entries = Object.entries(query.cypher).map(([engine, text]) => [engine, text === undefined ? undefined : rewrite(text)] as const);
-    form = entries.some(([, t]) => t === null) ? null : { ...query, name, cypher: Object.fromEntries(entries) };
-  }
-  byCount.set(n, form);
-  return form;
-}
-
-/**
- * The statement and parameters an adapter sends: for `$ids` of one id the one-id form, and for
- * up to `maxBranches` ids the branch form, where the statement has them.
- */
-export function specialize(query: Query, params: Params, maxBranches = 1): { query: Query; params: Params } {
-  const ids = params.ids;
-  if (!Array.isArray(ids) || ids.length === 0 || ids.length > Math.max(1, maxBranches)) return { query, params };
-  const form = idForm(query, ids.length);
-  if (!form) return { query, params };
-  const { ids: _ids, ...rest } = params;
-  const named = ids.length === 1 ? { id: ids[0] } : Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
-  return { query: form, params: { ...rest, ...named } };
-}

@@ -98,11 +98,13 @@ function cancellation(signal: AbortSignal): Error {
 export function gatedStore(store: GraphStore, gate: ReadGate, ticket: () => ReadTicket): GraphStore {
   return {
     engine: store.engine,
+    capabilities: store.capabilities,
     bootstrap: () => store.bootstrap(),
     read: (query: Query, params?: Params): Promise<Row[]> => gate.run(() => store.read(query, params), ticket()),
     write: (query, params) => store.write(query, params),
     transaction: (work) => store.transaction(work),
     checkpoint: () => store.checkpoint(),
+    openBulkLoad: (options) => store.openBulkLoad(options),
     ping: () => store.ping(),
     close: () => store.close(),
   };

@@ -10,7 +10,6 @@ import type { FastifyInstance } from 'fastify';
 import { ApiKeyStore, type Role } from '../../src/auth/api-keys.ts';
 import { GraphWriter } from '../../src/writes/graph-writer.ts';
 import { importFiles } from '../../src/importer/import-graph.ts';
-import { LADYBUG_MACROS, LADYBUG_SCHEMA } from '../../src/queries/schema-statements.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createMetrics, storeQueryCount, type Metrics } from '../../src/server/metrics.ts';
 import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';
@@ -49,7 +48,6 @@ export async function startApiServer(
   let recorder: string[] | null = null;
   const store = await LadybugStore.open({
     path: ':memory:',
-    schema: [...LADYBUG_SCHEMA, ...LADYBUG_MACROS],
     queryTimeoutMs: 30_000,
     observe: (e) => {
       metrics.observe(e);

@@ -80,7 +80,7 @@ export function defineStoreContract(engineName: string, harness: ContractHarness
         expect(got).toEqual([{ from, to, ...props }]);
         const all = await store.read(s.all);
         expect(all.filter((r) => r.from === from && r.to === to)).toHaveLength(1);
-        // One id goes as the one-id form (MATCH ... {id: $id}), two as UNWIND: the same rows.
+        // One id and two ids read the same rows (LadybugDB sends one id as the one-id form, MATCH ... {id: $id}).
         const one = await store.read(s.byFrom, { ids: [from] });
         expect(one).toEqual([{ from, to, ...props }]);
         expect(await store.read(s.byFrom, { ids: [from, 'not-there'] })).toEqual(one);

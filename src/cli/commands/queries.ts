@@ -11,7 +11,8 @@ export function queriesCommand(): Command {
       let entries = catalogEntries();
       if (opts.engine) {
         if (opts.engine !== 'ladybug' && opts.engine !== 'neo4j') throw new UsageError(`--engine must be ladybug or neo4j, not "${opts.engine}"`);
-        entries = entries.filter((e) => e.engine === 'both' || e.engine === opts.engine);
+        const wanted: readonly string[] = ['both', opts.engine];
+        entries = entries.filter((e) => wanted.includes(e.engine));
       }
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { importFiles } from '../../importer/import-graph.ts';
-import { openStore } from '../../store/open-store.ts';
+import { databaseFileOf, databaseFilesOf, openStore } from '../../store/open-store.ts';
 import { GraphWriter } from '../../writes/graph-writer.ts';
 import { Journal, journalFileFor } from '../../writes/journal.ts';
 import { UsageError } from '../usage-error.ts';
@@ -15,11 +15,11 @@ export function rebuildCommand(): Command {
     )
     .action(async () => {
       const config = loadConfig();
-      if (config.store.engine !== 'ladybug' || config.store.path === ':memory:') throw new UsageError('rebuild works on an embedded database file (AIGRAPH_DB), not on Neo4j or :memory:.');
-      const path = config.store.path;
+      const path = databaseFileOf(config.store);
+      if (path === null) throw new UsageError('rebuild works on an embedded database file (AIGRAPH_DB), not on Neo4j or :memory:.');
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      for (const suffix of ['', '.wal']) {
-        if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.broken-${stamp}${suffix}`);
+      for (const file of databaseFilesOf(path)) {
+        if (existsSync(file)) renameSync(file, `${path}.broken-${stamp}${file.slice(path.length)}`);
       }
       const store = await openStore({ ...config, queryTimeoutMs: 600_000 });
       const journal = new Journal(journalFileFor(path));

@@ -1,4 +1,4 @@
-/** Maps LadybugDB's error messages (as measured in the dialect report) to the store's errors. */
+/** Maps LadybugDB's error messages to the store's errors, so no caller parses an engine's message. */
 import {
   ConstraintViolationError,
   DatabaseLockedError,

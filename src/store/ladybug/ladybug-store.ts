@@ -1,31 +1,36 @@
 /**
  * The LadybugDB adapter: the only file that opens LadybugDB connections. It enforces the rules
- * the dialect report measured as crashes or data loss (DESIGN section 3):
- * - one Database object per file per process (two lost half their rows, report 10b);
- * - every connection init()-ed before first use (concurrent first use segfaulted, 09c);
- * - all writes through one write connection behind a queue (a second concurrent writer is
- *   rejected, and a connection whose BEGIN failed segfaults on its next query, 09b);
- * - a unit of work aborts at its first error (after an error LadybugDB has already rolled back
- *   and would run the rest in autocommit, 09);
- * - statements always prepared (an unprepared `$x` is silently NULL, 01).
+ * whose breach crashes the process or loses data:
+ * - one Database object per file per process (docs/ladybug-traps.md#one-database-per-file);
+ * - every connection init()-ed before first use (docs/ladybug-traps.md#init-connections-before-use);
+ * - all writes through one write connection behind a queue (docs/ladybug-traps.md#one-writer),
+ *   and a connection whose BEGIN failed is replaced, never reused
+ *   (docs/ladybug-traps.md#failed-begin-poisons-the-connection);
+ * - a unit of work aborts at its first error (docs/ladybug-traps.md#an-error-ends-the-transaction);
+ * - statements always prepared (docs/ladybug-traps.md#prepare-every-statement).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import lbug from '@ladybugdb/core';
+import { isEmptyBatch } from '../empty-batch.ts';
 import {
   cypherFor,
-  isEmptyBatch,
   PING,
-  specialize,
+  type BulkLoad,
+  type BulkLoadOptions,
   type GraphStore,
   type Params,
   type Query,
   type QueryObserver,
   type Row,
+  type StoreCapabilities,
   type UnitOfWork,
 } from '../graph-store.ts';
 import { DatabaseLockedError, DatabaseOpenError, StoreError, UnitOfWorkAbortedError } from '../store-errors.ts';
+import { openBulkCopy } from './bulk-copy.ts';
+import { specialize } from './id-forms.ts';
 import { mapLadybugError } from './ladybug-errors.ts';
+import { LADYBUG_BOOTSTRAP } from './ladybug-schema.ts';
 import { BEGIN, CHECKPOINT, COMMIT, NODE_COUNT, ROLLBACK } from './ladybug-statements.ts';
 import { rowFromLadybug, toLadybugParams } from './ladybug-values.ts';
 
@@ -35,8 +40,8 @@ type PreparedStatement = Awaited<ReturnType<Connection['prepare']>>;
 export interface LadybugStoreOptions {
   /** A file path, or ':memory:'. */
   readonly path: string;
-  /** Statements run by bootstrap(), in order. */
-  readonly schema: readonly Query[];
+  /** Statements run by bootstrap(), in order (default: the model's tables and the macros). */
+  readonly schema?: readonly Query[];
   readonly queryTimeoutMs: number;
   readonly readConnections?: number;
   /** From how many nodes small batches go as one branch per id (default BRANCHES_FROM_NODES). */
@@ -48,11 +53,10 @@ export interface LadybugStoreOptions {
 
 /**
  * Batched expansions (`UNWIND $ids AS id MATCH (v {id: id})-...`) of up to MAX_BRANCHES ids go as
- * one branch per id on a graph of at least BRANCHES_FROM_NODES nodes: LadybugDB 0.19 plans the
- * UNWIND as a scan of the whole anchor table (the parties of 20 deals at a million deals: 1.9 s;
- * as branches 130 ms), while on a small graph the scan is cheaper than many branches (the
- * 724-node seeds: 2.2 ms against 6.1 ms for 5 ids). The size is re-read at most every
- * RECOUNT_MS, in the background.
+ * one branch per id on a graph of at least BRANCHES_FROM_NODES nodes, where scanning the anchor
+ * table costs more than many branches; on a smaller graph the scan is cheaper
+ * (docs/ladybug-traps.md#unwind-ids-scans-the-table; the measurements are in BENCHMARKS.md).
+ * The size is re-read at most every RECOUNT_MS, in the background.
  */
 const MAX_BRANCHES = 32;
 const BRANCHES_FROM_NODES = 100_000;
@@ -61,7 +65,6 @@ const RECOUNT_MS = 30_000;
 /** Files this process has open: a second Database on the same file silently loses writes. */
 const openFiles = new Set<string>();
 
-
 class Session {
   readonly prepared = new Map<string, PreparedStatement>();
   constructor(readonly conn: Connection) {}
@@ -69,11 +72,12 @@ class Session {
 
 export class LadybugStore implements GraphStore {
   readonly engine = 'ladybug' as const;
+  readonly capabilities: StoreCapabilities;
   private readonly db: InstanceType<typeof lbug.Database>;
   private writer!: Session;
   private readers: Session[] = [];
   private nextReader = 0;
-  /** Runs `serial` statements: one thread, so a LIMIT without ORDER BY keeps the same rows (measured: 17 different answers in 20 calls on two threads, 1 on one). */
+  /** Runs `serial` statements on one thread, so a LIMIT without ORDER BY keeps the same rows (docs/ladybug-traps.md#limit-without-order-by-varies). */
   private serialReader!: Session;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -86,6 +90,7 @@ export class LadybugStore implements GraphStore {
     private readonly key: string,
   ) {
     this.db = new lbug.Database(options.path, options.bufferPoolBytes ?? 0);
+    this.capabilities = { bulkCopy: true, databaseFile: options.path === ':memory:' ? null : options.path };
   }
 
   /** Opens (creating if needed) the database file and initialises every connection. */
@@ -140,7 +145,7 @@ export class LadybugStore implements GraphStore {
       const result = await session.conn.execute(ps, toLadybugParams(params) as never);
       const results = Array.isArray(result) ? result : [result];
       const last = results[results.length - 1]!;
-      // getAllSync: the async getAll() awaits the thread pool once per row (35-40 µs a row, BENCHMARKS.md).
+      // getAllSync: the async getAll() awaits the thread pool once per row (docs/ladybug-traps.md#async-getall-is-slow).
       const rows = last.getAllSync() as Record<string, unknown>[];
       for (const r of results) r.close();
       ok = true;
@@ -161,11 +166,11 @@ export class LadybugStore implements GraphStore {
 
   async bootstrap(): Promise<void> {
     await this.enqueue(async () => {
-      for (const q of this.options.schema) {
+      for (const q of this.options.schema ?? LADYBUG_BOOTSTRAP) {
         try {
           await this.exec(this.writer, q);
         } catch (err) {
-          // Macros persist in the file; re-creating one says it already exists.
+          // Macros persist in the file; re-creating one says it already exists (docs/ladybug-traps.md#missing-functions).
           if (!(err instanceof StoreError && /already exists/i.test(err.message))) throw err;
         }
       }
@@ -198,7 +203,8 @@ export class LadybugStore implements GraphStore {
       try {
         await this.exec(this.writer, BEGIN);
       } catch (err) {
-        // A connection whose BEGIN failed segfaults on its next query: replace it.
+        // A connection whose BEGIN failed crashes on its next query: replace it
+        // (docs/ladybug-traps.md#failed-begin-poisons-the-connection).
         const broken = this.writer;
         this.writer = await this.newSession();
         broken.conn.close().catch(() => undefined);
@@ -229,7 +235,8 @@ export class LadybugStore implements GraphStore {
         return out;
       } catch (err) {
         await chain;
-        // LadybugDB has usually rolled back already ("No active transaction"): ignore that.
+        // LadybugDB has usually rolled back already ("No active transaction"): ignore that
+        // (docs/ladybug-traps.md#an-error-ends-the-transaction).
         await this.exec(this.writer, ROLLBACK).catch(() => undefined);
         throw err;
       }
@@ -247,6 +254,11 @@ export class LadybugStore implements GraphStore {
 
   async checkpoint(): Promise<void> {
     await this.write(CHECKPOINT);
+  }
+
+  /** The bulk copy (bulk-copy.ts); the store must be empty. */
+  openBulkLoad(options?: BulkLoadOptions): Promise<BulkLoad> {
+    return openBulkCopy(this, options);
   }
 
   async ping(): Promise<void> {

@@ -1,12 +1,13 @@
 /**
- * Value conversion between plain JavaScript and LadybugDB, both ways. Each rule below answers
- * a measured failure in the dialect report (shared/cypher-dialect/REPORT.md, sections 1.1, 1.10).
+ * Value conversion between plain JavaScript and LadybugDB, both ways. Each rule below answers a
+ * binding trap: docs/ladybug-traps.md#rows-need-every-key, #one-number-kind-per-key,
+ * #js-date-parameters, #large-integers and #dates-come-back-as-date-objects.
  */
 import type { Params, Row, Value } from '../graph-store.ts';
 
 type LbugParam = unknown;
 
-/** Rows of an `UNWIND $rows` list must share one key set and one number kind per key. */
+/** Rows of an `UNWIND $rows` list must share one key set and one number kind per key (docs/ladybug-traps.md#rows-need-every-key). */
 function normaliseRows(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   // A key holding 1 in one row and 2.5 in another fails to bind (INT64 vs DOUBLE); as strings

@@ -4,20 +4,22 @@
  * transient failures, so every work function here is idempotent (it only runs statements).
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { isEmptyBatch } from '../empty-batch.ts';
 import {
   cypherFor,
-  isEmptyBatch,
-  specialize,
   PING,
+  type BulkLoad,
   type GraphStore,
   type Params,
   type Query,
   type QueryObserver,
   type Row,
+  type StoreCapabilities,
   type UnitOfWork,
 } from '../graph-store.ts';
 import { StoreError, UnitOfWorkAbortedError } from '../store-errors.ts';
 import { mapNeo4jError } from './neo4j-errors.ts';
+import { NEO4J_SCHEMA } from './neo4j-schema.ts';
 import { rowFromNeo4j, toNeo4jParams } from './neo4j-values.ts';
 
 export interface Neo4jStoreOptions {
@@ -25,14 +27,16 @@ export interface Neo4jStoreOptions {
   readonly username: string;
   readonly password: string;
   readonly database?: string;
-  readonly schema: readonly Query[];
+  /** Statements run by bootstrap(), in order (default: the model's constraints and indexes). */
+  readonly schema?: readonly Query[];
   readonly queryTimeoutMs: number;
   readonly observe?: QueryObserver;
 }
 
-
 export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
+  /** No bulk copy: an empty Neo4j store is loaded with batched statements. */
+  readonly capabilities: StoreCapabilities = { bulkCopy: false, databaseFile: null };
   private closed = false;
 
   private constructor(
@@ -54,10 +58,13 @@ export class Neo4jStore implements GraphStore {
     return new Neo4jStore(driver, options);
   }
 
-  private async runIn(tx: ManagedTransaction, sent: Query, sentParams: Params = {}): Promise<Row[]> {
-    if (isEmptyBatch(cypherFor(sent, this.engine), sentParams)) return [];
-    const { query, params } = specialize(sent, sentParams);
+  /**
+   * Sends the catalog's text as it is: LadybugDB's one-id and branch forms
+   * (ladybug/id-forms.ts) answer a planner trap Neo4j does not have.
+   */
+  private async runIn(tx: ManagedTransaction, query: Query, params: Params = {}): Promise<Row[]> {
     const cypher = cypherFor(query, this.engine);
+    if (isEmptyBatch(cypher, params)) return [];
     const started = performance.now();
     let ok = false;
     try {
@@ -87,7 +94,7 @@ export class Neo4jStore implements GraphStore {
 
   async bootstrap(): Promise<void> {
     // Schema statements cannot share a transaction with each other on Neo4j: one each.
-    for (const q of this.options.schema) await this.session('WRITE', q.name, (tx) => this.runIn(tx, q));
+    for (const q of this.options.schema ?? NEO4J_SCHEMA) await this.session('WRITE', q.name, (tx) => this.runIn(tx, q));
   }
 
   read(query: Query, params?: Params): Promise<Row[]> {
@@ -120,6 +127,10 @@ export class Neo4jStore implements GraphStore {
 
   async checkpoint(): Promise<void> {
     // Neo4j checkpoints on its own schedule.
+  }
+
+  openBulkLoad(): Promise<BulkLoad> {
+    return Promise.reject(new Error('Neo4j has no bulk copy (capabilities.bulkCopy is false): load with batched statements.'));
   }
 
   async ping(): Promise<void> {

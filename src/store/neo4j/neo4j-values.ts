@@ -1,6 +1,6 @@
 /**
  * Value conversion between plain JavaScript and neo4j-driver, both ways. The driver packs every
- * JS number as a Float (report 1.1), so integral numbers go as Integers (LIMIT/SKIP need them;
+ * JS number as a Float, so integral numbers go as Integers (LIMIT/SKIP need them;
  * float properties are written through toFloat() in the catalog). Results come back as plain
  * numbers and `YYYY-MM-DD` strings.
  */
