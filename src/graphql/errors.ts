@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
+  | 'STORAGE_FULL'
   | 'TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -34,7 +35,11 @@ const STORE_CODES: Record<StoreError['code'], ErrorCode> = {
   QUERY_TIMEOUT: 'TIMEOUT',
   QUERY_FAILED: 'INTERNAL_SERVER_ERROR',
   UNIT_OF_WORK_ABORTED: 'INTERNAL_SERVER_ERROR',
+  STORAGE_FULL: 'STORAGE_FULL',
 };
+
+/** The HTTP answer to a write refused for now: `status`, and Retry-After in seconds. */
+export const retryLater = (status: 503 | 507, seconds: number) => ({ http: { status, headers: new Map([['retry-after', String(seconds)]]) } });
 
 /**
  * Apollo's formatError: keeps AppErrors and GraphQL's own validation errors, replaces the

@@ -44,6 +44,8 @@ export interface BulkLoadOptions {
   readonly tmpDir?: string;
   /** Told when each phase ends. */
   readonly onPhase?: (phase: string, ms: number) => void;
+  /** More work committed with the load, in its unit of work (the writer's audit entry and journal position). */
+  readonly alsoInUnit?: (tx: UnitOfWork) => Promise<void>;
 }
 
 export interface BulkLoadResult {
@@ -308,6 +310,7 @@ export async function openCopySession(store: GraphStore, options: BulkLoadOption
           for (const [label, byProp] of sink.patches) {
             for (const [prop, rows] of byProp) await runBatches(tx, patchNodeProperty(label, prop), rows, batch);
           }
+          await options.alsoInUnit?.(tx);
         });
         phases.write = performance.now() - t;
         options.onPhase?.('write', phases.write);
@@ -356,6 +359,7 @@ async function unwindLoad(store: GraphStore, records: RecordsByCollection, optio
       }
       relationships += list.length;
     }
+    await options.alsoInUnit?.(tx);
   });
   phases.write = performance.now() - t;
   options.onPhase?.('write', phases.write);

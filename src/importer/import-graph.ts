@@ -32,7 +32,7 @@ export type ImportCounts = Record<CollectionName, CollectionCounts>;
 const INPUT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const BATCH = 2000;
 /** Records above which an import into an empty store uses the bulk path. */
-const BULK_THRESHOLD = 10_000;
+export const BULK_THRESHOLD = 10_000;
 
 /** The input files named by paths: files as given, folders searched for .yaml/.yml/.json. */
 export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; issues: ImportIssue[] }> {

@@ -9,6 +9,7 @@ import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from '.
 import { BULK_STATEMENTS } from './bulk-statements.ts';
 import { IMPORT_STATEMENTS } from './import-statements.ts';
 import { QUESTION_STATEMENTS } from './question-statements.ts';
+import { WRITE_STATEMENTS } from './write-statements.ts';
 import { LADYBUG_MACROS, LADYBUG_SCHEMA, NEO4J_SCHEMA } from './schema-statements.ts';
 
 const STATEMENTS: readonly Query[] = [
@@ -28,6 +29,7 @@ const STATEMENTS: readonly Query[] = [
   ...QUESTION_STATEMENTS,
   ...IMPORT_STATEMENTS,
   ...BULK_STATEMENTS,
+  ...WRITE_STATEMENTS,
 ];
 
 /** Every statement, each followed by its one-id form where it has one (the adapters send it for a single id). */

@@ -8,15 +8,13 @@ import type { ApiKeyStore } from '../auth/api-keys.ts';
 import { PerVersion, readControlGraph } from '../domain/control-graph.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
+import type { Readiness } from '../writes/readiness.ts';
 import { registerExplorer } from './explorer.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
 import type { Metrics } from './metrics.ts';
 
-export interface Readiness {
-  /** Why the server is not ready yet, or null when start-up work is done. */
-  pending: string | null;
-}
+export type { Readiness } from '../writes/readiness.ts';
 
 export interface AppOptions {
   readonly store: GraphStore;

@@ -2,27 +2,33 @@ import { existsSync, renameSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { importFiles } from '../../importer/import-graph.ts';
+import { LadybugStore } from '../../store/ladybug/ladybug-store.ts';
 import { openStore } from '../../store/open-store.ts';
 import { GraphWriter } from '../../writes/graph-writer.ts';
 import { Journal, journalFileFor } from '../../writes/journal.ts';
 import { UsageError } from '../usage-error.ts';
+import { reportJournalRepair } from '../journal-repair.ts';
 
 export function rebuildCommand(): Command {
   return new Command('rebuild')
     .description(
       'Recreate the embedded database from the seeds and the write journal (for a database file that no longer opens). ' +
-        'The old file is kept beside it with a .broken-<time> suffix.',
+        'The old file is kept beside it with a .broken-<time> suffix. Refused while a server or another command has the database open.',
     )
     .action(async () => {
       const config = loadConfig();
       if (config.store.engine !== 'ladybug' || config.store.path === ':memory:') throw new UsageError('rebuild works on an embedded database file (AIGRAPH_DB), not on Neo4j or :memory:.');
       const path = config.store.path;
+      // Moving a live server's database aside would lose every write it acknowledges afterwards.
+      await LadybugStore.assertNotLocked(path);
+      // Read (and a torn tail cut off) before anything moves: a journal damaged in the middle stops here.
+      const journal = new Journal(journalFileFor(path));
+      reportJournalRepair(journal);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       for (const suffix of ['', '.wal']) {
         if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.broken-${stamp}${suffix}`);
       }
       const store = await openStore({ ...config, queryTimeoutMs: 600_000 });
-      const journal = new Journal(journalFileFor(path));
       try {
         await store.bootstrap();
         const counts = await importFiles(store, [config.seedsDir]);

@@ -9,7 +9,7 @@
  *   and would run the rest in autocommit, 09);
  * - statements always prepared (an unprepared `$x` is silently NULL, 01).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import lbug from '@ladybugdb/core';
 import {
@@ -61,6 +61,17 @@ const RECOUNT_MS = 30_000;
 /** Files this process has open: a second Database on the same file silently loses writes. */
 const openFiles = new Set<string>();
 
+/** Makes a database's existing files (created by an older version, or another umask) readable by their owner only. */
+function privateFiles(path: string): void {
+  for (const f of [path, `${path}.wal`]) {
+    try {
+      if (existsSync(f)) chmodSync(f, 0o600);
+    } catch {
+      // Not ours to change (another owner): leave it.
+    }
+  }
+}
+
 
 class Session {
   readonly prepared = new Map<string, PreparedStatement>();
@@ -94,7 +105,9 @@ export class LadybugStore implements GraphStore {
     const key = inMemory ? `:memory:${Math.random()}` : resolve(options.path);
     if (!inMemory) {
       if (openFiles.has(key)) throw new DatabaseLockedError(options.path);
-      mkdirSync(dirname(key), { recursive: true });
+      // The database holds the audit trail: its folder (when created here) and files are private.
+      mkdirSync(dirname(key), { recursive: true, mode: 0o700 });
+      privateFiles(key);
     }
     openFiles.add(key);
     let store: LadybugStore | undefined;
@@ -113,6 +126,28 @@ export class LadybugStore implements GraphStore {
       const mapped = mapLadybugError(err, 'store.open', options.path);
       if (mapped instanceof DatabaseLockedError || inMemory) throw mapped;
       throw new DatabaseOpenError(options.path, err instanceof Error ? err.message.split('\n')[0]! : String(err), err);
+    }
+  }
+
+  /**
+   * Throws DatabaseLockedError when another process (a server, an import) has the database file
+   * open; returns when none has, including when the file does not open at all (damaged).
+   * LadybugDB takes its lock before it reads the file, so a damaged file held by a server still
+   * answers "locked".
+   */
+  static async assertNotLocked(path: string): Promise<void> {
+    const key = resolve(path);
+    if (openFiles.has(key)) throw new DatabaseLockedError(path);
+    if (!existsSync(key)) return;
+    const db = new lbug.Database(key);
+    try {
+      await db.init();
+    } catch (err) {
+      const mapped = mapLadybugError(err, 'store.open', path);
+      if (mapped instanceof DatabaseLockedError) throw mapped;
+      return;
+    } finally {
+      await db.close().catch(() => undefined);
     }
   }
 
