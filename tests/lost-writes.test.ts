@@ -40,15 +40,22 @@ const UPSERT = 'mutation ($input: OrganizationInput!) { upsertOrganization(input
 
 /** The audit trail of one record, oldest first. */
 async function auditOf(server: RunningServer, subject: string, key: string): Promise<{ operation: string; after: Record<string, unknown> | null }[]> {
-  const r = await gql<{ auditLog: { edges: { node: { id: string; operation: string; after: string | null } }[] } }>(
-    server,
-    'query ($s: String!) { auditLog(subject: $s, first: 1000) { edges { node { id operation after } } } }',
-    { s: subject },
-    key,
-  );
+  type Page = { auditLog: { edges: { node: { id: string; operation: string; after: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+  const nodes: { id: string; operation: string; after: string | null }[] = [];
+  for (let after: string | null = null; ; ) {
+    const r: Answer<Page> = await gql<Page>(
+      server,
+      'query ($s: String!, $after: String) { auditLog(subject: $s, first: 100, after: $after) { edges { node { id operation after } } pageInfo { hasNextPage endCursor } } }',
+      { s: subject, after },
+      key,
+    );
+    if (!r.data) throw new Error(JSON.stringify(r.errors));
+    nodes.push(...r.data.auditLog.edges.map((e) => e.node));
+    if (!r.data.auditLog.pageInfo.hasNextPage) break;
+    after = r.data.auditLog.pageInfo.endCursor;
+  }
   const seq = (id: string) => Number(/^audit-(\d+)-/.exec(id)![1]);
-  return r.data!.auditLog.edges
-    .map((e) => e.node)
+  return nodes
     .sort((a, b) => seq(a.id) - seq(b.id))
     .map((n) => ({ operation: n.operation, after: n.after ? (JSON.parse(n.after) as Record<string, unknown>) : null }));
 }

@@ -7,7 +7,7 @@
  * that parses, validates and writes every record.
  */
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, constants, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { expandInputs } from '../importer/import-graph.ts';
@@ -45,6 +45,7 @@ export async function keepImportInputs(paths: readonly string[], keepIn: string 
   for (const name of found) {
     const tmp = join(keepIn, `.incoming-${process.pid}-${files.length}`);
     await copyFile(name, tmp, constants.COPYFILE_FICLONE);
+    chmodSync(tmp, 0o600); // a copy keeps its source's mode: the kept input is private like the journal
     const sha256 = await sha256Of(tmp);
     const copy = `${sha256}${extname(name).toLowerCase()}`;
     if (existsSync(join(keepIn, copy))) rmSync(tmp);

@@ -12,10 +12,19 @@
  * finished, so never acknowledged): they are cut off and reported. A damaged line with good
  * lines after it cannot come from a crash; it is an error naming the line.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, statfsSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { isNoSpace, StorageFullError } from '../store/store-errors.ts';
+
+/**
+ * Free space a write needs on the journal's file system before it starts. LadybugDB does not
+ * survive running out of space mid-commit (measured on a full tmpfs: the commit fails with
+ * "Cannot write to file", and once space is back the next commit never returns), so a write is
+ * refused with StorageFullError while less than this is free, before the engine is asked.
+ * A few megabytes cover a write and the checkpoint after it.
+ */
+export const FREE_SPACE_RESERVE_BYTES = 8 * 2 ** 20;
 
 /** A line in the middle of the journal is damaged: replaying past it could skip a write. */
 export class JournalCorruptError extends Error {
@@ -141,6 +150,12 @@ export class JournalFile {
       this.clean = false;
     }
     return this.clean;
+  }
+
+  /** Throws StorageFullError when less than `reserve` bytes are free where the journal lives. */
+  ensureSpace(reserve: number): void {
+    const fs = statfsSync(dirname(this.file));
+    if (fs.bavail * fs.bsize < reserve) throw new StorageFullError(this.file);
   }
 
   /** Appends one value as a whole, flushed line; on failure nothing of it stays (StorageFullError on a full disk). */

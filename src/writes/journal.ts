@@ -7,7 +7,7 @@
  * skips). An import is one entry naming the content hashes of its input files, whose copies
  * are kept beside the journal (import-inputs.ts).
  */
-import { JournalFile, type TailRepair } from './journal-file.ts';
+import { FREE_SPACE_RESERVE_BYTES, JournalFile, type TailRepair } from './journal-file.ts';
 import type { WriteChange } from './write-change.ts';
 
 export interface JournalEntry {
@@ -28,7 +28,11 @@ export class Journal {
   private last: { seq: number; bytes: number } | null = null;
 
   /** Opens the journal, cutting off a torn tail (see `repaired`); throws JournalCorruptError on damage before it. */
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    /** Free space a write needs before it starts (see FREE_SPACE_RESERVE_BYTES). */
+    private readonly reserveBytes = FREE_SPACE_RESERVE_BYTES,
+  ) {
     this.disk = new JournalFile(file);
     for (const line of this.lines()) this.lastSeq = Math.max(this.lastSeq, line.seq);
   }
@@ -57,6 +61,7 @@ export class Journal {
   /** Appends a write and flushes it to disk; returns its sequence number. Throws StorageFullError on a full disk, leaving no trace. */
   write(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
     const full = { ...entry, seq: this.lastSeq + 1 };
+    this.disk.ensureSpace(this.reserveBytes);
     const before = this.disk.size;
     this.disk.append({ type: 'write', ...full });
     this.lastSeq = full.seq;
