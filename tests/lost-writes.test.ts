@@ -162,7 +162,7 @@ describe('imports', () => {
     }
   }, 300_000);
 
-  it('applies an import killed with SIGKILL after it was journaled, all of it, on the next start and through rebuild', async () => {
+  it('applies an import killed with SIGKILL after it was journaled, all of it, on the next start (and through rebuild, below)', async () => {
     const n = 10_000;
     const file = join(dir, 'many-orgs.json');
     const orgs = Array.from({ length: n }, (_, i) => ({ id: `killed-import-${i}`, name: `Killed import ${i}`, kind: 'other', country: 'BV' }));
