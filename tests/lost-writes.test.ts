@@ -186,6 +186,38 @@ describe('imports', () => {
   }, 300_000);
 });
 
+describe('a bulk import', () => {
+  it('journals a bulk import into an empty store as one entry and one audit entry, and rebuild keeps all of it', async () => {
+    const bulkEnv = { ...env, AIGRAPH_DB: join(dir, 'bulk', 'graph.lbug') };
+    const n = 12_000; // above the bulk path's threshold
+    const file = join(dir, 'bulk-orgs.json');
+    writeFileSync(file, JSON.stringify({ organizations: Array.from({ length: n }, (_, i) => ({ id: `bulk-${i}`, name: `Bulk ${i}`, kind: 'other', country: 'TK' })) }));
+    const imported = await runCli(['import', file], bulkEnv, 180_000);
+    expect(imported.code, imported.stderr).toBe(0);
+    const journalLines = readFileSync(journalFileFor(bulkEnv.AIGRAPH_DB), 'utf8').trim().split('\n');
+    expect(journalLines).toHaveLength(1);
+    expect(journalLines[0]!.length).toBeLessThan(1000); // the files' names and hashes, not their records
+    const imported1 = await startServer(bulkEnv, 60_000);
+    try {
+      expect(await countryCount(imported1, 'TK')).toBe(n);
+      const audit = await gql<{ auditLog: { totalCount: number; edges: { node: { operation: string } }[] } }>(imported1, '{ auditLog(first: 10) { totalCount edges { node { operation } } } }', {}, admin);
+      expect(audit.data!.auditLog.totalCount).toBe(1);
+      expect(audit.data!.auditLog.edges[0]!.node.operation).toBe('import');
+    } finally {
+      await imported1.stop();
+    }
+    const rebuilt = await runCli(['rebuild'], bulkEnv, 300_000);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toMatch(/1 writes replayed/);
+    const server = await startServer(bulkEnv, 60_000);
+    try {
+      expect(await countryCount(server, 'TK')).toBe(n);
+    } finally {
+      await server.stop();
+    }
+  }, 400_000);
+});
+
 describe('the journal', () => {
   it('cuts a torn tail off on start (and says so), then keeps every acknowledged write through rebuild', async () => {
     appendFileSync(journalFile, '0badc0de {"type":"write","seq":99999,"at":"2026-');
