@@ -87,18 +87,14 @@ export class GraphWriter {
     this.version++;
   }
 
-  /** Applies one change for an author; writes are serialised so journal order is commit order. */
+  /**
+   * Applies one change for an author; writes are serialised so journal order is commit order.
+   * A change given as a function of the graph (ChangeFrom) is computed in the write's turn,
+   * inside its unit of work, so two read-merge-writes of one record never see the same "before".
+   */
   apply(author: Author, operation: string, change: WriteChange | ChangeFrom): Promise<WriteOutcome> {
     if (this.readiness?.pending) return Promise.reject(new WriteNotReady(this.readiness.pending));
     return this.enqueue(() => this.applyNow({ at: new Date().toISOString(), ...author, operation, change }, true));
-  }
-
-  /**
-   * Applies a change computed from the current record: `from` runs in the write's turn, inside
-   * its unit of work, so two read-merge-writes of one record never see the same "before".
-   */
-  update(author: Author, operation: string, from: ChangeFrom): Promise<WriteOutcome> {
-    return this.apply(author, operation, from);
   }
 
   private enqueue<T>(run: () => Promise<T>): Promise<T> {

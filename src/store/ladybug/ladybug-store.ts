@@ -139,15 +139,16 @@ export class LadybugStore implements GraphStore {
     const key = resolve(path);
     if (openFiles.has(key)) throw new DatabaseLockedError(path);
     if (!existsSync(key)) return;
-    const db = new lbug.Database(key);
+    let db: InstanceType<typeof lbug.Database> | undefined;
     try {
+      db = new lbug.Database(key);
       await db.init();
     } catch (err) {
       const mapped = mapLadybugError(err, 'store.open', path);
       if (mapped instanceof DatabaseLockedError) throw mapped;
       return;
     } finally {
-      await db.close().catch(() => undefined);
+      await db?.close().catch(() => undefined);
     }
   }
 
