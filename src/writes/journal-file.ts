@@ -12,7 +12,7 @@
  * finished, so never acknowledged): they are cut off and reported. A damaged line with good
  * lines after it cannot come from a crash; it is an error naming the line.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, statfsSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { isNoSpace, StorageFullError } from '../store/store-errors.ts';
@@ -135,6 +135,11 @@ export class JournalFile {
       // Private: the journal holds every write and its author (the folder too, when created here).
       mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
       this.fd = openSync(this.file, 'a', 0o600);
+      try {
+        fchmodSync(this.fd, 0o600); // a journal created by an older version or another umask
+      } catch {
+        // Not ours to change (another owner): leave it.
+      }
     }
     return this.fd;
   }
