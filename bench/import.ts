@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bulkLoad, type BulkMethod } from '../src/importer/bulk-load.ts';
+import { bulkLoad, type BulkMethod } from '../src/records/bulk-load.ts';
 import { importFiles, isGraphEmpty, readInputs } from '../src/importer/import-graph.ts';
 import { ImportError, sortIssues } from '../src/importer/import-issue.ts';
 import { validateRecords } from '../src/records/validate-records.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bulkLoad, StoreNotEmptyError, type BulkMethod } from '../src/importer/bulk-load.ts';
+import { bulkLoad, StoreNotEmptyError, type BulkMethod } from '../src/records/bulk-load.ts';
 import { readRecords } from '../src/records/graph-to-records.ts';
 import { importFiles, readInputs } from '../src/importer/import-graph.ts';
 import { validateRecords } from '../src/records/validate-records.ts';

@@ -276,3 +276,72 @@ describe('hostile strings', () => {
     expect(openai.data!.organization.name).toBe('OpenAI');
   });
 });
+
+describe('lost updates', () => {
+  /** The audit entries of one record, oldest first (audit ids start `audit-<journal seq>-`). */
+  async function auditOf(subject: string): Promise<{ operation: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[]> {
+    const r = await api.gql<{ auditLog: { edges: { node: { id: string; operation: string; before: string | null; after: string } }[] } }>(
+      'query ($s: String!) { auditLog(subject: $s, first: 100) { edges { node { id operation before after } } } }',
+      { s: subject },
+      admin,
+    );
+    const seq = (id: string) => Number(/^audit-(\d+)-/.exec(id)![1]);
+    return r.data!.auditLog.edges
+      .map((e) => e.node)
+      .sort((a, b) => seq(a.id) - seq(b.id))
+      .map((n) => ({ operation: n.operation, before: n.before ? (JSON.parse(n.before) as Record<string, unknown>) : null, after: JSON.parse(n.after) as Record<string, unknown> }));
+  }
+
+  it('keeps all 50 of 50 concurrent status changes of one deal', async () => {
+    const deal = { ...(MUTATIONS.recordDeal!.variables.input as Record<string, unknown>), id: 'status-race', status: 'IN_TALKS', statusHistory: [{ status: 'IN_TALKS', on: '2026-11-01', sources: ['acme-press-2026-11-01'] }] };
+    expect((await api.gql(MUTATIONS.recordDeal!.query, { input: deal }, editor)).errors).toBeUndefined();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        api.gql(
+          'mutation ($on: Date!, $note: String!) { setDealStatus(id: "status-race", status: ANNOUNCED, on: $on, sources: ["acme-press-2026-11-01"], note: $note) { id } }',
+          // One date for all: the history must stay in date order whatever order they land in.
+          { on: '2026-12-01', note: `change ${i}` },
+          editor,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    const after = await api.gql<{ deal: { statusHistory: { note: string | null }[] } }>('{ deal(id: "status-race") { statusHistory { note } } }');
+    const notes = after.data!.deal.statusHistory.map((h) => h.note).filter((n): n is string => n?.startsWith('change ') ?? false);
+    expect(notes).toHaveLength(50);
+    expect(new Set(notes).size).toBe(50);
+    expect(after.data!.deal.statusHistory).toHaveLength(51);
+  });
+
+  it('leaves each field of 50 concurrent partial upserts of one organization as its last acknowledged writer set it, in a serial order the audit trail shows', async () => {
+    const create = await api.gql('mutation { upsertOrganization(input: { id: "patch-race", name: "Patch race", kind: OTHER, country: "US", description: "start", aliases: ["start"] }) { id } }', {}, editor);
+    expect(create.errors).toBeUndefined();
+    const patches = Array.from({ length: 50 }, (_, i) => (i % 2 ? { aliases: [`alias-${i}`] } : { description: `description-${i}` }));
+    const results = await Promise.all(
+      patches.map((p) => api.gql('mutation ($input: OrganizationInput!) { upsertOrganization(input: $input) { id } }', { input: { id: 'patch-race', name: 'Patch race', ...p } }, editor)),
+    );
+    expect(results.filter((r) => r.errors)).toEqual([]);
+
+    // The serial reference: apply the acknowledged patches one by one in the order the writer
+    // committed them (the audit trail); every entry must start from the state the one before it
+    // left and change only its own field, and the record must end as the last entry left it.
+    const trail = await auditOf('patch-race');
+    expect(trail).toHaveLength(51);
+    let state = trail[0]!.after;
+    const seen = new Set<string>();
+    for (const entry of trail.slice(1)) {
+      expect(entry.before).toEqual(state);
+      const changed = Object.keys({ ...entry.before, ...entry.after }).filter((k) => JSON.stringify(entry.before![k]) !== JSON.stringify(entry.after[k]));
+      expect(changed).toHaveLength(1);
+      seen.add(JSON.stringify(entry.after[changed[0]!]));
+      state = entry.after;
+    }
+    expect(seen.size).toBe(50);
+    const lastDescription = trail.map((e) => e.after.description).at(-1);
+    const lastAliases = trail.map((e) => e.after.aliases).at(-1);
+    const org = await api.gql<{ organization: { description: string; aliases: string[] } }>('{ organization(id: "patch-race") { description aliases } }');
+    expect(org.data!.organization).toEqual({ description: lastDescription, aliases: lastAliases });
+    expect(lastDescription).not.toBe('start');
+    expect(lastAliases).not.toEqual(['start']);
+  });
+});

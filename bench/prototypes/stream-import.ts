@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCopySession } from '../../src/importer/bulk-load.ts';
+import { openCopySession } from '../../src/records/bulk-load.ts';
 import { expandInputs } from '../../src/importer/import-graph.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/records/record-schemas.ts';
 import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';

@@ -16,7 +16,12 @@ import { rebuildCommand } from './commands/rebuild.ts';
 import { serveCommand } from './commands/serve.ts';
 import { UsageError } from './usage-error.ts';
 import { synthCommand } from './commands/synth.ts';
+import { JournalCorruptError } from '../writes/journal-file.ts';
+import { ImportCopyError } from '../importer/import-inputs.ts';
 
+// Every file aigraph creates is its user's only (0600, folders 0700), as PostgreSQL does: the
+// database, its WAL, the write journal and kept imports hold the audit trail and every write.
+process.umask(0o077);
 
 const program = new Command()
   .name('aigraph')
@@ -43,7 +48,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError || err instanceof ImportError || err instanceof KeyFileError) {
+  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError || err instanceof ImportError || err instanceof KeyFileError || err instanceof JournalCorruptError || err instanceof ImportCopyError) {
     process.stderr.write(`aigraph: ${err.message}\n`);
   } else {
     process.stderr.write(`aigraph: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
+  | 'STORAGE_FULL'
   | 'TIMEOUT'
   | 'CANCELLED'
   | 'TOO_MANY_REQUESTS'
@@ -38,7 +39,11 @@ const STORE_CODES: Record<StoreError['code'], ErrorCode> = {
   REQUEST_CANCELLED: 'CANCELLED',
   QUERY_FAILED: 'INTERNAL_SERVER_ERROR',
   UNIT_OF_WORK_ABORTED: 'INTERNAL_SERVER_ERROR',
+  STORAGE_FULL: 'STORAGE_FULL',
 };
+
+/** The HTTP answer to a write refused for now: `status`, and Retry-After in seconds. */
+export const retryLater = (status: 503 | 507, seconds: number) => ({ http: { status, headers: new Map([['retry-after', String(seconds)]]) } });
 
 /**
  * One policy for suggestions of the schema's names: none. GraphQL's "Did you mean ...?" (for

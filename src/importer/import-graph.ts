@@ -10,7 +10,7 @@ import { deriveAll } from '../records/derived.ts';
 import { COLLECTION_NAMES } from '../records/record-schemas.ts';
 import { validateRecords } from '../records/validate-records.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { bulkLoad } from './bulk-load.ts';
+import { BULK_THRESHOLD, bulkLoad } from '../records/bulk-load.ts';
 import { ImportError, sortIssues, type ImportIssue } from './import-issue.ts';
 import { readJsonFile } from './read-json.ts';
 import { readYamlFile, type RawRecord } from './read-yaml.ts';
@@ -18,8 +18,6 @@ import { readYamlFile, type RawRecord } from './read-yaml.ts';
 export { isGraphEmpty, type ImportCounts };
 
 const INPUT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-/** Records above which an import into an empty store uses the bulk path. */
-const BULK_THRESHOLD = 10_000;
 
 /** The input files named by paths: files as given, folders searched for .yaml/.yml/.json. */
 export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; issues: ImportIssue[] }> {

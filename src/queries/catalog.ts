@@ -14,6 +14,7 @@ import { BULK_STATEMENTS } from './bulk-statements.ts';
 import { IMPORT_STATEMENTS } from './import-statements.ts';
 import { COUNT_ALL, FIND_IDS, NODE_STATEMENTS, RELATIONSHIP_STATEMENTS } from './model-statements.ts';
 import { QUESTION_STATEMENTS } from '../questions/statements.ts';
+import { WRITE_STATEMENTS } from './write-statements.ts';
 
 const STATEMENTS: readonly Query[] = [
   ...LADYBUG_SCHEMA,
@@ -33,6 +34,7 @@ const STATEMENTS: readonly Query[] = [
   ...IMPORT_STATEMENTS,
   ...BULK_STATEMENTS,
   ...LADYBUG_BULK_STATEMENTS,
+  ...WRITE_STATEMENTS,
 ];
 
 /**

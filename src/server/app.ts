@@ -12,16 +12,14 @@ import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { ReadGate } from '../store/read-gate.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
+import type { Readiness } from '../writes/readiness.ts';
 import { registerExplorer } from './explorer.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
 import { watchReadGate, type Metrics } from './metrics.ts';
 import { checkingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.ts';
 
-export interface Readiness {
-  /** Why the server is not ready yet, or null when start-up work is done. */
-  pending: string | null;
-}
+export type { Readiness } from '../writes/readiness.ts';
 
 export interface AppOptions {
   readonly store: GraphStore;

@@ -1,7 +1,8 @@
 /**
  * `aigraph serve`: opens the store first (so a second server on the same file stops at once on
  * its lock), listens, then bootstraps the schema, loads the seeds into an empty store and
- * replays journal entries the database lacks; /readyz turns 200 only when that is done.
+ * replays journal entries the database lacks (in the writer's queue); /readyz turns 200 and
+ * writes are accepted only when that is done (before, they answer 503 with Retry-After).
  * SIGTERM lets in-flight requests finish, then checkpoints and closes the store.
  */
 import { ApiKeyStore } from '../auth/api-keys.ts';
@@ -9,6 +10,7 @@ import type { Config } from '../config/config.ts';
 import { importFiles, isGraphEmpty } from '../importer/import-graph.ts';
 import { ensureDerived } from '../records/derived.ts';
 import { openStore } from '../store/open-store.ts';
+import { readImportInputs } from '../importer/import-inputs.ts';
 import { GraphWriter } from '../writes/graph-writer.ts';
 import { Journal, journalFileFor } from '../writes/journal.ts';
 import { buildApp, type Readiness } from './app.ts';
@@ -27,8 +29,8 @@ export async function serve(config: Config): Promise<void> {
   const store = await openStore({ ...config, bufferPoolMb: config.bufferPoolMb ?? SERVER_BUFFER_POOL_MB }, metrics.observe);
   const file = store.capabilities.databaseFile;
   const journal = file ? new Journal(journalFileFor(file)) : null;
-  const writer = new GraphWriter(store, journal);
   const readiness: Readiness = { pending: 'bootstrapping the schema' };
+  const writer = new GraphWriter(store, journal, readiness, readImportInputs);
   const app = await buildApp({
     store,
     writer,
@@ -55,6 +57,10 @@ export async function serve(config: Config): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+
+  if (journal?.repaired) {
+    app.log.warn({ journal: journal.file, ...journal.repaired }, 'cut a torn last write off the journal: it never finished, so it was never acknowledged');
+  }
 
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -78,7 +78,8 @@ export interface BulkLoad {
   node(label: NodeLabel, row: Readonly<Record<string, unknown>>): void;
   /** A relationship between two nodes of the load, by id; each is fed once. */
   relationship(type: RelationshipType, from: NodeLabel, fromId: string, to: NodeLabel, toId: string, properties?: Readonly<Record<string, unknown>>): void;
-  commit(): Promise<BulkLoadCounts>;
+  /** Writes everything in one unit of work, with `alsoInUnit` (more work of the caller's) in the same unit. */
+  commit(alsoInUnit?: (tx: UnitOfWork) => Promise<void>): Promise<BulkLoadCounts>;
   abort(): void;
 }
 

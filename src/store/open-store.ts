@@ -37,3 +37,8 @@ export function databaseFileOf(store: StoreLocation): string | null {
 export function databaseFilesOf(path: string): string[] {
   return [path, `${path}.wal`];
 }
+
+/** Throws DatabaseLockedError when another process holds the embedded database file (a live server). */
+export async function assertDatabaseFileFree(path: string): Promise<void> {
+  await LadybugStore.assertNotLocked(path);
+}

@@ -12,7 +12,8 @@ export type StoreErrorCode =
   | 'STORE_BUSY'
   | 'REQUEST_CANCELLED'
   | 'QUERY_FAILED'
-  | 'UNIT_OF_WORK_ABORTED';
+  | 'UNIT_OF_WORK_ABORTED'
+  | 'STORAGE_FULL';
 
 export class StoreError extends Error {
   constructor(
@@ -95,6 +96,28 @@ export class UnitOfWorkAbortedError extends StoreError {
       'The change was not applied.',
     );
   }
+}
+
+/**
+ * The disk (or the file system's quota) is full: the change was not applied, nothing of it was
+ * kept, and the same request succeeds once space is freed.
+ */
+export class StorageFullError extends StoreError {
+  constructor(readonly path: string, cause?: unknown) {
+    super(
+      'STORAGE_FULL',
+      `No space left to write ${path}: the change was not applied. Free space on that file system; writes resume by themselves.`,
+      'The server has no storage space left: the change was not applied. Try again later.',
+      { cause },
+    );
+  }
+}
+
+/** True for the errors a full disk or quota gives (ENOSPC, EDQUOT), from Node or an engine's message. */
+export function isNoSpace(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return true;
+  return /No space left on device|Disk quota exceeded|ENOSPC/i.test(err instanceof Error ? err.message : String(err));
 }
 
 export class DatabaseOpenError extends StoreError {

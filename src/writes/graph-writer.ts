@@ -1,20 +1,29 @@
 /**
- * Every write of the API goes through here, one at a time: validate (the record rules),
- * detect what changes, journal it (flushed to disk), apply it with its audit entries and the
- * journal position in one unit of work, or abort it in the journal. The graph version moves
- * with every committed write, so read caches can key on it.
+ * Every write goes through here (the API's mutations, `aigraph import`, journal replay), one at
+ * a time through one queue, each in one unit of work: take the write lock, read what the write
+ * depends on (a patch's current record, references, what changes), journal it (flushed to
+ * disk), apply it with its audit entries and the journal position, or cut it from the journal
+ * again. Reading inside the unit is what keeps read-merge-write changes (partial upserts,
+ * status changes, retractions) from losing each other's updates. Until start-up work is done
+ * (`readiness`), writes are refused with WriteNotReady. The graph version moves with every
+ * committed write, so read caches can key on it.
  */
 import type { NodeLabel } from '../model/graph-model.ts';
-import { COLLECTION_NAMES, collectionOfLabel, type CollectionName } from '../model/records.ts';
-import { deleteRecordNode, diffRecords, readRecordsFor, writeRecords } from '../records/apply-records.ts';
+import { COLLECTION_NAMES, collectionOfLabel } from '../model/records.ts';
+import { deleteRecordNode, diffRecords, isGraphEmpty, readRecordsFor, writeRecords, type ImportCounts } from '../records/apply-records.ts';
 import { canonicalRecord, recordKey } from '../records/canonical.ts';
+import { deriveAll } from '../records/derived.ts';
 import type { RecordInput, RecordIssue } from '../records/record-issue.ts';
 import { emptyRecords, type RecordsByCollection } from '../records/record-schemas.ts';
 import { validateRecords } from '../records/validate-records.ts';
 import { NODE_STATEMENTS } from '../queries/model-statements.ts';
+import { BULK_THRESHOLD, bulkLoad } from '../records/bulk-load.ts';
+import { WRITE_LOCK } from '../queries/write-statements.ts';
 import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 import type { Journal, JournalEntry } from './journal.ts';
-import type { WriteChange } from './write-change.ts';
+import { readsInUnit } from './reads-in-unit.ts';
+import { WriteNotReady, type Readiness } from './readiness.ts';
+import type { ImportReader, WriteChange } from './write-change.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -28,9 +37,16 @@ export interface WriteOutcome {
   readonly updated: number;
   readonly unchanged: number;
   readonly deleted: number;
+  /** Per collection, for imports. */
+  readonly counts?: ImportCounts;
 }
 
-/** The input broke a rule; each issue names the record and the field inside it (`at`). */
+/** Computes a change from the graph as it is when the write's turn comes (read through `view`, inside the write's unit). */
+export type ChangeFrom = (view: GraphStore) => Promise<WriteChange>;
+
+type Pending = Omit<JournalEntry, 'seq' | 'change'> & { seq?: number; change: WriteChange | ChangeFrom };
+
+/** The input broke a rule; `issues` name the fields (paths like `deals[0].parties[1].org`). */
 export class WriteRejected extends Error {
   constructor(readonly issues: readonly RecordIssue[]) {
     super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
@@ -49,6 +65,10 @@ export class GraphWriter {
   constructor(
     private readonly store: GraphStore,
     private readonly journal: Journal | null,
+    /** While `pending` is set, writes are refused (start-up work not done); absent: always open. */
+    private readonly readiness: Readiness | null = null,
+    /** How an import's kept files are read (replay and `aigraph import`); without one, imports are refused. */
+    private readonly readImport: ImportReader | null = null,
   ) {}
 
   /** Marks the graph changed by a writer other than this one (seeding at start-up). */
@@ -56,66 +76,133 @@ export class GraphWriter {
     this.version++;
   }
 
-  /** Applies one change for an author; writes are serialised so journal order is commit order. */
-  apply(author: Author, operation: string, change: WriteChange): Promise<WriteOutcome> {
-    const run = () => this.applyNow({ at: new Date().toISOString(), ...author, operation, change }, true);
+  /**
+   * Applies one change for an author; writes are serialised so journal order is commit order.
+   * A change given as a function of the graph (ChangeFrom) is computed in the write's turn,
+   * inside its unit of work, so two read-merge-writes of one record never see the same "before".
+   */
+  apply(author: Author, operation: string, change: WriteChange | ChangeFrom): Promise<WriteOutcome> {
+    if (this.readiness?.pending) return Promise.reject(new WriteNotReady(this.readiness.pending));
+    return this.enqueue(() => this.applyNow({ at: new Date().toISOString(), ...author, operation, change }, true));
+  }
+
+  private enqueue<T>(run: () => Promise<T>): Promise<T> {
     const next = this.chain.then(run, run);
     this.chain = next.catch(() => undefined);
     return next;
   }
 
-  /** Re-applies journal entries the database does not have (after a crash or a rebuild). */
-  async replay(all = false): Promise<number> {
-    if (!this.journal) return 0;
-    const [meta] = await this.store.read(NODE_STATEMENTS.Meta.get, { id: META_ID });
-    const applied = all ? 0 : Number(meta?.journalSeq ?? 0);
-    let n = 0;
-    for (const entry of this.journal.entries()) {
-      if (entry.seq <= applied) continue;
-      await this.applyNow(entry, false);
-      n++;
-    }
-    return n;
+  /**
+   * Re-applies journal entries the database does not have (after a crash, a restore or a
+   * rebuild), in the writer's queue, so no write can run between them.
+   */
+  replay(all = false): Promise<number> {
+    return this.enqueue(async () => {
+      if (!this.journal) return 0;
+      const [meta] = await this.store.read(NODE_STATEMENTS.Meta.get, { id: META_ID });
+      const applied = all ? 0 : Number(meta?.journalSeq ?? 0);
+      let n = 0;
+      for (const entry of this.journal.entries()) {
+        if (entry.seq <= applied) continue;
+        await this.applyNow(entry, false);
+        n++;
+      }
+      return n;
+    });
   }
 
-  private async applyNow(entry: Omit<JournalEntry, 'seq'> & { seq?: number }, journal: boolean): Promise<WriteOutcome> {
-    const { change } = entry;
-    let records = emptyRecords();
-    let created = new Set<Obj>();
-    let updated = new Set<Obj>();
-    let before = new Map<Obj, Obj>();
-    let deleted: { label: NodeLabel; id: string; before: Obj } | null = null;
-
-    if (change.kind === 'records') {
-      const raw: RecordInput[] = COLLECTION_NAMES.flatMap((c) => ((change.records[c] ?? []) as unknown[]).map((value, index) => ({ file: 'input', collection: c, index, value })));
-      const validation = await validateRecords(raw, this.store);
-      if (validation.issues.length) throw new WriteRejected(validation.issues);
-      records = validation.records;
-      ({ created, updated, before } = await diffRecords(this.store, records));
-      if (!created.size && !updated.size) return { created: 0, updated: 0, unchanged: raw.length, deleted: 0 };
-    } else {
-      const collection = collectionOfLabel(change.label);
-      if (!collection) throw new WriteRejected([{ file: 'input', line: 1, column: 1, path: 'id', message: `a ${change.label} cannot be deleted on its own` }]);
-      const old = ((await readRecordsFor(this.store, { [collection]: [change.id] }))[collection] as Obj[])[0];
-      if (!old) return { created: 0, updated: 0, unchanged: 0, deleted: 0 };
-      deleted = { label: change.label, id: change.id, before: old };
-    }
-
-    const written = journal && this.journal ? this.journal.write({ at: entry.at, actor: entry.actor, role: entry.role, operation: entry.operation, change }) : null;
-    const seq = written?.seq ?? entry.seq ?? ++this.seqWithoutJournal;
+  private async applyNow(entry: Pending, journal: boolean): Promise<WriteOutcome> {
+    let written: JournalEntry | null = null;
+    let bulk: { records: RecordsByCollection; counts: ImportCounts; journaled: Omit<JournalEntry, 'seq'> } | null = null;
     try {
-      await this.store.transaction(async (tx) => {
+      const outcome = await this.store.transaction(async (tx): Promise<WriteOutcome | null> => {
+        await tx.run(WRITE_LOCK);
+        const view = readsInUnit(this.store, tx);
+        const change = typeof entry.change === 'function' ? await entry.change(view) : entry.change;
+        const journaled = { at: entry.at, actor: entry.actor, role: entry.role, operation: entry.operation, change };
+        let records = emptyRecords();
+        let created = new Set<Obj>();
+        let updated = new Set<Obj>();
+        let before = new Map<Obj, Obj>();
+        let counts: ImportCounts | undefined;
+        let deleted: { label: NodeLabel; id: string; before: Obj } | null = null;
+
+        if (change.kind === 'records' || change.kind === 'import') {
+          const empty = change.kind === 'import' && (await isGraphEmpty(view));
+          const { raw, issues } = change.kind === 'import' ? await this.readImportFiles(change.files) : { raw: this.rawOf(change.records), issues: [] };
+          // References into an empty store cannot resolve: asking it for every id would only cost time.
+          const validation = await validateRecords(raw, empty ? undefined : view);
+          if (issues.length || validation.issues.length) throw new WriteRejected([...issues, ...validation.issues]);
+          records = validation.records;
+          ({ created, updated, before, counts } = await diffRecords(view, records, empty));
+          if (!created.size && !updated.size) return { created: 0, updated: 0, unchanged: raw.length, deleted: 0, counts };
+          if (empty && !updated.size && created.size > BULK_THRESHOLD) {
+            // Into an empty store, a large import goes through the bulk path, after this unit.
+            bulk = { records, counts, journaled };
+            return null;
+          }
+        } else {
+          const collection = collectionOfLabel(change.label);
+          if (!collection) throw new WriteRejected([{ file: 'input', line: 1, column: 1, path: 'id', message: `a ${change.label} cannot be deleted on its own` }]);
+          const old = ((await readRecordsFor(view, { [collection]: [change.id] }))[collection] as Obj[])[0];
+          if (!old) return { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+          deleted = { label: change.label, id: change.id, before: old };
+        }
+
+        written = journal && this.journal ? this.journal.write(journaled) : null;
+        const seq = written?.seq ?? entry.seq ?? ++this.seqWithoutJournal;
         if (deleted) await deleteRecordNode(tx, deleted.label, deleted.id);
         else await writeRecords(tx, records, created, updated);
-        await this.audit(tx, entry, seq, records, created, updated, before, deleted);
+        await this.audit(tx, journaled, seq, records, created, updated, before, deleted);
         if (this.journal) await tx.run(NODE_STATEMENTS.Meta.upsert, { rows: [{ id: META_ID, journalSeq: seq }] });
+        return { created: created.size, updated: updated.size, unchanged: 0, deleted: deleted ? 1 : 0, counts };
       });
+      if (outcome) {
+        if (outcome.created || outcome.updated || outcome.deleted) this.version++;
+        return outcome;
+      }
+      const b = bulk!;
+      written = journal && this.journal ? this.journal.write(b.journaled) : null;
+      const seq = written?.seq ?? entry.seq ?? ++this.seqWithoutJournal;
+      await bulkLoad(this.store, b.records, {
+        // One audit entry for the whole import (its files and counts), not one per record.
+        alsoInUnit: async (tx) => {
+          await deriveAll(tx);
+          await this.auditImport(tx, b.journaled, seq, b.counts);
+          if (this.journal) await tx.run(NODE_STATEMENTS.Meta.upsert, { rows: [{ id: META_ID, journalSeq: seq }] });
+        },
+      });
+      this.version++;
+      const total = (k: 'created' | 'unchanged') => Object.values(b.counts).reduce((n, c) => n + c[k], 0);
+      return { created: total('created'), updated: 0, unchanged: total('unchanged'), deleted: 0, counts: b.counts };
     } catch (err) {
-      if (written) this.journal!.abort(written.seq);
+      if (written) this.journal!.abort((written as JournalEntry).seq);
       throw err;
     }
-    this.version++;
-    return { created: created.size, updated: updated.size, unchanged: 0, deleted: deleted ? 1 : 0 };
+  }
+
+  private readImportFiles(files: Parameters<ImportReader>[0]): ReturnType<ImportReader> {
+    if (!this.readImport) throw new Error('This writer was built without an import reader.');
+    return this.readImport(files, this.journal?.importsDir ?? null);
+  }
+
+  private rawOf(records: Partial<RecordsByCollection>): RecordInput[] {
+    return COLLECTION_NAMES.flatMap((c) => ((records[c] ?? []) as unknown[]).map((value, index) => ({ file: 'input', collection: c, index, value })));
+  }
+
+  private async auditImport(tx: UnitOfWork, entry: Omit<JournalEntry, 'seq'>, seq: number, counts: ImportCounts): Promise<void> {
+    const files = entry.change.kind === 'import' ? entry.change.files.map((f) => ({ name: f.name, sha256: f.sha256 })) : [];
+    const row = {
+      id: `audit-${seq}-1-${Date.parse(entry.at)}`,
+      at: entry.at,
+      actor: entry.actor,
+      role: entry.role,
+      operation: entry.operation,
+      subject: `import:${files.map((f) => f.sha256.slice(0, 12)).join(',')}`,
+      before: null,
+      after: JSON.stringify({ files, counts }),
+    };
+    await tx.run(NODE_STATEMENTS.AuditEntry.upsert, { rows: [row] as never });
   }
 
   private async audit(

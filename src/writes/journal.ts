@@ -2,11 +2,12 @@
  * The write journal of the embedded engine: every write is appended and flushed to disk
  * (fdatasync) before it is applied and acknowledged, so an acknowledged write survives even a
  * database file that no longer opens (LadybugDB issues #714, #843): `aigraph rebuild` replays
- * the journal over the seeds. One JSON line per entry; a write that then failed gets an
- * `abort` line, and replay skips it.
+ * the journal over the seeds. One checksummed line per entry (journal-file.ts); a write that
+ * then failed is cut off again (or, where that failed, followed by an `abort` line that replay
+ * skips). An import is one entry naming the content hashes of its input files, whose copies
+ * are kept beside the journal (import-inputs.ts).
  */
-import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { FREE_SPACE_RESERVE_BYTES, JournalFile, type TailRepair } from './journal-file.ts';
 import type { WriteChange } from './write-change.ts';
 
 export interface JournalEntry {
@@ -21,25 +22,33 @@ export interface JournalEntry {
 type Line = ({ type: 'write' } & JournalEntry) | { type: 'abort'; seq: number };
 
 export class Journal {
-  private fd: number | null = null;
+  private readonly disk: JournalFile;
   private lastSeq = 0;
+  /** The last entry appended by this process and the bytes it took, so a failed write can be cut off. */
+  private last: { seq: number; bytes: number } | null = null;
 
-  constructor(readonly file: string) {
+  /** Opens the journal, cutting off a torn tail (see `repaired`); throws JournalCorruptError on damage before it. */
+  constructor(
+    readonly file: string,
+    /** Free space a write needs before it starts (see FREE_SPACE_RESERVE_BYTES). */
+    private readonly reserveBytes = FREE_SPACE_RESERVE_BYTES,
+  ) {
+    this.disk = new JournalFile(file);
     for (const line of this.lines()) this.lastSeq = Math.max(this.lastSeq, line.seq);
   }
 
+  /** The torn or damaged tail cut off on opening, if any (the caller logs it). */
+  get repaired(): TailRepair | null {
+    return this.disk.repaired;
+  }
+
+  /** The folder beside the journal that keeps copies of imported files. */
+  get importsDir(): string {
+    return `${this.file}.imports`;
+  }
+
   private lines(): Line[] {
-    if (!existsSync(this.file)) return [];
-    const out: Line[] = [];
-    for (const text of readFileSync(this.file, 'utf8').split('\n')) {
-      if (!text.trim()) continue;
-      try {
-        out.push(JSON.parse(text) as Line);
-      } catch {
-        // A torn last line from a crash mid-append: that write was never acknowledged.
-      }
-    }
-    return out;
+    return this.disk.values() as Line[];
   }
 
   /** Entries that were not aborted, in order. */
@@ -49,29 +58,32 @@ export class Journal {
     return lines.filter((l): l is { type: 'write' } & JournalEntry => l.type === 'write' && !aborted.has(l.seq)).map(({ type: _t, ...e }) => e);
   }
 
-  private append(line: Line): void {
-    if (this.fd === null) {
-      mkdirSync(dirname(this.file), { recursive: true });
-      this.fd = openSync(this.file, 'a');
-    }
-    writeSync(this.fd, `${JSON.stringify(line)}\n`);
-    fdatasyncSync(this.fd);
-  }
-
-  /** Appends a write and flushes it to disk; returns its sequence number. */
+  /** Appends a write and flushes it to disk; returns its sequence number. Throws StorageFullError on a full disk, leaving no trace. */
   write(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    const full = { ...entry, seq: ++this.lastSeq };
-    this.append({ type: 'write', ...full });
+    const full = { ...entry, seq: this.lastSeq + 1 };
+    this.disk.ensureSpace(this.reserveBytes);
+    const before = this.disk.size;
+    this.disk.append({ type: 'write', ...full });
+    this.lastSeq = full.seq;
+    this.last = { seq: full.seq, bytes: this.disk.size - before };
     return full;
   }
 
+  /** Withdraws a write that was not applied: cut off when it is the last line, else an `abort` line. */
   abort(seq: number): void {
-    this.append({ type: 'abort', seq });
+    if (this.last?.seq === seq && this.lastSeq === seq) {
+      const { bytes } = this.last;
+      this.last = null;
+      if (this.disk.truncateLast(bytes)) {
+        this.lastSeq--;
+        return;
+      }
+    }
+    this.disk.append({ type: 'abort', seq });
   }
 
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    this.disk.close();
   }
 }
 

@@ -49,10 +49,9 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `aigraph serve` and resolves once /readyz answers 200 (or rejects after timeoutMs). */
-export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RunningServer & { readyMs: number }> {
+/** Starts `aigraph serve` and resolves at once, before it listens. */
+export async function launchServer(env: NodeJS.ProcessEnv): Promise<RunningServer> {
   const port = await freePort();
-  const started = Date.now();
   const child = spawn(process.execPath, [BIN, 'serve'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
@@ -73,8 +72,17 @@ export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): P
       return exited;
     },
   };
+  return server;
+}
+
+/** Starts `aigraph serve` and resolves once /readyz answers 200 (or rejects after timeoutMs). */
+export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<RunningServer & { readyMs: number }> {
+  const started = Date.now();
+  const server = await launchServer(env);
+  const { child, url } = server;
+  const out = () => server.output();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${out}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${out()}`);
     try {
       const res = await fetch(`${url}/readyz`);
       if (res.status === 200) return { ...server, readyMs: Date.now() - started };
@@ -84,5 +92,5 @@ export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): P
     await new Promise((r) => setTimeout(r, 50));
   }
   await server.stop('SIGKILL');
-  throw new Error(`server not ready within ${timeoutMs} ms: ${out}`);
+  throw new Error(`server not ready within ${timeoutMs} ms: ${out()}`);
 }

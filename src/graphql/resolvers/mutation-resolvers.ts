@@ -2,6 +2,11 @@
  * Mutations: every one denies by default (no key: UNAUTHENTICATED; a key without the role:
  * FORBIDDEN), turns its input into import records, and hands them to the GraphWriter, which
  * validates them with the record rules (src/records), journals, applies and audits them in one unit of work.
+ * Those that merge into the current record (partial upserts, status changes, retractions) hand
+ * the writer a function of the current record, read in the write's own turn: reading it here,
+ * before queueing, let concurrent writes put back each other's stale values.
+ * Before start-up work is done, and on a full disk, writes are refused with HTTP 503/507 and
+ * Retry-After.
  */
 import { roleAtLeast, type Role } from '../../auth/api-keys.ts';
 import type { NodeLabel } from '../../model/graph-model.ts';
@@ -13,10 +18,13 @@ import type { RecordIssue } from '../../records/record-issue.ts';
 import type { DealRecord, ExclusivityRecord } from '../../records/record-schemas.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { NODE_STATEMENTS } from '../../queries/model-statements.ts';
-import { WriteRejected } from '../../writes/graph-writer.ts';
+import type { GraphStore } from '../../store/graph-store.ts';
+import { StorageFullError } from '../../store/store-errors.ts';
+import { WriteRejected, type ChangeFrom } from '../../writes/graph-writer.ts';
+import { RETRY_AFTER_SECONDS, WriteNotReady } from '../../writes/readiness.ts';
 import type { WriteChange } from '../../writes/write-change.ts';
 import type { GraphContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, notFound, retryLater } from '../errors.ts';
 import { ANY, requireId } from '../strict-ids.ts';
 import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
 import type { DealModel, ExclusivityModel, NodeModel } from '../models.ts';
@@ -35,11 +43,13 @@ type ArgumentOf = (issue: RecordIssue) => string | undefined;
 const argumentName = (issue: RecordIssue, argumentOf?: ArgumentOf) =>
   argumentOf?.(issue) ?? (issue.at ? inputPath(issue.at.collection, issue.at.field) : 'input');
 
-async function write(ctx: GraphContext, operation: string, role: Role, change: WriteChange, argumentOf?: ArgumentOf): Promise<void> {
+async function write(ctx: GraphContext, operation: string, role: Role, change: WriteChange | ChangeFrom, argumentOf?: ArgumentOf): Promise<void> {
   const author = requireRole(ctx, role);
   try {
     await ctx.writer.apply(author, operation, change);
   } catch (err) {
+    if (err instanceof WriteNotReady) throw new AppError('SERVICE_UNAVAILABLE', err.message, retryLater(503, RETRY_AFTER_SECONDS));
+    if (err instanceof StorageFullError) throw new AppError('STORAGE_FULL', err.publicMessage, retryLater(507, RETRY_AFTER_SECONDS * 15));
     if (err instanceof WriteRejected) {
       const first = err.issues[0]!;
       const field = argumentName(first, argumentOf);
@@ -52,16 +62,18 @@ async function write(ctx: GraphContext, operation: string, role: Role, change: W
   }
 }
 
-/** The current record of a key, in the import format, or null. */
-async function current(ctx: GraphContext, collection: CollectionName, id: string): Promise<Obj | null> {
-  const records = await readRecordsFor(ctx.store, { [collection]: [id] });
+/** The current record of a key, in the import format, or null (read through `view`: inside the write's unit). */
+async function current(view: GraphStore, collection: CollectionName, id: string): Promise<Obj | null> {
+  const records = await readRecordsFor(view, { [collection]: [id] });
   return ((records[collection] as Obj[])[0] as Obj | undefined) ?? null;
 }
 
 
 async function patch(ctx: GraphContext, collection: CollectionName, operation: string, input: Obj): Promise<void> {
-  const before = (await current(ctx, collection, String(input.id))) ?? {};
-  await write(ctx, operation, 'editor', { kind: 'records', records: { [collection]: [{ ...before, ...recordFromInput(collection, input) }] } });
+  await write(ctx, operation, 'editor', async (view) => {
+    const before = (await current(view, collection, String(input.id))) ?? {};
+    return { kind: 'records', records: { [collection]: [{ ...before, ...recordFromInput(collection, input) }] } };
+  });
 }
 
 async function load<T>(ctx: GraphContext, label: NodeLabel, id: string): Promise<T> {
@@ -99,22 +111,29 @@ export const mutationResolvers: Resolvers = {
     },
     setDealStatus: async (_p, args, ctx) => {
       requireRole(ctx, 'editor');
-      const deal = (await current(ctx, 'deals', args.id)) as DealRecord | null;
-      if (!deal) {
-        await requireId(ctx, 'id', args.id, ['Deal']);
-        throw notFound('deal', args.id);
-      }
+      await requireId(ctx, 'id', args.id, ['Deal']);
       const ended = (ENDED_STATUSES as readonly string[]).includes(args.status);
       const added = given({ status: args.status, on: args.on, sources: args.sources, note: args.note });
-      const next = { ...deal, status: args.status, endedOn: ended ? args.on : undefined, statusHistory: [...(deal.statusHistory ?? []), added] };
       // A problem with the new history entry is a problem with this mutation's own arguments.
-      const entry = (deal.statusHistory ?? []).length;
+      let entry = -1;
       const argumentOf: ArgumentOf = (issue) => {
         const f = issue.at?.field ?? [];
         if (f[0] === 'statusHistory' && f[1] === entry) return typeof f[2] === 'string' ? f[2] : 'status';
         return f[0] === 'status' || f[0] === 'endedOn' ? (f[0] === 'endedOn' ? 'on' : 'status') : undefined;
       };
-      await write(ctx, 'setDealStatus', 'editor', { kind: 'records', records: { deals: [next as DealRecord] } }, argumentOf);
+      await write(
+        ctx,
+        'setDealStatus',
+        'editor',
+        async (view) => {
+          const deal = (await current(view, 'deals', args.id)) as DealRecord | null;
+          if (!deal) throw notFound('deal', args.id);
+          entry = (deal.statusHistory ?? []).length;
+          const next = { ...deal, status: args.status, endedOn: ended ? args.on : undefined, statusHistory: [...(deal.statusHistory ?? []), added] };
+          return { kind: 'records', records: { deals: [next as DealRecord] } };
+        },
+        argumentOf,
+      );
       return load<DealModel>(ctx, 'Deal', args.id);
     },
     retract: async (_p, args, ctx) => {
@@ -123,10 +142,19 @@ export const mutationResolvers: Resolvers = {
       const label = await ctx.loaders.labelOf.load(args.id);
       if (label !== 'Deal' && label !== 'Exclusivity') throw notFound('deal or exclusivity', args.id);
       const collection = label === 'Deal' ? 'deals' : 'exclusivities';
-      const record = (await current(ctx, collection, args.id))!;
-      const next = { ...record, retractedOn: ctx.today, retractionReason: args.reason, retractionSource: args.source };
       const argumentOf: ArgumentOf = (issue) => ({ retractionSource: 'source', retractionReason: 'reason' })[String(issue.at?.field[0])];
-      await write(ctx, 'retract', 'editor', { kind: 'records', records: { [collection]: [next] } }, argumentOf);
+      await write(
+        ctx,
+        'retract',
+        'editor',
+        async (view) => {
+          const record = await current(view, collection, args.id);
+          if (!record) throw notFound('deal or exclusivity', args.id);
+          const next = { ...record, retractedOn: ctx.today, retractionReason: args.reason, retractionSource: args.source };
+          return { kind: 'records', records: { [collection]: [next] } };
+        },
+        argumentOf,
+      );
       return (await loadAnyNode(ctx, args.id, label)) as NodeModel as never;
     },
     deleteNode: async (_p, { id }, ctx) => {

@@ -121,7 +121,7 @@ export async function openBulkCopy(store: GraphStore, options: BulkLoadOptions =
     node: (label, row) => tables.node(label, row),
     relationship: (type, from, fromId, to, toId, properties) => tables.relationship(type, from, fromId, to, toId, properties),
     abort: finish,
-    async commit() {
+    async commit(alsoInUnit) {
       const phases: Record<string, number> = {};
       try {
         tables.close();
@@ -136,6 +136,7 @@ export async function openBulkCopy(store: GraphStore, options: BulkLoadOptions =
           for (const [label, byProp] of tables.patches) {
             for (const [prop, rows] of byProp) await runBatches(tx, patchNodeProperty(label, prop), rows, batch);
           }
+          await alsoInUnit?.(tx);
         });
         phases.write = performance.now() - t;
         options.onPhase?.('write', phases.write);

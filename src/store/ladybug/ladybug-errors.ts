@@ -5,7 +5,9 @@ import {
   DuplicateKeyError,
   QueryFailedError,
   QueryTimeoutError,
+  StorageFullError,
   StoreError,
+  isNoSpace,
 } from '../store-errors.ts';
 
 export function mapLadybugError(err: unknown, queryName: string, dbPath: string): StoreError {
@@ -16,6 +18,7 @@ export function mapLadybugError(err: unknown, queryName: string, dbPath: string)
   if (/violates the non-null constraint|violates schema|Expected labels are/i.test(message)) {
     return new ConstraintViolationError(message, err);
   }
+  if (isNoSpace(err)) return new StorageFullError(dbPath, err);
   if (/Could not set lock on file/i.test(message)) return new DatabaseLockedError(dbPath, err);
   if (/^Interrupted/i.test(message) || /\bInterrupted\.?$/.test(message)) return new QueryTimeoutError(queryName, err);
   return new QueryFailedError(queryName, message, err);

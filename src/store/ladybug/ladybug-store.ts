@@ -9,7 +9,7 @@
  * - a unit of work aborts at its first error (docs/ladybug-traps.md#an-error-ends-the-transaction);
  * - statements always prepared (docs/ladybug-traps.md#prepare-every-statement).
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import lbug from '@ladybugdb/core';
 import { isEmptyBatch } from '../empty-batch.ts';
@@ -65,6 +65,17 @@ const RECOUNT_MS = 30_000;
 /** Files this process has open: a second Database on the same file silently loses writes. */
 const openFiles = new Set<string>();
 
+/** Makes a database's existing files (created by an older version, or another umask) readable by their owner only. */
+function privateFiles(path: string): void {
+  for (const f of [path, `${path}.wal`]) {
+    try {
+      if (existsSync(f)) chmodSync(f, 0o600);
+    } catch {
+      // Not ours to change (another owner): leave it.
+    }
+  }
+}
+
 class Session {
   readonly prepared = new Map<string, PreparedStatement>();
   constructor(readonly conn: Connection) {}
@@ -99,7 +110,9 @@ export class LadybugStore implements GraphStore {
     const key = inMemory ? `:memory:${Math.random()}` : resolve(options.path);
     if (!inMemory) {
       if (openFiles.has(key)) throw new DatabaseLockedError(options.path);
-      mkdirSync(dirname(key), { recursive: true });
+      // The database holds the audit trail: its folder (when created here) and files are private.
+      mkdirSync(dirname(key), { recursive: true, mode: 0o700 });
+      privateFiles(key);
     }
     openFiles.add(key);
     let store: LadybugStore | undefined;
@@ -118,6 +131,29 @@ export class LadybugStore implements GraphStore {
       const mapped = mapLadybugError(err, 'store.open', options.path);
       if (mapped instanceof DatabaseLockedError || inMemory) throw mapped;
       throw new DatabaseOpenError(options.path, err instanceof Error ? err.message.split('\n')[0]! : String(err), err);
+    }
+  }
+
+  /**
+   * Throws DatabaseLockedError when another process (a server, an import) has the database file
+   * open; returns when none has, including when the file does not open at all (damaged).
+   * LadybugDB takes its lock before it reads the file, so a damaged file held by a server still
+   * answers "locked".
+   */
+  static async assertNotLocked(path: string): Promise<void> {
+    const key = resolve(path);
+    if (openFiles.has(key)) throw new DatabaseLockedError(path);
+    if (!existsSync(key)) return;
+    let db: InstanceType<typeof lbug.Database> | undefined;
+    try {
+      db = new lbug.Database(key);
+      await db.init();
+    } catch (err) {
+      const mapped = mapLadybugError(err, 'store.open', path);
+      if (mapped instanceof DatabaseLockedError) throw mapped;
+      return;
+    } finally {
+      await db?.close().catch(() => undefined);
     }
   }
 

@@ -4,8 +4,10 @@ import {
   DuplicateKeyError,
   QueryFailedError,
   QueryTimeoutError,
+  StorageFullError,
   StoreError,
   StoreUnavailableError,
+  isNoSpace,
 } from '../store-errors.ts';
 
 export function mapNeo4jError(err: unknown, queryName: string): StoreError {
@@ -20,6 +22,7 @@ export function mapNeo4jError(err: unknown, queryName: string): StoreError {
   if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|Could not perform discovery/i.test(message)) {
     return new StoreUnavailableError(message, err);
   }
+  if (isNoSpace(err)) return new StorageFullError('the Neo4j database', err);
   if (code.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
     return new QueryTimeoutError(queryName, err);
   }

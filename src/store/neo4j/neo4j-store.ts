@@ -105,24 +105,42 @@ export class Neo4jStore implements GraphStore {
     return this.session('WRITE', query.name, (tx) => this.runIn(tx, query, params));
   }
 
-  transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.session('WRITE', 'transaction', async (tx) => {
-      // Same contract as LadybugDB: the first failure aborts the unit of work.
-      let failed = false;
-      const out = await work({
-        run: async (query, params) => {
-          if (failed) throw new UnitOfWorkAbortedError(query.name);
-          try {
-            return await this.runIn(tx, query, params);
-          } catch (err) {
-            failed = true;
-            throw err;
+  async transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    // The caller's own errors (a rejected input, a record not found) leave as they are: only
+    // the driver's are mapped to store errors.
+    const own: { err?: unknown; thrown: boolean } = { thrown: false };
+    try {
+      return await this.session('WRITE', 'transaction', async (tx) => {
+        // Same contract as LadybugDB: the first failure aborts the unit of work.
+        let failed = false;
+        let runError: unknown;
+        let out: T;
+        try {
+          out = await work({
+            run: async (query, params) => {
+              if (failed) throw new UnitOfWorkAbortedError(query.name);
+              try {
+                return await this.runIn(tx, query, params);
+              } catch (err) {
+                failed = true;
+                runError = err;
+                throw err;
+              }
+            },
+          });
+        } catch (err) {
+          if (err !== runError && !(err instanceof UnitOfWorkAbortedError)) {
+            own.err = err;
+            own.thrown = true;
           }
-        },
+          throw err;
+        }
+        if (failed) throw new UnitOfWorkAbortedError('tx.commit');
+        return out;
       });
-      if (failed) throw new UnitOfWorkAbortedError('tx.commit');
-      return out;
-    });
+    } catch (err) {
+      throw own.thrown ? own.err : err;
+    }
   }
 
   async checkpoint(): Promise<void> {

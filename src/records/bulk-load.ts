@@ -15,9 +15,12 @@
  */
 import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
 import { COUNT_GRAPH_NODES, createNodes, createRelationships } from '../queries/bulk-statements.ts';
-import type { BulkLoad, GraphStore } from '../store/graph-store.ts';
-import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from '../records/record-schemas.ts';
-import { GraphRows, RECORD_TO_GRAPH } from '../records/records-to-graph.ts';
+import type { BulkLoad, GraphStore, UnitOfWork } from '../store/graph-store.ts';
+import { COLLECTION_NAMES, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
+import { GraphRows, RECORD_TO_GRAPH } from './records-to-graph.ts';
+
+/** Records above which an import into an empty store uses the bulk path. */
+export const BULK_THRESHOLD = 10_000;
 
 export type BulkMethod = 'copy' | 'unwind';
 
@@ -30,6 +33,8 @@ export interface BulkLoadOptions {
   readonly tmpDir?: string;
   /** Told when each phase ends. */
   readonly onPhase?: (phase: 'rows' | 'write' | 'checkpoint', ms: number) => void;
+  /** More work committed with the load, in its unit of work (the writer's audit entry and journal position). */
+  readonly alsoInUnit?: (tx: UnitOfWork) => Promise<void>;
 }
 
 export interface BulkLoadResult {
@@ -120,7 +125,7 @@ export async function openCopySession(store: GraphStore, options: BulkLoadOption
     },
     abort: () => load.abort(),
     async commit() {
-      return { method: 'copy', ...(await load.commit()) };
+      return { method: 'copy', ...(await load.commit(options.alsoInUnit)) };
     },
   };
 }
@@ -158,6 +163,7 @@ async function unwindLoad(store: GraphStore, records: RecordsByCollection, optio
       }
       relationships += list.length;
     }
+    await options.alsoInUnit?.(tx);
   });
   phases.write = performance.now() - t;
   options.onPhase?.('write', phases.write);
