@@ -14,7 +14,7 @@ const BATCH = 5000;
 
 async function batched(store: GraphStore, run: (ids: string[]) => Promise<Row[]>, ids: readonly string[]): Promise<Row[]> {
   const out: Row[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) out.push(...(await run(ids.slice(i, i + BATCH))));
+  for (let i = 0; i < ids.length; i += BATCH) for (const row of await run(ids.slice(i, i + BATCH))) out.push(row); // no spread: rows can be many
   return out;
 }
 

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import { PARTY_ROLE_NAMES, type NodeProps, type PartyRole } from '../model/graph-model.ts';
-import { calendarDate, nodeValidators, nonNegativeAmount, slug } from '../model/validators.ts';
+import { boundedList, FIELD_LIMITS } from '../model/limits.ts';
+import { calendarDate, nodeValidators, nonNegativeAmount, slug, text } from '../model/validators.ts';
 import { AMOUNT_QUALIFIERS, STATUSES, type AmountQualifier, type Status } from '../model/vocabulary.ts';
 
-const sourceIds = z.array(slug).min(1, { message: 'expected at least one source id' });
+const sourceIds = boundedList(slug).min(1, { message: 'expected at least one source id' });
 
 const statusEntry = z
-  .object({ status: z.enum(STATUSES), on: calendarDate, sources: sourceIds, note: z.string().trim().min(1).nullish() })
+  .object({ status: z.enum(STATUSES), on: calendarDate, sources: sourceIds, note: text(FIELD_LIMITS.text).nullish() })
   .strict();
 
 const amountReport = z
@@ -19,7 +20,7 @@ const amountReport = z
     amountUsd: nonNegativeAmount,
     amountQualifier: z.enum(AMOUNT_QUALIFIERS),
     sources: sourceIds,
-    note: z.string().trim().min(1).nullish(),
+    note: text(FIELD_LIMITS.text).nullish(),
   })
   .strict();
 
@@ -40,21 +41,21 @@ export const organizationRecord = nodeValidators.Organization;
 
 export const chipRecord = nodeValidators.Chip.extend({ designer: slug, manufacturer: slug.nullish() }).strict();
 
-export const cloudServiceRecord = nodeValidators.CloudService.extend({ operator: slug, chips: z.array(slug).nullish() }).strict();
+export const cloudServiceRecord = nodeValidators.CloudService.extend({ operator: slug, chips: boundedList(slug).nullish() }).strict();
 
 export const sourceRecord = nodeValidators.Source;
 
 export const dealRecord = nodeValidators.Deal.omit({ coverageNote: true })
   .extend({
-    parties: z.array(party).min(2, { message: 'expected at least two parties' }),
+    parties: boundedList(party).min(2, { message: 'expected at least two parties' }),
     covers: z
-      .object({ chips: z.array(slug).nullish(), cloudServices: z.array(slug).nullish(), note: z.string().trim().min(1).nullish() })
+      .object({ chips: boundedList(slug).nullish(), cloudServices: boundedList(slug).nullish(), note: text(FIELD_LIMITS.text).nullish() })
       .strict()
       .nullish(),
     sources: sourceIds,
-    statusHistory: z.array(statusEntry).nullish(),
-    otherReports: z.array(amountReport).nullish(),
-    supersedes: z.array(slug).nullish(),
+    statusHistory: boundedList(statusEntry).nullish(),
+    otherReports: boundedList(amountReport).nullish(),
+    supersedes: boundedList(slug).nullish(),
   })
   .strict()
   .superRefine(requireQualifierWithAmount);
@@ -64,7 +65,7 @@ export const exclusivityRecord = nodeValidators.Exclusivity.extend({
   grantor: slug,
   deal: slug.nullish(),
   sources: sourceIds,
-  statusHistory: z.array(statusEntry).nullish(),
+  statusHistory: boundedList(statusEntry).nullish(),
 }).strict();
 
 export const controlRecord = z
