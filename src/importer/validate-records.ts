@@ -9,6 +9,7 @@ import { ENDED_STATUSES } from '../model/vocabulary.ts';
 import { FIND_IDS } from '../queries/model-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { formatPath, type ImportIssue } from './import-issue.ts';
+import { ProblemList } from './problem-list.ts';
 import { amountReportId, statusEntryId } from './records-to-graph.ts';
 import type { RawRecord } from './read-yaml.ts';
 import { COLLECTIONS, emptyRecords, type CollectionName, type RecordsByCollection } from './record-schemas.ts';
@@ -19,6 +20,8 @@ type Path = (string | number)[];
 export interface ValidationResult {
   records: RecordsByCollection;
   issues: ImportIssue[];
+  /** Problems found beyond those in `issues`. */
+  more: number;
 }
 
 const LABEL_OF: Partial<Record<CollectionName, NodeLabel>> = {
@@ -139,30 +142,54 @@ function consistencyIssues(collection: CollectionName, r: Obj): [Path, string][]
   return out;
 }
 
+function issueAt(rec: RawRecord, path: Path, message: string, key?: string): ImportIssue {
+  return { file: rec.file, ...rec.locate(path, key), path: formatPath(rec.collection, rec.index, key ? [...path, key] : path), message };
+}
+
+/**
+ * Shape, types and internal consistency of one record: the value as its schema returns it, or
+ * its problems. Readers run it as they stream, so a file of broken records stops early.
+ */
+export function checkRecord(rec: RawRecord): { value: Obj; issues: null } | { value: null; issues: ImportIssue[] } {
+  const parsed = COLLECTIONS[rec.collection].safeParse(rec.value);
+  if (!parsed.success) {
+    const issues: ImportIssue[] = [];
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (issue.code === 'unrecognized_keys') for (const k of issue.keys) issues.push(issueAt(rec, path, `unknown field "${k}"`, k));
+      else issues.push(issueAt(rec, path, valueAt(rec.value, path) === undefined ? 'required' : zodMessage(issue)));
+    }
+    return { value: null, issues };
+  }
+  const value = parsed.data as Obj;
+  const problems = consistencyIssues(rec.collection, value);
+  if (problems.length) return { value: null, issues: problems.map(([path, message]) => issueAt(rec, path, message)) };
+  return { value, issues: null };
+}
+
+/**
+ * Validates records, all or nothing. Records marked `checked` passed checkRecord already (their
+ * value is what it returned). At most MAX_PROBLEMS problems are kept; `more` counts the rest.
+ */
 export async function validateRecords(raw: readonly RawRecord[], store?: GraphStore): Promise<ValidationResult> {
-  const issues: ImportIssue[] = [];
+  const problems = new ProblemList();
+  const issues = problems.issues;
   const records = emptyRecords();
   const at = (rec: RawRecord, path: Path, message: string, key?: string) => {
-    const pos = rec.locate(path, key);
-    issues.push({ file: rec.file, ...pos, path: formatPath(rec.collection, rec.index, key ? [...path, key] : path), message });
+    if (problems.full) problems.dropped++;
+    else problems.add(issueAt(rec, path, message, key));
   };
 
   // 1. Shape and types.
   const valid: { rec: RawRecord; value: Obj }[] = [];
   for (const rec of raw) {
-    const parsed = COLLECTIONS[rec.collection].safeParse(rec.value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        if (issue.code === 'unrecognized_keys') for (const k of issue.keys) at(rec, path, `unknown field "${k}"`, k);
-        else at(rec, path, valueAt(rec.value, path) === undefined ? 'required' : zodMessage(issue));
-      }
+    if (rec.checked) {
+      valid.push({ rec, value: rec.value as Obj });
       continue;
     }
-    const value = parsed.data as Obj;
-    const problems = consistencyIssues(rec.collection, value);
-    for (const [path, message] of problems) at(rec, path, message);
-    if (!problems.length) valid.push({ rec, value });
+    const checked = checkRecord(rec);
+    if (checked.value) valid.push({ rec, value: checked.value });
+    else problems.addAll(checked.issues);
   }
 
   // 2. Ids unique across files and kinds (derived child ids included).
@@ -214,5 +241,5 @@ export async function validateRecords(raw: readonly RawRecord[], store?: GraphSt
   }
 
   if (!issues.length) for (const { rec, value } of valid) (records[rec.collection] as Obj[]).push(value);
-  return { records, issues };
+  return { records, issues, more: problems.dropped };
 }

@@ -43,8 +43,8 @@ export const MAX_STRING_CHARS = Math.max(...Object.values(FIELD_LIMITS));
 /** Most items in one list of a record (aliases, sources, parties, covered chips, history...). */
 export const MAX_LIST_ITEMS = 1000;
 
-/** Longest text of one record in a JSON file (bounds what is held to parse one record). */
-export const MAX_RECORD_BYTES = 1 << 20;
+/** Longest text of one record in a JSON file, in characters (bounds what is held to parse one record). */
+export const MAX_RECORD_CHARS = 1 << 20;
 
 /**
  * Largest YAML file. YAML is parsed whole into a syntax tree about 15 to 30 times the size of
