@@ -28,6 +28,7 @@ export interface RecordProblem {
 
 /** Keys longer than this are not compared (no field name comes close); MAX_STRING_CHARS still applies. */
 const MAX_KEY_CHARS = 256;
+const STRING_STOP = /["\\\n]/g;
 
 export class JsonRecordScanner {
   private stack: Frame[] = [];
@@ -65,6 +66,19 @@ export class JsonRecordScanner {
    */
   scan(text: string, from: number, pos: Position): number {
     for (let i = from; i < text.length; i++) {
+      if (this.inString && !this.escape && this.hex === 0 && !this.isKey) {
+        // Most of a record is string content: skip to the next quote, backslash or line feed.
+        STRING_STOP.lastIndex = i;
+        const j = STRING_STOP.exec(text)?.index ?? text.length;
+        if (j > i) {
+          this.stringChars += j - i;
+          this.chars += j - i;
+          pos.column += j - i;
+          this.checkSizes();
+          i = j;
+          if (i === text.length) return -1;
+        }
+      }
       const c = text[i]!;
       if (this.inString) {
         // Counts characters as JSON.parse will return them: an escape sequence is one.
@@ -81,9 +95,7 @@ export class JsonRecordScanner {
         } else if (c === '"') this.endString();
         if (this.inString) {
           if (this.isKey && this.key.length < MAX_KEY_CHARS) this.key += c;
-          if (counted && ++this.stringChars === MAX_STRING_CHARS + 1) {
-            this.fail(this.stringStart, this.path(), `a string of more than ${MAX_STRING_CHARS} characters, longer than any field allows (docs/security.md)`);
-          }
+          if (counted) this.stringChars++;
         }
       } else if (c === '"') {
         const top = this.stack[this.stack.length - 1]!;
@@ -102,13 +114,21 @@ export class JsonRecordScanner {
         if (top.keys) top.expectKey = true;
         else top.step = (top.step as number) + 1;
       } else if (c === ':') this.stack[this.stack.length - 1]!.expectKey = false;
-      if (++this.chars === MAX_RECORD_CHARS + 1) this.fail(this.recordStart, [], `the record is larger than ${MAX_RECORD_CHARS} characters (docs/security.md)`);
+      this.chars++;
+      this.checkSizes();
       if (c === '\n') {
         pos.line++;
         pos.column = 1;
       } else pos.column++;
     }
     return -1;
+  }
+
+  private checkSizes(): void {
+    if (this.oversized) return;
+    if (this.inString && this.stringChars > MAX_STRING_CHARS) {
+      this.fail(this.stringStart, this.path(), `a string of more than ${MAX_STRING_CHARS} characters, longer than any field allows (docs/security.md)`);
+    } else if (this.chars > MAX_RECORD_CHARS) this.fail(this.recordStart, [], `the record is larger than ${MAX_RECORD_CHARS} characters (docs/security.md)`);
   }
 
   private endString(): void {

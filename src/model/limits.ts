@@ -50,10 +50,10 @@ export const MAX_RECORD_CHARS = 1 << 20;
  * Largest YAML file. YAML is parsed whole into a syntax tree about 15 to 30 times the size of
  * the text; large imports come as JSON, which is streamed record by record.
  */
-export const MAX_YAML_FILE_BYTES = 16 * (1 << 20);
+export const MAX_YAML_FILE_BYTES = 1 << 20;
 
 /** Most records in one import (all files together): what validation and the diff hold at once. */
-export const MAX_RECORDS = 2_000_000;
+export const MAX_RECORDS = 5_000_000;
 
 /** Problems reported before reading stops: enough to fix a file, never a flood held in memory. */
 export const MAX_PROBLEMS = 100;
