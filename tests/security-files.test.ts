@@ -56,12 +56,14 @@ async function writeRepeated(file: string, head: string, item: string, sep: stri
   let written = head.length;
   for (let first = true; written < total; first = false) {
     let piece = (first ? '' : sep) + block;
-    if (written + piece.length > total) {
+    const last = written + piece.length >= total;
+    if (last) {
       piece = piece.slice(0, total - written);
-      if (sep) piece = piece.slice(0, piece.lastIndexOf(sep));
+      if (sep) piece = piece.slice(0, Math.max(0, piece.lastIndexOf(sep)));
     }
     await write(piece);
     written += piece.length;
+    if (last) break;
   }
   await write(tail);
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
