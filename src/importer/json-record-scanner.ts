@@ -41,6 +41,7 @@ export class JsonRecordScanner {
   private stringChars = 0;
   private stringStart: Position = { line: 1, column: 1 };
   private chars = 0;
+  private recordStart: Position = { line: 1, column: 1 };
   /** True once a size limit is broken. */
   oversized = false;
   readonly problems: RecordProblem[] = [];
@@ -56,8 +57,6 @@ export class JsonRecordScanner {
     this.problems.length = 0;
     this.recordStart = { ...pos };
   }
-
-  private recordStart: Position = { line: 1, column: 1 };
 
   /**
    * Reads `text` from `from` (the character after the opening brace, or the start of a later
