@@ -3,10 +3,11 @@
  * No well-kept streaming JSON library reports where each value starts, and located errors
  * need that, so this scanner splits the top level (`{"deals": [ {...}, ... ], ...}`) itself and
  * hands each record's text to JSON.parse; a problem inside a record is located lazily by
- * re-reading just that record (textLocator).
+ * re-reading just that record (textLocator). A JsonRecordScanner follows each record's text to
+ * its end and refuses duplicate keys and oversized strings or records before anything parses it.
  */
 import { createReadStream } from 'node:fs';
-import { formatPath } from './import-issue.ts';
+import { formatPath, type ImportIssue } from './import-issue.ts';
 import { JsonRecordScanner } from './json-record-scanner.ts';
 import { ProblemList } from './problem-list.ts';
 import { textLocator, type Position, type RawRecord, type ReadResult } from './read-yaml.ts';
@@ -40,7 +41,8 @@ function isWs(c: string): boolean {
  */
 export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => boolean | void, problems = new ProblemList()): Promise<ReadResult> {
   const records: RawRecord[] = [];
-  const issues = { push: (i: (typeof problems.issues)[number]) => problems.add(i) };
+  // Every problem goes to the list, which keeps the first MAX_PROBLEMS.
+  const issues = { push: (i: ImportIssue) => problems.add(i) };
   let state: State = 'start';
   let line = 1;
   let column = 1;
