@@ -112,9 +112,21 @@ export class ApiKeyStore {
     return this.read();
   }
 
+  /**
+   * Revokes the active key with this id, or else the only active key with this name. A name
+   * two active keys share is refused with their ids: revoking one of them would leave the
+   * other working while the caller believes the name is gone.
+   */
   revoke(idOrName: string): ApiKeyRecord {
     return this.update((keys) => {
-      const i = keys.findIndex((k) => (k.id === idOrName || k.name === idOrName) && !k.revokedAt);
+      let i = keys.findIndex((k) => k.id === idOrName && !k.revokedAt);
+      if (i < 0) {
+        const named = keys.flatMap((k, j) => (k.name === idOrName && !k.revokedAt ? [j] : []));
+        if (named.length > 1) {
+          throw new KeyFileError(`${named.length} active keys are named "${idOrName}" (${named.map((j) => keys[j]!.id).join(', ')}); revoke them by id.`);
+        }
+        i = named[0] ?? -1;
+      }
       if (i < 0) throw new KeyFileError(`No active key with id or name "${idOrName}".`);
       keys[i] = { ...keys[i]!, revokedAt: new Date().toISOString() };
       return keys[i]!;

@@ -2,14 +2,24 @@
  * The graph as GraphML, for Gephi, yEd, Cytoscape desktop and other graph tools: every node
  * with its label and properties, every relationship with its type and properties. Lists are
  * written as JSON text, since GraphML attributes are scalars.
+ *
+ * XML 1.0 cannot carry C0 controls other than tab and line breaks, U+FFFE, U+FFFF or lone
+ * surrogates, not even as character references. The import rules refuse them
+ * (src/model/limits.ts); a graph that holds one anyway (written before those rules) has each
+ * replaced by U+FFFD here, so the file stays well-formed. Carriage returns are written as
+ * references, which XML parsers would otherwise turn into line feeds.
  */
 import { GRAPH_LABELS, NODE_TYPES, RELATIONSHIP_TYPES, type PropertyType } from '../model/graph-model.ts';
 import type { GraphSnapshot } from '../records/graph-to-records.ts';
 
 const GRAPHML_TYPE: Record<PropertyType, string> = { string: 'string', 'string[]': 'string', date: 'string', float: 'double', boolean: 'boolean' };
 
-function xml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
+
+export function xml(s: string): string {
+  return s.replace(NOT_XML, '\uFFFD').replace(/[<>&"'\r]/g, (c) => ENTITIES[c]!);
 }
 
 function value(v: unknown): string | null {

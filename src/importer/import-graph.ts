@@ -3,56 +3,17 @@
  * all of it in one unit of work, or nothing. Re-importing the same input changes nothing:
  * records are compared in canonical form and only created or changed ones are written.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { diffRecords, isGraphEmpty, writeRecords, zeroCounts, type CollectionCounts, type ImportCounts } from '../records/apply-records.ts';
 import { deriveAll } from '../records/derived.ts';
+import { diffRecords, isGraphEmpty, writeRecords, type CollectionCounts, type ImportCounts } from '../records/apply-records.ts';
+import { BULK_THRESHOLD, bulkLoad } from '../records/bulk-load.ts';
 import { COLLECTION_NAMES } from '../records/record-schemas.ts';
 import { validateRecords } from '../records/validate-records.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { BULK_THRESHOLD, bulkLoad } from '../records/bulk-load.ts';
-import { ImportError, sortIssues, type ImportIssue } from './import-issue.ts';
-import { readJsonFile } from './read-json.ts';
-import { readYamlFile, type RawRecord } from './read-yaml.ts';
+import { ImportError, sortIssues } from './import-issue.ts';
+import { readInputs } from './read-inputs.ts';
 
+export { expandInputs, readInputs } from './read-inputs.ts';
 export { isGraphEmpty, type ImportCounts };
-
-const INPUT_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-
-/** The input files named by paths: files as given, folders searched for .yaml/.yml/.json. */
-export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; issues: ImportIssue[] }> {
-  const files: string[] = [];
-  const issues: ImportIssue[] = [];
-  const walk = async (dir: string) => {
-    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (INPUT_EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(p);
-    }
-  };
-  for (const p of paths) {
-    try {
-      const s = await stat(p);
-      if (s.isDirectory()) await walk(p);
-      else files.push(p);
-    } catch {
-      issues.push({ file: p, line: 1, column: 1, path: '', message: 'no such file or folder' });
-    }
-  }
-  return { files, issues };
-}
-
-export async function readInputs(paths: readonly string[]): Promise<{ raw: RawRecord[]; issues: ImportIssue[] }> {
-  const { files, issues } = await expandInputs(paths);
-  if (!files.length && !issues.length) issues.push({ file: paths.join(' '), line: 1, column: 1, path: '', message: 'no .yaml, .yml or .json files found' });
-  const raw: RawRecord[] = [];
-  for (const f of files) {
-    const result = extname(f).toLowerCase() === '.json' ? await readJsonFile(f) : await readYamlFile(f);
-    raw.push(...result.records);
-    issues.push(...result.issues);
-  }
-  return { raw, issues };
-}
 
 export interface ImportOptions {
   readonly dryRun?: boolean;
@@ -60,12 +21,13 @@ export interface ImportOptions {
 
 /** Validates and imports the files; throws ImportError (writing nothing) on any problem. */
 export async function importFiles(store: GraphStore, paths: readonly string[], options: ImportOptions = {}): Promise<ImportCounts> {
-  const { raw, issues } = await readInputs(paths);
+  const { raw, issues, stopped } = await readInputs(paths);
+  if (stopped) throw new ImportError(sortIssues(issues), 0, true);
   // References into an empty store cannot resolve: asking it for every id would only cost time.
   const empty = await isGraphEmpty(store);
   const validation = await validateRecords(raw, empty ? undefined : store);
   const all = [...issues, ...validation.issues];
-  if (all.length) throw new ImportError(sortIssues(all));
+  if (all.length) throw new ImportError(sortIssues(all), validation.more);
   const { counts, created, updated } = await diffRecords(store, validation.records, empty);
   if (!options.dryRun && (created.size || updated.size)) {
     // Into an empty store, a large input goes through the bulk path (COPY where the engine has it,

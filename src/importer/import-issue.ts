@@ -15,12 +15,25 @@ export function formatIssue(i: ImportIssue): string {
   return `${i.file}:${i.line}:${i.column}${i.path ? ` ${i.path}` : ''}: ${i.message}`;
 }
 
-/** Thrown when the input has problems: nothing was written. Lists every problem found. */
+/**
+ * Thrown when the input has problems: nothing was written. Lists the problems kept (at most
+ * MAX_PROBLEMS, src/model/limits.ts); `more` counts those found beyond them, and `stopped` says
+ * reading stopped there, so the rest of the input was not checked.
+ */
 export class ImportError extends Error {
-  constructor(readonly issues: readonly ImportIssue[]) {
-    const shown = issues.slice(0, 200).map(formatIssue);
-    const more = issues.length > shown.length ? `\n... and ${issues.length - shown.length} more` : '';
-    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the input; nothing was written:\n${shown.join('\n')}${more}`);
+  constructor(
+    readonly issues: readonly ImportIssue[],
+    readonly more = 0,
+    readonly stopped = false,
+  ) {
+    const total = issues.length + more;
+    const head = stopped ? `at least ${total} problems` : `${total} problem${total === 1 ? '' : 's'}`;
+    const tail = stopped
+      ? `\n... reading stopped after the first ${issues.length} problems; the rest of the input was not checked`
+      : more
+        ? `\n... and ${more} more`
+        : '';
+    super(`${head} in the input; nothing was written:\n${issues.map(formatIssue).join('\n')}${tail}`);
     this.name = 'ImportError';
   }
 }

@@ -3,10 +3,13 @@
  * No well-kept streaming JSON library reports where each value starts, and located errors
  * need that, so this scanner splits the top level (`{"deals": [ {...}, ... ], ...}`) itself and
  * hands each record's text to JSON.parse; a problem inside a record is located lazily by
- * re-reading just that record (textLocator).
+ * re-reading just that record (textLocator). A JsonRecordScanner follows each record's text to
+ * its end and refuses duplicate keys and oversized strings or records before anything parses it.
  */
 import { createReadStream } from 'node:fs';
-import type { ImportIssue } from './import-issue.ts';
+import { formatPath, type ImportIssue } from './import-issue.ts';
+import { JsonRecordScanner } from './json-record-scanner.ts';
+import { ProblemList } from '../records/problem-list.ts';
 import { textLocator, type Position, type RawRecord, type ReadResult } from './read-yaml.ts';
 import { COLLECTION_NAMES, type CollectionName } from '../records/record-schemas.ts';
 import { firstInvalidUtf8 } from './utf8.ts';
@@ -31,10 +34,15 @@ function isWs(c: string): boolean {
   return c === ' ' || c === '\n' || c === '\r' || c === '\t';
 }
 
-/** Reads every record; `onRecord` sees each as it is read, so callers may validate and drop it. */
-export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => void): Promise<ReadResult> {
+/**
+ * Reads every record; `onRecord` sees each as it is read, so callers may validate and drop it,
+ * and stop the reading by returning false. Problems go to `problems` (returned as `issues`, with
+ * those found before when the list is shared); reading stops when it is full.
+ */
+export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => boolean | void, problems = new ProblemList()): Promise<ReadResult> {
   const records: RawRecord[] = [];
-  const issues: ImportIssue[] = [];
+  // Every problem goes to the list, which keeps the first MAX_PROBLEMS.
+  const issues = { push: (i: ImportIssue) => problems.add(i) };
   let state: State = 'start';
   let line = 1;
   let column = 1;
@@ -45,8 +53,7 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => vo
   let index = 0;
   let recordText = '';
   let recordStart: Position = { line: 1, column: 1 };
-  let depth = 0;
-  let inString = false;
+  const recordScanner = new JsonRecordScanner();
   let stopped = false;
 
   const fail = (message: string) => {
@@ -57,6 +64,11 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => vo
   const emit = (text: string) => {
     const name = collection!;
     if (!(COLLECTION_NAMES as string[]).includes(name)) return; // reported once at the key
+    if (recordScanner.problems.length) {
+      for (const p of recordScanner.problems) issues.push({ file, line: p.line, column: p.column, path: formatPath(name, index, p.path), message: p.message });
+      if (problems.full) stopped = true;
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -66,11 +78,13 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => vo
       const before = text.slice(0, at).split('\n');
       const pos = before.length === 1 ? { line: recordStart.line, column: recordStart.column + at } : { line: recordStart.line + before.length - 1, column: before[before.length - 1]!.length + 1 };
       issues.push({ file, ...pos, path: `${name}[${index}]`, message: `malformed JSON: ${(err as Error).message}` });
+      if (problems.full) stopped = true;
       return;
     }
     const record: RawRecord = { file, collection: name as CollectionName, index, value, locate: textLocator(text, recordStart) };
-    if (onRecord) onRecord(record);
-    else records.push(record);
+    if (onRecord) {
+      if (onRecord(record) === false) stopped = true;
+    } else records.push(record);
   };
 
   const scan = (text: string) => {
@@ -78,23 +92,20 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => vo
     for (let i = 0; i < text.length && !stopped; i++) {
       const c = text[i]!;
       if (state === 'in-record') {
-        if (inString) {
-          if (escape) escape = false;
-          else if (c === '\\') escape = true;
-          else if (c === '"') inString = false;
-        } else if (c === '"') inString = true;
-        else if (c === '{' || c === '[') depth++;
-        else if (c === '}' || c === ']') {
-          depth--;
-          if (depth === 0) {
-            recordText += text.slice(segStart, i + 1);
-            emit(recordText);
-            recordText = '';
-            index++;
-            state = 'after-record';
-            segStart = -1;
-          }
-        }
+        const pos = { line, column };
+        const end = recordScanner.scan(text, i, pos);
+        line = pos.line;
+        column = pos.column;
+        if (end < 0) break;
+        i = end;
+        column++; // the closing brace
+        if (!recordScanner.oversized) recordText += text.slice(segStart, i + 1);
+        emit(recordText);
+        recordText = '';
+        index++;
+        state = 'after-record';
+        segStart = -1;
+        continue;
       } else if (inKey) {
         if (escape) {
           keyBuf += c;
@@ -136,10 +147,8 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => vo
           case 'record':
             if (c === '{') {
               state = 'in-record';
-              depth = 1;
-              inString = false;
-              escape = false;
               recordStart = { line, column };
+              recordScanner.start(recordStart);
               segStart = i;
             } else if (c === ']' && state === 'record-or-end') state = 'after-value';
             else fail(`malformed JSON: expected ${EXPECTED[state]} in "${collection}", found '${c}'`);
@@ -164,7 +173,7 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => vo
         column = 1;
       } else column++;
     }
-    if (state === 'in-record' && segStart >= 0 && !stopped) recordText += text.slice(segStart);
+    if (state === 'in-record' && segStart >= 0 && !stopped && !recordScanner.oversized) recordText += text.slice(segStart);
   };
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -195,5 +204,5 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => vo
     }
   }
   if (!stopped && (state as State) !== 'done') fail(`malformed JSON: the file ends where ${EXPECTED[state]} was expected`);
-  return { records, issues };
+  return { records, issues: problems.issues };
 }

@@ -3,8 +3,9 @@
  * keeps every node's source range, so any field path maps back to a line and column.
  * Seed files are reviewer-sized; large imports come as JSON, which is streamed (read-json.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { readFile, stat } from 'node:fs/promises';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { MAX_PROBLEMS, MAX_YAML_FILE_BYTES } from '../model/limits.ts';
 import type { ImportIssue } from './import-issue.ts';
 import { COLLECTION_NAMES, type CollectionName } from '../records/record-schemas.ts';
 import { firstInvalidUtf8, positionOfByte } from './utf8.ts';
@@ -19,6 +20,8 @@ export interface RawRecord {
   readonly collection: CollectionName;
   readonly index: number;
   readonly value: unknown;
+  /** `value` already passed its collection's schema (checkRecord) and is what it returned. */
+  readonly checked?: boolean;
   /**
    * Where the value at `path` inside this record is written (or its nearest written parent);
    * with `key`, where that key of the map at `path` is written.
@@ -95,10 +98,18 @@ export function parseYamlText(file: string, text: string, lineOffset = 0, column
     return { line: p.line + lineOffset, column: p.line === 1 ? p.col + columnOffset : p.col };
   };
   const issues: ImportIssue[] = [];
-  for (const e of doc.errors) {
+  for (const e of doc.errors.slice(0, MAX_PROBLEMS)) {
     const p = pos(e.pos[0]);
     issues.push({ file, ...p, path: '', message: `malformed ${text.trimStart().startsWith('{') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}` });
   }
+  // An alias repeats a value written elsewhere: records must be self-contained, and aliases of
+  // aliases can expand a small file into an enormous value.
+  visit(doc, {
+    Alias(_, node) {
+      issues.push({ file, ...pos(node.range?.[0] ?? 0), path: '', message: `YAML alias *${node.source} is not supported in import files; write the value out` });
+      return issues.length >= MAX_PROBLEMS ? visit.BREAK : undefined;
+    },
+  });
   if (issues.length) return { records: [], issues };
   const records: RawRecord[] = [];
   const root = doc.contents;
@@ -144,7 +155,16 @@ export function decodeUtf8(file: string, buf: Uint8Array): { text: string } | { 
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 
+/**
+ * Reads a YAML file no larger than MAX_YAML_FILE_BYTES: it is parsed whole, into a tree many
+ * times its size, so a larger one is refused before it is read.
+ */
 export async function readYamlFile(file: string): Promise<ReadResult> {
+  const size = (await stat(file)).size;
+  if (size > MAX_YAML_FILE_BYTES) {
+    const mib = (n: number) => `${(n / 2 ** 20).toFixed(n % 2 ** 20 ? 1 : 0)} MiB`;
+    return { records: [], issues: [{ file, line: 1, column: 1, path: '', message: `YAML file of ${mib(size)}, above the ${mib(MAX_YAML_FILE_BYTES)} limit for YAML; write large imports as JSON, which is read record by record, or split the file` }] };
+  }
   const decoded = decodeUtf8(file, await readFile(file));
   if ('issue' in decoded) return { records: [], issues: [decoded.issue] };
   return parseYamlText(file, decoded.text);

@@ -1,6 +1,6 @@
 /**
- * zod validators of entity input, derived from the graph model. The importer and the API's
- * mutations build their record schemas on these, so a property's rules live in one place.
+ * zod validators of entity input, derived from the graph model. The record schemas
+ * (src/records/record-schemas.ts) are built on these, so a property's rules live in one place.
  */
 import { z } from 'zod';
 import {
@@ -10,6 +10,7 @@ import {
   type PropertyDef,
   type RelationshipType,
 } from './graph-model.ts';
+import { boundedList, boundedString, FIELD_LIMITS, fieldLimit } from './limits.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -22,9 +23,10 @@ export function isCalendarDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export const slug = z
-  .string()
-  .regex(SLUG_PATTERN, { message: 'expected a lowercase slug like "openai" or "aws-ec2" (a-z, 0-9 and single dashes)' });
+export const slug = boundedString(
+  FIELD_LIMITS.id,
+  z.string().regex(SLUG_PATTERN, { message: 'expected a lowercase slug like "openai" or "aws-ec2" (a-z, 0-9 and single dashes)' }),
+);
 
 export const calendarDate = z
   .string()
@@ -54,17 +56,22 @@ export const nonNegativeAmount = z
 /** A share in percent. */
 export const percentage = z.number().finite().min(0).max(100, { message: 'expected a percentage from 0 to 100' });
 
-/** The zod type of one property, without optionality. */
-export function propertySchema(def: PropertyDef): z.ZodType {
+/** Non-empty prose of at most `max` characters (src/model/limits.ts). */
+export function text(max: number) {
+  return boundedString(max, z.string().trim().min(1, { message: 'expected a non-empty string' }));
+}
+
+/** The zod type of one property, without optionality; `key` picks its size limit. */
+export function propertySchema(def: PropertyDef, key = ''): z.ZodType {
   switch (def.type) {
     case 'string':
       if (def.vocabulary) return z.enum(def.vocabulary as [string, ...string[]]);
       if (def.format === 'slug') return slug;
-      if (def.format === 'url') return httpUrl;
+      if (def.format === 'url') return boundedString(fieldLimit(key), httpUrl);
       if (def.format === 'country') return countryCode;
-      return z.string().trim().min(1, { message: 'expected a non-empty string' });
+      return text(fieldLimit(key));
     case 'string[]':
-      return z.array(z.string().trim().min(1));
+      return boundedList(text(fieldLimit(key)));
     case 'date':
       return calendarDate;
     case 'float':
@@ -77,7 +84,7 @@ export function propertySchema(def: PropertyDef): z.ZodType {
 function objectSchema(properties: Readonly<Record<string, PropertyDef>>) {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, def] of Object.entries(properties)) {
-    const base = propertySchema(def);
+    const base = propertySchema(def, key);
     shape[key] = def.required ? base : base.nullish();
   }
   return z.object(shape).strict();

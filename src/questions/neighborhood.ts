@@ -161,7 +161,7 @@ async function levelRows(
   for (const label of [...byLabel.keys()].sort()) {
     const found = await store.read(NEIGHBOURS[label], { ...filter, ids: byLabel.get(label)! });
     full ||= fullBranch(found, limit);
-    rows.push(...found);
+    for (const row of found) rows.push(row); // no spread: a long list would overflow the call stack
   }
   return { rows, full };
 }

@@ -28,6 +28,8 @@ export interface RecordInput {
   /** Position within its collection in its file. */
   readonly index: number;
   readonly value: unknown;
+  /** Already checked by checkRecord as it was read: `value` is what that returned. */
+  readonly checked?: boolean;
   /** Line and column of a path inside the record (or of a key at that path); absent for API input. */
   locate?(path: readonly PropertyKey[], key?: string): { line: number; column: number };
 }

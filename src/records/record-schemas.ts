@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { NODE_TYPES, RELATIONSHIP_TYPES, recordPropertyKeys, type NodeProps, type PartyRole, type PropertyDef } from '../model/graph-model.ts';
 import { COLLECTION_NAMES, RECORDS, type CollectionDecl, type CollectionName, type NodeCollection, type RecordPart } from '../model/records.ts';
+import { boundedList } from '../model/limits.ts';
 import { nodeValidators, propertySchema, slug } from '../model/validators.ts';
 import type { AmountQualifier, Status } from '../model/vocabulary.ts';
 
@@ -20,7 +21,7 @@ function partSchema(part: Exclude<RecordPart, { part: 'prop' }>): z.ZodType {
     case 'link': {
       if (part.cardinality === 'one') return slug;
       if (part.cardinality === 'optional') return slug.nullish();
-      const list = z.array(slug);
+      const list = boundedList(slug);
       return part.min ? list.min(part.min.count, { message: part.min.message }) : list.nullish();
     }
     case 'parties': {
@@ -29,17 +30,17 @@ function partSchema(part: Exclude<RecordPart, { part: 'prop' }>): z.ZodType {
         const def = Object.values(part.roles)
           .map((t) => (RELATIONSHIP_TYPES[t].properties as Record<string, PropertyDef>)[key])
           .find((d) => d !== undefined)!;
-        shape[key] = propertySchema(def).nullish();
+        shape[key] = propertySchema(def, key).nullish();
       }
-      return z.array(z.object(shape).strict()).min(part.min.count, { message: part.min.message });
+      return boundedList(z.object(shape).strict()).min(part.min.count, { message: part.min.message });
     }
     case 'children': {
       const props = NODE_TYPES[part.label].properties as Record<string, PropertyDef>;
       const shape: Record<string, z.ZodType> = {};
       for (const [key, prop] of part.fields) {
-        shape[key] = prop === '@cites' ? z.array(slug).min(1, { message: 'expected at least one source id' }) : optional(props[prop], propertySchema(props[prop]!));
+        shape[key] = prop === '@cites' ? boundedList(slug).min(1, { message: 'expected at least one source id' }) : optional(props[prop], propertySchema(props[prop]!, prop));
       }
-      return z.array(z.object(shape).strict()).nullish();
+      return boundedList(z.object(shape).strict()).nullish();
     }
   }
 }
@@ -51,7 +52,7 @@ function nodeSchema(decl: NodeCollection): z.ZodType {
   const shape: Record<string, z.ZodType> = Object.fromEntries(Object.entries(nodeValidators[decl.label].shape).filter(([k]) => own.includes(k) && !moved.includes(k)));
   const groups = new Map<string, Record<string, z.ZodType>>();
   for (const part of decl.parts) {
-    const schema = part.part === 'prop' ? optional(props[part.prop], propertySchema(props[part.prop]!)) : partSchema(part);
+    const schema = part.part === 'prop' ? optional(props[part.prop], propertySchema(props[part.prop]!, part.prop)) : partSchema(part);
     if (part.path.length === 1) shape[part.path[0]] = schema;
     else {
       if (!groups.has(part.path[0])) {
@@ -77,7 +78,7 @@ function edgeSchema(decl: Extract<CollectionDecl, { shape: 'edge' }>): z.ZodType
   const props = RELATIONSHIP_TYPES[decl.type].properties as Record<string, PropertyDef>;
   const shape: Record<string, z.ZodType> = { [decl.from.key]: slug, [decl.to.key]: slug };
   for (const [key, prop] of decl.fields) {
-    shape[key] = key === 'sources' ? z.array(slug).min(1, { message: 'expected at least one source id' }) : optional(props[prop], propertySchema(props[prop]!));
+    shape[key] = key === 'sources' ? boundedList(slug).min(1, { message: 'expected at least one source id' }) : optional(props[prop], propertySchema(props[prop]!, prop));
   }
   return z.object(shape).strict();
 }

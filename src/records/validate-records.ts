@@ -10,6 +10,7 @@ import { NODE_TYPES, type NodeLabel, type PropertyDef } from '../model/graph-mod
 import { RECORDS, type CollectionDecl, type CollectionName } from '../model/records.ts';
 import { FIND_IDS } from '../queries/model-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { ProblemList } from './problem-list.ts';
 import { formatPath, type RecordInput, type RecordIssue } from './record-issue.ts';
 import { COLLECTIONS, emptyRecords, type RecordsByCollection } from './record-schemas.ts';
 import { childId, valueAt } from './records-to-graph.ts';
@@ -20,6 +21,8 @@ type Path = (string | number)[];
 export interface ValidationResult {
   records: RecordsByCollection;
   issues: RecordIssue[];
+  /** Problems found beyond those in `issues` (at most MAX_PROBLEMS are kept). */
+  more: number;
 }
 
 const NOUN: Record<NodeLabel, string> = {
@@ -88,14 +91,43 @@ function definedIds(collection: CollectionName, r: Obj): [string, NodeLabel, Pat
   return out;
 }
 
+function issueAt(rec: RecordInput, path: Path, message: string, key?: string): RecordIssue {
+  const pos = rec.locate?.(path, key) ?? { line: 1, column: 1 };
+  const field = key ? [...path, key] : path;
+  return { file: rec.file, ...pos, path: formatPath(rec.collection, rec.index, field), message, at: { collection: rec.collection, index: rec.index, field } };
+}
+
+/**
+ * Shape, types and the declared checks of one record: the value as its schema returns it, or its
+ * problems. Readers run it as they stream, so a file of broken records stops early.
+ */
+export function checkRecord(rec: RecordInput): { value: Obj; issues: null } | { value: null; issues: RecordIssue[] } {
+  const parsed = COLLECTIONS[rec.collection].safeParse(rec.value);
+  if (!parsed.success) {
+    const issues: RecordIssue[] = [];
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      if (issue.code === 'unrecognized_keys') for (const k of issue.keys) issues.push(issueAt(rec, path, `unknown field "${k}"`, k));
+      else issues.push(issueAt(rec, path, rawValueAt(rec.value, path) === undefined ? 'required' : zodMessage(issue)));
+    }
+    return { value: null, issues };
+  }
+  const value = parsed.data as Obj;
+  const decl: CollectionDecl = RECORDS[rec.collection];
+  const problems = decl.shape === 'node' ? decl.checks.flatMap((check) => check(value)) : [];
+  if (problems.length) return { value: null, issues: problems.map(([path, message]) => issueAt(rec, path, message)) };
+  return { value, issues: null };
+}
+
+/**
+ * Validates records, all or nothing. Records marked `checked` passed checkRecord already (their
+ * value is what it returned). At most MAX_PROBLEMS problems are kept; `more` counts the rest.
+ */
 export async function validateRecords(raw: readonly RecordInput[], store?: GraphStore): Promise<ValidationResult> {
-  const issues: RecordIssue[] = [];
+  const problems = new ProblemList();
+  const issues = problems.issues;
   const records = emptyRecords();
-  const at = (rec: RecordInput, path: Path, message: string, key?: string) => {
-    const pos = rec.locate?.(path, key) ?? { line: 1, column: 1 };
-    const field = key ? [...path, key] : path;
-    issues.push({ file: rec.file, ...pos, path: formatPath(rec.collection, rec.index, field), message, at: { collection: rec.collection, index: rec.index, field } });
-  };
+  const at = (rec: RecordInput, path: Path, message: string, key?: string) => problems.add(issueAt(rec, path, message, key));
   const where = (rec: RecordInput, path: Path) => {
     const p = rec.locate?.(path) ?? { line: 1, column: 1 };
     return `${rec.file}:${p.line}:${p.column}`;
@@ -104,20 +136,13 @@ export async function validateRecords(raw: readonly RecordInput[], store?: Graph
   // 1. Shape and types, then the declared checks between fields.
   const valid: { rec: RecordInput; value: Obj }[] = [];
   for (const rec of raw) {
-    const parsed = COLLECTIONS[rec.collection].safeParse(rec.value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        if (issue.code === 'unrecognized_keys') for (const k of issue.keys) at(rec, path, `unknown field "${k}"`, k);
-        else at(rec, path, rawValueAt(rec.value, path) === undefined ? 'required' : zodMessage(issue));
-      }
+    if (rec.checked) {
+      valid.push({ rec, value: rec.value as Obj });
       continue;
     }
-    const value = parsed.data as Obj;
-    const decl: CollectionDecl = RECORDS[rec.collection];
-    const problems = decl.shape === 'node' ? decl.checks.flatMap((check) => check(value)) : [];
-    for (const [path, message] of problems) at(rec, path, message);
-    if (!problems.length) valid.push({ rec, value });
+    const checked = checkRecord(rec);
+    if (checked.value) valid.push({ rec, value: checked.value });
+    else problems.addAll(checked.issues);
   }
 
   // 2. Ids unique across files and kinds; relationship records unique by their ends.
@@ -162,7 +187,7 @@ export async function validateRecords(raw: readonly RecordInput[], store?: Graph
   }
 
   if (!issues.length) for (const { rec, value } of valid) (records[rec.collection] as Obj[]).push(value);
-  return { records, issues };
+  return { records, issues, more: problems.dropped };
 }
 
 

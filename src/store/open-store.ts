@@ -1,5 +1,6 @@
 /** Opens the store a configuration names, with its schema from the model. */
 import type { GraphStore, QueryObserver } from './graph-store.ts';
+import { checkDatabaseFile } from './ladybug/check-database-file.ts';
 import { LadybugStore } from './ladybug/ladybug-store.ts';
 
 /** Where the graph lives: an embedded LadybugDB file (or `:memory:`), or a Neo4j server. */
@@ -21,6 +22,7 @@ export async function openStore(settings: StoreSettings, observe?: QueryObserver
     const { Neo4jStore } = await import('./neo4j/neo4j-store.ts');
     return Neo4jStore.open({ ...store, queryTimeoutMs, observe });
   }
+  if (store.path !== ':memory:') checkDatabaseFile(store.path);
   return LadybugStore.open({ path: store.path, queryTimeoutMs, observe, bufferPoolBytes: bufferPoolMb ? bufferPoolMb * 2 ** 20 : undefined });
 }
 

@@ -13,8 +13,12 @@ export function toJson(view: ExportedView): string {
   return JSON.stringify(view, null, 2);
 }
 
-const xml = (v: unknown) =>
-  String(v).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+// Characters XML 1.0 cannot carry, even as references, become U+FFFD; carriage returns are
+// written as references so parsers keep them (docs/security.md, "Exports").
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
+const xml = (v: unknown) => String(v).replace(NOT_XML, '\uFFFD').replace(/[<>&"'\r]/g, (c) => ENTITIES[c]!);
 
 const NODE_KEYS: [keyof NodeData, string][] = [
   ['name', 'string'],

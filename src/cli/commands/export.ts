@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { stringify } from 'yaml';
 import { toGraphml } from '../../importer/export-graphml.ts';
+import { toYaml } from '../../importer/export-yaml.ts';
 import { readSnapshot, snapshotToRecords } from '../../records/graph-to-records.ts';
 import { withStore } from '../with-store.ts';
 
@@ -15,7 +15,7 @@ export function exportCommand(): Command {
         const snap = await readSnapshot(store);
         if (opts.format === 'graphml') return toGraphml(snap);
         const records = snapshotToRecords(snap);
-        return opts.format === 'yaml' ? stringify(records, { lineWidth: 0 }) : `${JSON.stringify(records, null, 2)}\n`;
+        return opts.format === 'yaml' ? toYaml(records) : `${JSON.stringify(records, null, 2)}\n`;
       });
       if (opts.out) await writeFile(opts.out, text);
       else process.stdout.write(text);

@@ -23,7 +23,7 @@ export class ControlGraph {
       const id = stack.pop()!;
       if (seen.has(id) || id === start) continue;
       seen.add(id);
-      stack.push(...(next.get(id) ?? []));
+      for (const n of next.get(id) ?? []) stack.push(n); // no spread: a long list would overflow the call stack
     }
     return [...seen].sort();
   }
