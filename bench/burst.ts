@@ -34,7 +34,10 @@ function fanOut(): string {
   for (let i = 1; i < 30; i++) doc += `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }\n`;
   return JSON.stringify({ query: doc });
 }
-const BYPASS = JSON.stringify({ query: 'query($n: Int) { organizations(first: $n) { edges { node { deals(first: $n) { edges { node { id title } } } } } } }', variables: { n: 100 } });
+const BYPASS = JSON.stringify({
+  query: 'query($n: Int) { organizations(first: $n) { edges { node { deals(first: $n) { edges { node { id title } } } } } } }',
+  variables: { n: 100 },
+});
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,7 +67,8 @@ try {
   for (let i = 0; i < 20; i++) {
     const [f, h] = await Promise.all([timed(server.url, '/graphql', fanOut()), timed(server.url, '/healthz')]);
     const b = await timed(server.url, '/graphql', BYPASS);
-    if (f.status !== 400 || b.status !== 400 || h.status !== 200) throw new Error(`unexpected statuses: fan-out ${f.status}, bypass ${b.status}, healthz ${h.status}`);
+    if (f.status !== 400 || b.status !== 400 || h.status !== 200)
+      throw new Error(`unexpected statuses: fan-out ${f.status}, bypass ${b.status}, healthz ${h.status}`);
     refusals.fanOut!.push(f.ms);
     refusals.bypass!.push(b.ms);
     refusals.healthzMeanwhile!.push(h.ms);
@@ -95,7 +99,11 @@ try {
   probing = false;
   await prober;
   const statusCounts = { '2xx': burst['2xx'], '4xx': burst['4xx'], '5xx': burst['5xx'], errors: burst.errors, timeouts: burst.timeouts };
-  console.log(`burst: ${BURST_CONNECTIONS} connections x ${BURST_SECONDS} s, ${burst.requests.total} answers`, JSON.stringify(statusCounts), `latency p50 ${burst.latency.p50} ms p99 ${burst.latency.p99} ms`);
+  console.log(
+    `burst: ${BURST_CONNECTIONS} connections x ${BURST_SECONDS} s, ${burst.requests.total} answers`,
+    JSON.stringify(statusCounts),
+    `latency p50 ${burst.latency.p50} ms p99 ${burst.latency.p99} ms`,
+  );
   console.log('lookup during the burst (ms):', JSON.stringify(summary(during)), 'statuses', JSON.stringify(Object.fromEntries(duringStatus)));
 
   // 3. After: until the gate is empty, and the lookup for AFTER_MS.

@@ -67,12 +67,20 @@ export async function timeImport(dir: string, dbPath: string, method: BulkMethod
     clearInterval(sample);
   }
   ms.total = Math.round(performance.now() - started);
-  const statements = Object.fromEntries([...byStatement].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, Math.round(v)]));
+  const statements = Object.fromEntries(
+    [...byStatement]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => [k, Math.round(v)]),
+  );
   return { dir, method, records, ms, peakRssMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6), statements };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { db: { type: 'string' }, method: { type: 'string', default: 'copy' }, incremental: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { db: { type: 'string' }, method: { type: 'string', default: 'copy' }, incremental: { type: 'boolean' } },
+  });
   const dir = positionals[0] ?? 'seeds';
   const tmp = values.db ? null : mkdtempSync(join(tmpdir(), 'aigraph-import-bench-'));
   const db = values.db ?? join(tmp!, 'graph.lbug');

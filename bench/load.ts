@@ -50,7 +50,11 @@ export async function drive(url: string, s: Scenario, seconds: number, connectio
 /** One request, timed (also a warm-up): ms, or throws when it fails. */
 export async function once(url: string, s: Scenario): Promise<number> {
   const t = performance.now();
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: s.query, variables: s.variables }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: s.query, variables: s.variables }),
+  });
   const body = await res.text();
   if (res.status !== 200 || !verify(body)) throw new Error(`${s.key}: ${res.status} ${body.slice(0, 300)}`);
   return performance.now() - t;

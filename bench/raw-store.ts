@@ -59,7 +59,12 @@ export async function recorder(store: GraphStore): Promise<Recorder> {
   return {
     async record(s) {
       current = [];
-      const res = await app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: { query: s.query, variables: s.variables } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload: { query: s.query, variables: s.variables },
+      });
       const body = res.json() as { errors?: unknown[] };
       const statements = current;
       current = null;

@@ -35,9 +35,11 @@ export interface Report {
 }
 
 /** Mean latency on one connection: 1000 / req/s when fast (autocannon's histogram has 1 ms steps), its own mean when slow. */
-const singleMean = (l: Load | null): number => (!l ? NaN : l.requestsPerSec >= 20 ? Math.round(100000 / l.requestsPerSec) / 100 : (l as Load & { mean: number }).mean);
+const singleMean = (l: Load | null): number =>
+  !l ? NaN : l.requestsPerSec >= 20 ? Math.round(100000 / l.requestsPerSec) / 100 : (l as Load & { mean: number }).mean;
 const n = (v: number | undefined | null) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '–');
-const fails = (p: { http: Load | null; single: Load | null; crashed?: boolean }) => (p.crashed ? 'server died' : String((p.http?.failures ?? 0) + (p.single?.failures ?? 0)));
+const fails = (p: { http: Load | null; single: Load | null; crashed?: boolean }) =>
+  p.crashed ? 'server died' : String((p.http?.failures ?? 0) + (p.single?.failures ?? 0));
 
 export function renderMarkdown(r: Report): string {
   const g = r.graph;
@@ -70,10 +72,19 @@ export function renderMarkdown(r: Report): string {
       return `| ${o.title} | ${n(k.firstMs)} | ${n(k.http?.requestsPerSec)} | ${n(o.ratioToTrivial.cached)} | ${n(k.http?.p50)} | ${n(k.http?.p99)} | ${n(singleMean(k.single))} | ${fails(k)} |`;
     }),
     '',
-    `Server memory at the end of each pass: ${Object.entries(r.serverMemory).map(([k, m]) => `${k} ${m.rssMb} MB resident (peak ${m.peakRssMb} MB)`).join('; ')}.`,
-    `Start-up to /readyz 200: ${Object.entries(r.startup).map(([k, v]) => `${k} ${v} ms`).join(', ')}.`,
+    `Server memory at the end of each pass: ${Object.entries(r.serverMemory)
+      .map(([k, m]) => `${k} ${m.rssMb} MB resident (peak ${m.peakRssMb} MB)`)
+      .join('; ')}.`,
+    `Start-up to /readyz 200: ${Object.entries(r.startup)
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(', ')}.`,
   ];
-  if (r.import) lines.push(`Import (${r.import.method}): ${Object.entries(r.import.ms).map(([k, v]) => `${k} ${v} ms`).join(', ')}${Number.isFinite(r.import.peakRssMb) ? `, peak ${r.import.peakRssMb} MB` : ''}.`);
+  if (r.import)
+    lines.push(
+      `Import (${r.import.method}): ${Object.entries(r.import.ms)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')}${Number.isFinite(r.import.peakRssMb) ? `, peak ${r.import.peakRssMb} MB` : ''}.`,
+    );
   return lines.join('\n');
 }
 

@@ -46,7 +46,8 @@ export function scenarios(t: Targets): Scenario[] {
     {
       key: 'search',
       title: 'search',
-      query: 'query Search($text: String!) { search(text: $text, first: 10) { __typename ... on Organization { id name } ... on Chip { id name } ... on Deal { id title } } }',
+      query:
+        'query Search($text: String!) { search(text: $text, first: 10) { __typename ... on Organization { id name } ... on Chip { id name } ... on Deal { id title } } }',
       variables: { text: t.text },
     },
     suppliers('suppliers', 'suppliers question', t.lab),
@@ -60,7 +61,8 @@ export function scenarios(t: Targets): Scenario[] {
     {
       key: 'concentration',
       title: 'concentration',
-      query: 'query Conc($of: ID!) { concentration(of: $of) { totalCommittedUsd hhi shares { supplier { id } committedUsd share } dealsWithoutAmount { id } } }',
+      query:
+        'query Conc($of: ID!) { concentration(of: $of) { totalCommittedUsd hhi shares { supplier { id } committedUsd share } dealsWithoutAmount { id } } }',
       variables: { of: t.lab },
     },
     {
@@ -79,7 +81,8 @@ const TOP_CUSTOMERS: Query = {
 };
 const TOP_SUPPLIER_OF: Query = {
   name: 'bench.topSupplierOf',
-  cypher: 'MATCH (o:Organization {id: $id})-[:CUSTOMER_IN]->(d:Deal) MATCH (s:Organization)-[:SUPPLIER_IN]->(d) RETURN s.id AS id, count(d) AS deals ORDER BY deals DESC, id LIMIT 1',
+  cypher:
+    'MATCH (o:Organization {id: $id})-[:CUSTOMER_IN]->(d:Deal) MATCH (s:Organization)-[:SUPPLIER_IN]->(d) RETURN s.id AS id, count(d) AS deals ORDER BY deals DESC, id LIMIT 1',
 };
 
 /** Targets in any data set: the biggest customer of supply deals, its biggest supplier, a mid-size customer. */

@@ -36,7 +36,9 @@ describe('GraphQL over HTTP (graphql-http audits)', () => {
   });
 
   it('answers GET queries too, and refuses a GET mutation-free CSRF-prone request without a preflight header', async () => {
-    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ organization(id: "openai") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ organization(id: "openai") { name } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ data: { organization: { name: 'OpenAI' } } });
     const simple = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ organization(id: "openai") { name } }')}`);
@@ -51,9 +53,12 @@ describe('snapshots', () => {
   });
 
   const QUESTIONS: Record<string, string> = {
-    suppliers: '{ suppliers(of: "openai", excluding: ["microsoft"], asOf: "2026-06-01") { edges { node { supplier { id } deals { id sources { url } } chips { id } cloudServices { id } restrictedBy { holder { id } scope } } } } }',
-    exclusivities: '{ exclusivities(holder: "microsoft", grantor: "openai", asOf: "2025-06-01") { id holder { id } grantor { id } scope until status sources { url } } }',
-    deals: '{ deals(filter: { party: "openai", kinds: [COMPUTE_CONTRACT], asOf: "2026-01-01" }, first: 5) { totalCount edges { node { id parties { organization { id } role } sources { url } } } } }',
+    suppliers:
+      '{ suppliers(of: "openai", excluding: ["microsoft"], asOf: "2026-06-01") { edges { node { supplier { id } deals { id sources { url } } chips { id } cloudServices { id } restrictedBy { holder { id } scope } } } } }',
+    exclusivities:
+      '{ exclusivities(holder: "microsoft", grantor: "openai", asOf: "2025-06-01") { id holder { id } grantor { id } scope until status sources { url } } }',
+    deals:
+      '{ deals(filter: { party: "openai", kinds: [COMPUTE_CONTRACT], asOf: "2026-01-01" }, first: 5) { totalCount edges { node { id parties { organization { id } role } sources { url } } } } }',
     investors: '{ investors(in: "anthropic", asOf: "2026-01-01") { investor { id } totalUsd deals { id } } }',
     concentration: '{ concentration(of: "openai", asOf: "2026-06-01") { hhi shares { supplier { id } share } } }',
     paths: '{ paths(from: "amazon", to: "microsoft", maxHops: 2) { hops nodes { id } } }',

@@ -109,10 +109,19 @@ describe('exclusivities', () => {
   const QUERY = `query ($holder: ID, $grantor: ID, $asOf: Date) {
     exclusivities(holder: $holder, grantor: $grantor, asOf: $asOf) { id kind status currentStatus scope validFrom validUntil until endedOn holder { id } grantor { id } sources { url publisher title publishedOn } statusHistory { status on sources { url } } }
   }`;
-  type X = { id: string; status: string; currentStatus: string; endedOn: string | null; until: string; sources: SourceRef[]; statusHistory: { status: string; on: string }[] };
+  type X = {
+    id: string;
+    status: string;
+    currentStatus: string;
+    endedOn: string | null;
+    until: string;
+    sources: SourceRef[];
+    statusHistory: { status: string; on: string }[];
+  };
 
   it('shows how Microsoft exclusivity over OpenAI changed over time', async () => {
-    const at = async (asOf: string) => (await api.gql<{ exclusivities: X[] }>(QUERY, { holder: 'microsoft', grantor: 'openai', asOf })).data!.exclusivities.map((x) => x.id);
+    const at = async (asOf: string) =>
+      (await api.gql<{ exclusivities: X[] }>(QUERY, { holder: 'microsoft', grantor: 'openai', asOf })).data!.exclusivities.map((x) => x.id);
     expect(await at('2024-06-01')).toContain('microsoft-openai-azure-exclusive-cloud');
     const mid2025 = await at('2025-06-01');
     expect(mid2025).not.toContain('microsoft-openai-azure-exclusive-cloud'); // ended 2025-01-21
@@ -142,18 +151,32 @@ describe('deals', () => {
   type Conn = {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { cursor: string; node: { id: string; kind: string; status: string; announcedOn: string; endedOn: string | null; amountUsd: number | null; parties: { organization: Org; role: string }[] } }[];
+    edges: {
+      cursor: string;
+      node: {
+        id: string;
+        kind: string;
+        status: string;
+        announcedOn: string;
+        endedOn: string | null;
+        amountUsd: number | null;
+        parties: { organization: Org; role: string }[];
+      };
+    }[];
   };
 
   it("pages a party's deals the same through the party-only path and the general one, in every order", async () => {
     // A filter that matches everything (announcedFrom) sends the general statement; the party alone the ids-first one.
     for (const sort of ['ANNOUNCED_DESC', 'ANNOUNCED_ASC', 'AMOUNT_DESC']) {
       for (const includeRetracted of [false, true]) {
-        const page = async (filter: Record<string, unknown>, after: string | null) => (await api.gql<{ deals: Conn }>(QUERY, { filter, first: 7, after, sort })).data!.deals;
+        const page = async (filter: Record<string, unknown>, after: string | null) =>
+          (await api.gql<{ deals: Conn }>(QUERY, { filter, first: 7, after, sort })).data!.deals;
         const plain = await page({ party: 'openai', includeRetracted }, null);
         const general = await page({ party: 'openai', includeRetracted, announcedFrom: '1900-01-01' }, null);
         expect(plain).toEqual(general);
-        expect(await page({ party: 'openai', includeRetracted }, plain.pageInfo.endCursor)).toEqual(await page({ party: 'openai', includeRetracted, announcedFrom: '1900-01-01' }, general.pageInfo.endCursor));
+        expect(await page({ party: 'openai', includeRetracted }, plain.pageInfo.endCursor)).toEqual(
+          await page({ party: 'openai', includeRetracted, announcedFrom: '1900-01-01' }, general.pageInfo.endCursor),
+        );
       }
     }
   });
@@ -203,7 +226,15 @@ describe('deals', () => {
   });
 
   it('records talks that never closed, and who superseded them', async () => {
-    const r = await api.gql<{ deal: { status: string; endedOn: string; supersededBy: Org[]; statusHistory: { status: string; on: string; sources: SourceRef[] }[]; otherReports: { amountUsd: number; sources: SourceRef[] }[] } }>(
+    const r = await api.gql<{
+      deal: {
+        status: string;
+        endedOn: string;
+        supersededBy: Org[];
+        statusHistory: { status: string; on: string; sources: SourceRef[] }[];
+        otherReports: { amountUsd: number; sources: SourceRef[] }[];
+      };
+    }>(
       '{ deal(id: "amazon-openai-2025-investment-talks") { status endedOn supersededBy { id } statusHistory { status on sources { url } } otherReports { amountUsd amountQualifier note sources { url } } } }',
     );
     const d = r.data!.deal;
@@ -236,7 +267,10 @@ describe('investors, concentration, paths, neighborhood, changes, search, node',
     expect(c.shares.length).toBeGreaterThan(2);
     expect(c.shares.reduce((n, s) => n + s.share, 0)).toBeCloseTo(1, 6);
     expect(c.shares.reduce((n, s) => n + s.committedUsd, 0)).toBeCloseTo(c.totalCommittedUsd, 0);
-    expect(c.hhi).toBeCloseTo(c.shares.reduce((n, s) => n + (100 * s.share) ** 2, 0), 1);
+    expect(c.hhi).toBeCloseTo(
+      c.shares.reduce((n, s) => n + (100 * s.share) ** 2, 0),
+      1,
+    );
     expect(c.hhi).toBeGreaterThan(0);
     expect(c.hhi).toBeLessThanOrEqual(10_000);
   });
@@ -256,8 +290,15 @@ describe('investors, concentration, paths, neighborhood, changes, search, node',
   });
 
   it('draws a neighbourhood whose edges join its nodes, capped, and travelling in time', async () => {
-    const q = 'query ($asOf: Date, $limit: Int) { neighborhood(id: "openai", depth: 2, asOf: $asOf, limit: $limit) { truncated nodes { id kind status } edges { source target type } } }';
-    type N = { neighborhood: { truncated: boolean; nodes: { id: string; kind: string; status: string | null }[]; edges: { source: string; target: string; type: string }[] } };
+    const q =
+      'query ($asOf: Date, $limit: Int) { neighborhood(id: "openai", depth: 2, asOf: $asOf, limit: $limit) { truncated nodes { id kind status } edges { source target type } } }';
+    type N = {
+      neighborhood: {
+        truncated: boolean;
+        nodes: { id: string; kind: string; status: string | null }[];
+        edges: { source: string; target: string; type: string }[];
+      };
+    };
     const r = await api.gql<N>(q, { limit: 60 });
     const n = r.data!.neighborhood;
     expect(n.nodes.length).toBeLessThanOrEqual(60);
@@ -271,7 +312,8 @@ describe('investors, concentration, paths, neighborhood, changes, search, node',
   });
 
   it('draws the same truncated neighbourhood on every call, and says when it is whole', async () => {
-    const q = 'query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { truncated nodes { id } edges { source target type } } }';
+    const q =
+      'query ($id: ID!, $depth: Int, $limit: Int) { neighborhood(id: $id, depth: $depth, limit: $limit) { truncated nodes { id } edges { source target type } } }';
     type N = { neighborhood: { truncated: boolean; nodes: { id: string }[]; edges: { source: string; target: string; type: string }[] } };
     // Each relationship type and direction is read up to `limit` rows: OpenAI has more than 3 customer deals.
     const answers = await Promise.all([1, 2, 3, 4].map(() => api.gql<N>(q, { id: 'openai', depth: 1, limit: 3 })));

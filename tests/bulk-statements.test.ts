@@ -24,15 +24,21 @@ const ALL = [...BULK_STATEMENTS, ...LADYBUG_BULK_STATEMENTS];
 const entries = catalogEntries(ALL);
 
 describe('the bulk-load statements', () => {
-  it('pass Neo4j semantic analysis where meant for Neo4j', () => {
-    const failures: string[] = [];
-    for (const e of entries.filter((x) => x.engine !== 'ladybug')) {
-      const parameters = Object.fromEntries([...e.cypher.matchAll(/\$(\w+)/g)].map((m) => [m[1]!, null]));
-      const errors = lintCypherQuery(e.cypher, { functions: testData.mockSchema.functions, procedures: testData.mockSchema.procedures, parameters }).filter((d) => d.severity === 1);
-      if (errors.length) failures.push(`${e.name}: ${errors.map((d) => d.message).join('; ')}`);
-    }
-    expect(failures).toEqual([]);
-  }, ANALYZER_TIMEOUT_MS);
+  it(
+    'pass Neo4j semantic analysis where meant for Neo4j',
+    () => {
+      const failures: string[] = [];
+      for (const e of entries.filter((x) => x.engine !== 'ladybug')) {
+        const parameters = Object.fromEntries([...e.cypher.matchAll(/\$(\w+)/g)].map((m) => [m[1]!, null]));
+        const errors = lintCypherQuery(e.cypher, { functions: testData.mockSchema.functions, procedures: testData.mockSchema.procedures, parameters }).filter(
+          (d) => d.severity === 1,
+        );
+        if (errors.length) failures.push(`${e.name}: ${errors.map((d) => d.message).join('; ')}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    ANALYZER_TIMEOUT_MS,
+  );
 
   it('use no construct that differs between the engines where meant for both', () => {
     expect(entries.filter((e) => e.engine === 'both').flatMap((e) => portabilityViolations(e.cypher).map((why) => `${e.name}: ${why}`))).toEqual([]);
@@ -46,7 +52,11 @@ describe('the bulk-load statements', () => {
       for (const t of ids.relationshipTypes) if (!Object.hasOwn(RELATIONSHIP_TYPES, t)) problems.push(`${e.name}: unknown relationship type ${t}`);
       for (const p of ids.properties) {
         for (const o of (p.ownerKind === 'label' ? [p.owner] : ids.bindings.get(p.owner)) ?? []) {
-          const props = isNodeLabel(o) ? NODE_TYPES[o].properties : Object.hasOwn(RELATIONSHIP_TYPES, o) ? RELATIONSHIP_TYPES[o as keyof typeof RELATIONSHIP_TYPES].properties : undefined;
+          const props = isNodeLabel(o)
+            ? NODE_TYPES[o].properties
+            : Object.hasOwn(RELATIONSHIP_TYPES, o)
+              ? RELATIONSHIP_TYPES[o as keyof typeof RELATIONSHIP_TYPES].properties
+              : undefined;
           if (props && !Object.hasOwn(props, p.property)) problems.push(`${e.name}: ${o} has no property ${p.property}`);
         }
       }

@@ -31,22 +31,34 @@ describe('the query catalog', () => {
 
   it('has at least one statement per node label and relationship type of the model', () => {
     const text = entries.filter((e) => !DDL.test(e.cypher)).map((e) => e.cypher);
-    for (const label of NODE_LABELS) expect(text.some((c) => identifiersOf(c).labels.includes(label)), label).toBe(true);
-    for (const type of RELATIONSHIP_TYPE_NAMES) expect(text.some((c) => identifiersOf(c).relationshipTypes.includes(type)), type).toBe(true);
+    for (const label of NODE_LABELS)
+      expect(
+        text.some((c) => identifiersOf(c).labels.includes(label)),
+        label,
+      ).toBe(true);
+    for (const type of RELATIONSHIP_TYPE_NAMES)
+      expect(
+        text.some((c) => identifiersOf(c).relationshipTypes.includes(type)),
+        type,
+      ).toBe(true);
   });
 
-  it('passes Neo4j semantic analysis with zero errors for every statement meant for Neo4j', () => {
-    const schema = testData.mockSchema;
-    const failures: string[] = [];
-    for (const e of forNeo4j) {
-      const parameters = Object.fromEntries([...e.cypher.matchAll(/\$(\w+)/g)].map((m) => [m[1]!, null]));
-      const diagnostics = lintCypherQuery(e.cypher, { functions: schema.functions, procedures: schema.procedures, parameters });
-      const errors = diagnostics.filter((d) => d.severity === 1);
-      if (errors.length) failures.push(`${e.name}: ${errors.map((d) => d.message).join('; ')}`);
-    }
-    expect(failures).toEqual([]);
-    expect(forNeo4j.length).toBeGreaterThan(50);
-  }, ANALYZER_TIMEOUT_MS);
+  it(
+    'passes Neo4j semantic analysis with zero errors for every statement meant for Neo4j',
+    () => {
+      const schema = testData.mockSchema;
+      const failures: string[] = [];
+      for (const e of forNeo4j) {
+        const parameters = Object.fromEntries([...e.cypher.matchAll(/\$(\w+)/g)].map((m) => [m[1]!, null]));
+        const diagnostics = lintCypherQuery(e.cypher, { functions: schema.functions, procedures: schema.procedures, parameters });
+        const errors = diagnostics.filter((d) => d.severity === 1);
+        if (errors.length) failures.push(`${e.name}: ${errors.map((d) => d.message).join('; ')}`);
+      }
+      expect(failures).toEqual([]);
+      expect(forNeo4j.length).toBeGreaterThan(50);
+    },
+    ANALYZER_TIMEOUT_MS,
+  );
 
   it('lets the analyzer catch a broken statement (the check can fail)', () => {
     const diagnostics = lintCypherQuery('MATCH (n:Organization {id: $id}) RETURN n.name AS name, nosuchfn(n) AS x', {
@@ -62,17 +74,21 @@ describe('the query catalog', () => {
       if (DDL.test(e.cypher)) continue;
       // Variables are scoped per UNION branch: check each branch on its own.
       for (const branch of e.cypher.split(/\bUNION(?:\s+ALL)?\b/)) {
-      const ids = identifiersOf(branch);
-      for (const l of ids.labels) if (!isNodeLabel(l)) problems.push(`${e.name}: unknown label ${l}`);
-      for (const t of ids.relationshipTypes) if (!Object.hasOwn(RELATIONSHIP_TYPES, t)) problems.push(`${e.name}: unknown relationship type ${t}`);
-      for (const p of ids.properties) {
-        const owners = p.ownerKind === 'label' ? [p.owner] : ids.bindings.get(p.owner);
-        if (!owners) continue; // a row map from UNWIND or a WITH alias: not a stored property
-        for (const o of owners) {
-          const props = isNodeLabel(o) ? NODE_TYPES[o].properties : Object.hasOwn(RELATIONSHIP_TYPES, o) ? RELATIONSHIP_TYPES[o as keyof typeof RELATIONSHIP_TYPES].properties : undefined;
-          if (props && !Object.hasOwn(props, p.property)) problems.push(`${e.name}: ${o} has no property ${p.property}`);
+        const ids = identifiersOf(branch);
+        for (const l of ids.labels) if (!isNodeLabel(l)) problems.push(`${e.name}: unknown label ${l}`);
+        for (const t of ids.relationshipTypes) if (!Object.hasOwn(RELATIONSHIP_TYPES, t)) problems.push(`${e.name}: unknown relationship type ${t}`);
+        for (const p of ids.properties) {
+          const owners = p.ownerKind === 'label' ? [p.owner] : ids.bindings.get(p.owner);
+          if (!owners) continue; // a row map from UNWIND or a WITH alias: not a stored property
+          for (const o of owners) {
+            const props = isNodeLabel(o)
+              ? NODE_TYPES[o].properties
+              : Object.hasOwn(RELATIONSHIP_TYPES, o)
+                ? RELATIONSHIP_TYPES[o as keyof typeof RELATIONSHIP_TYPES].properties
+                : undefined;
+            if (props && !Object.hasOwn(props, p.property)) problems.push(`${e.name}: ${o} has no property ${p.property}`);
+          }
         }
-      }
       }
     }
     expect(problems).toEqual([]);
@@ -100,7 +116,10 @@ describe('the query catalog', () => {
 describe('one-id forms', () => {
   it('rewrites a batched expansion to start from $id, and leaves other statements alone', () => {
     const cites = RELATIONSHIP_STATEMENTS.find((s) => s.type === 'CITES' && s.from === 'Deal')!;
-    expect(singleIdForm(cites.byFrom)).toEqual({ name: `${cites.byFrom.name}.one`, cypher: 'MATCH (a:Deal {id: $id})-[e:CITES]->(b:Source) RETURN a.id AS from, b.id AS to' });
+    expect(singleIdForm(cites.byFrom)).toEqual({
+      name: `${cites.byFrom.name}.one`,
+      cypher: 'MATCH (a:Deal {id: $id})-[e:CITES]->(b:Source) RETURN a.id AS from, b.id AS to',
+    });
     // Returns `... AS id`: the variable would be gone. A primary-key read without expansion is fast either way.
     expect(singleIdForm(NODE_STATEMENTS.Deal.getMany)).toBeNull();
     expect(singleIdForm(NODE_STATEMENTS.Deal.upsert)).toBeNull();

@@ -59,7 +59,11 @@ describe('comments', () => {
     const self = join('tests', 'docs-anchors.test.ts');
     const found = CLEAN.flatMap(files)
       .filter((f) => /\.ts$/.test(f) && f !== self && !PENDING.includes(f))
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (OUTSIDE.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (OUTSIDE.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
     expect(found).toEqual([]);
   });
 });

@@ -15,7 +15,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'graph.lbug');
 const env = { AIGRAPH_DB: db };
 
-async function gql<T>(server: RunningServer, query: string, variables: Record<string, unknown> = {}, key?: string): Promise<{ status: number; data?: T; errors?: { extensions?: { code?: string } }[] }> {
+async function gql<T>(
+  server: RunningServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+  key?: string,
+): Promise<{ status: number; data?: T; errors?: { extensions?: { code?: string } }[] }> {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
@@ -58,7 +63,12 @@ describe('durability', () => {
         for (;;) {
           const id = `durable-${round}-${n++}`;
           try {
-            const r = await gql(server, 'mutation ($input: OrganizationInput!) { upsertOrganization(input: $input) { id } }', { input: { id, name: id, kind: 'OTHER', country: 'AQ' } }, key);
+            const r = await gql(
+              server,
+              'mutation ($input: OrganizationInput!) { upsertOrganization(input: $input) { id } }',
+              { input: { id, name: id, kind: 'OTHER', country: 'AQ' } },
+              key,
+            );
             if (r.errors) throw new Error(JSON.stringify(r.errors));
             acked.push(id);
           } catch {
@@ -107,7 +117,8 @@ describe('durability', () => {
       expect(made.code).toBe(0);
       const fresh = made.stdout.trim();
       expect(fresh).toMatch(/^aig_[a-f0-9]{16}_[A-Za-z0-9_-]{43}$/);
-      const write = (k: string) => gql(server, 'mutation { upsertOrganization(input: { id: "cli-key-org", name: "CLI key", kind: OTHER, country: "AQ" }) { id } }', {}, k);
+      const write = (k: string) =>
+        gql(server, 'mutation { upsertOrganization(input: { id: "cli-key-org", name: "CLI key", kind: OTHER, country: "AQ" }) { id } }', {}, k);
       expect((await write(fresh)).errors).toBeUndefined();
       const list = await runCli(['keys', 'list', '--json'], env);
       const keys = JSON.parse(list.stdout) as { name: string; hash?: string }[];

@@ -41,7 +41,10 @@ async function upsert(server: RunningServer, id: string, key: string) {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query: 'mutation ($input: OrganizationInput!) { upsertOrganization(input: $input) { id } }', variables: { input: { id, name: id, kind: 'OTHER', country: 'HM' } } }),
+    body: JSON.stringify({
+      query: 'mutation ($input: OrganizationInput!) { upsertOrganization(input: $input) { id } }',
+      variables: { input: { id, name: id, kind: 'OTHER', country: 'HM' } },
+    }),
   });
   const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
   return { status: res.status, retryAfter: res.headers.get('retry-after'), code: body.errors?.[0]?.extensions?.code, message: body.errors?.[0]?.message };
@@ -86,7 +89,8 @@ describe.skipIf(skipReason !== null)('a full disk', () => {
         else acked.push(`while-full-${i}`);
       }
       expect(refused.length).toBe(5);
-      for (const r of refused) expect({ status: r.status, code: r.code, retryAfter: r.retryAfter }).toEqual({ status: 507, code: 'STORAGE_FULL', retryAfter: '30' });
+      for (const r of refused)
+        expect({ status: r.status, code: r.code, retryAfter: r.retryAfter }).toEqual({ status: 507, code: 'STORAGE_FULL', retryAfter: '30' });
       expect(refused[0]!.message).toMatch(/no storage space left/);
       expect(scanJournal(journalFileFor(db), readFileSync(journalFileFor(db))).tail).toBeNull();
 
@@ -115,7 +119,11 @@ describe.skipIf(skipReason !== null)('a full disk', () => {
     const again = await startServer(elsewhere, 60_000);
     try {
       for (const id of acked) {
-        const res = await fetch(`${again.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ organization(id: "${id}") { id } }` }) });
+        const res = await fetch(`${again.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ organization(id: "${id}") { id } }` }),
+        });
         expect(((await res.json()) as { data: { organization: unknown } }).data.organization, id).toEqual({ id });
       }
     } finally {

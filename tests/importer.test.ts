@@ -102,7 +102,9 @@ describe('the importer', () => {
   it('refuses ids repeated across files and kinds', async () => {
     const issues = await importError(store, [VALID, bad('duplicate-id.yaml')]);
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toContain(`${where(bad('duplicate-id.yaml'), 'lab-a,')} organizations[0].id: duplicate id "lab-a": already defined as an organization at ${where(`${VALID}/graph.yaml`, 'lab-a')}`);
+    expect(issues[0]).toContain(
+      `${where(bad('duplicate-id.yaml'), 'lab-a,')} organizations[0].id: duplicate id "lab-a": already defined as an organization at ${where(`${VALID}/graph.yaml`, 'lab-a')}`,
+    );
     expect(issues[1]).toContain('organizations[1].id: duplicate id "src-one": already defined as a source at');
     await unchanged();
   });

@@ -15,7 +15,13 @@ import { Journal } from '../src/writes/journal.ts';
 const dir = mkdtempSync(join(tmpdir(), 'aigraph-journal-'));
 let n = 0;
 const fresh = () => join(dir, `j${n++}.journal`);
-const entry = (id: string) => ({ at: '2026-01-01T00:00:00.000Z', actor: 'test', role: 'editor', operation: 'upsertOrganization', change: { kind: 'delete' as const, id, label: 'Organization' as const } });
+const entry = (id: string) => ({
+  at: '2026-01-01T00:00:00.000Z',
+  actor: 'test',
+  role: 'editor',
+  operation: 'upsertOrganization',
+  change: { kind: 'delete' as const, id, label: 'Organization' as const },
+});
 const ids = (j: Journal) => j.entries().map((e) => (e.change as { id: string }).id);
 
 const mnt = join(dir, 'tiny-disk');

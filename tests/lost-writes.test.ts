@@ -40,7 +40,9 @@ const UPSERT = 'mutation ($input: OrganizationInput!) { upsertOrganization(input
 
 /** The audit trail of one record, oldest first. */
 async function auditOf(server: RunningServer, subject: string, key: string): Promise<{ operation: string; after: Record<string, unknown> | null }[]> {
-  type Page = { auditLog: { edges: { node: { id: string; operation: string; after: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+  type Page = {
+    auditLog: { edges: { node: { id: string; operation: string; after: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  };
   const nodes: { id: string; operation: string; after: string | null }[] = [];
   for (let after: string | null = null; ; ) {
     const r: Answer<Page> = await gql<Page>(
@@ -61,7 +63,9 @@ async function auditOf(server: RunningServer, subject: string, key: string): Pro
 }
 
 async function countryCount(server: RunningServer, country: string): Promise<number> {
-  const r = await gql<{ organizations: { totalCount: number } }>(server, 'query ($c: String!) { organizations(filter: { country: $c }) { totalCount } }', { c: country });
+  const r = await gql<{ organizations: { totalCount: number } }>(server, 'query ($c: String!) { organizations(filter: { country: $c }) { totalCount } }', {
+    c: country,
+  });
   return r.data!.organizations.totalCount;
 }
 
@@ -98,7 +102,10 @@ describe('writes during start-up', () => {
         actor: 'restored',
         role: 'editor',
         operation: 'upsertOrganization',
-        change: { kind: 'records', records: { organizations: [{ id: 'startup-org', name: 'Start-up org', kind: 'other', country: 'AQ', description: `journal-${i}` }] } },
+        change: {
+          kind: 'records',
+          records: { organizations: [{ id: 'startup-org', name: 'Start-up org', kind: 'other', country: 'AQ', description: `journal-${i}` }] },
+        },
       });
     }
     journal.close();
@@ -191,7 +198,10 @@ describe('a bulk import', () => {
     const bulkEnv = { ...env, AIGRAPH_DB: join(dir, 'bulk', 'graph.lbug') };
     const n = 12_000; // above the bulk path's threshold
     const file = join(dir, 'bulk-orgs.json');
-    writeFileSync(file, JSON.stringify({ organizations: Array.from({ length: n }, (_, i) => ({ id: `bulk-${i}`, name: `Bulk ${i}`, kind: 'other', country: 'TK' })) }));
+    writeFileSync(
+      file,
+      JSON.stringify({ organizations: Array.from({ length: n }, (_, i) => ({ id: `bulk-${i}`, name: `Bulk ${i}`, kind: 'other', country: 'TK' })) }),
+    );
     const imported = await runCli(['import', file], bulkEnv, 180_000);
     expect(imported.code, imported.stderr).toBe(0);
     const journalLines = readFileSync(journalFileFor(bulkEnv.AIGRAPH_DB), 'utf8').trim().split('\n');
@@ -200,7 +210,12 @@ describe('a bulk import', () => {
     const imported1 = await startServer(bulkEnv, 60_000);
     try {
       expect(await countryCount(imported1, 'TK')).toBe(n);
-      const audit = await gql<{ auditLog: { totalCount: number; edges: { node: { operation: string } }[] } }>(imported1, '{ auditLog(first: 10) { totalCount edges { node { operation } } } }', {}, admin);
+      const audit = await gql<{ auditLog: { totalCount: number; edges: { node: { operation: string } }[] } }>(
+        imported1,
+        '{ auditLog(first: 10) { totalCount edges { node { operation } } } }',
+        {},
+        admin,
+      );
       expect(audit.data!.auditLog.totalCount).toBe(1);
       expect(audit.data!.auditLog.edges[0]!.node.operation).toBe('import');
     } finally {
@@ -224,7 +239,9 @@ describe('the journal', () => {
     const server = await startServer(env, 60_000);
     try {
       expect(server.output()).toMatch(/torn last write/);
-      expect((await gql(server, UPSERT, { input: { id: 'after-torn-tail', name: 'After a torn tail', kind: 'OTHER', country: 'AQ' } }, admin)).errors).toBeUndefined();
+      expect(
+        (await gql(server, UPSERT, { input: { id: 'after-torn-tail', name: 'After a torn tail', kind: 'OTHER', country: 'AQ' } }, admin)).errors,
+      ).toBeUndefined();
       acked.push('after-torn-tail');
     } finally {
       await server.stop();
@@ -234,7 +251,8 @@ describe('the journal', () => {
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     const again = await startServer(env, 60_000);
     try {
-      for (const id of acked) expect((await gql<{ organization: { id: string } | null }>(again, `{ organization(id: "${id}") { id } }`)).data!.organization, id).toEqual({ id });
+      for (const id of acked)
+        expect((await gql<{ organization: { id: string } | null }>(again, `{ organization(id: "${id}") { id } }`)).data!.organization, id).toEqual({ id });
       expect(await countryCount(again, 'BV')).toBe(10_000);
     } finally {
       await again.stop();
@@ -267,7 +285,9 @@ describe('rebuild and files', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/is locked: another process/);
       expect(broken()).toEqual(before);
-      expect((await gql(server, UPSERT, { input: { id: 'during-rebuild', name: 'During rebuild', kind: 'OTHER', country: 'AQ' } }, admin)).errors).toBeUndefined();
+      expect(
+        (await gql(server, UPSERT, { input: { id: 'during-rebuild', name: 'During rebuild', kind: 'OTHER', country: 'AQ' } }, admin)).errors,
+      ).toBeUndefined();
     } finally {
       await server.stop();
     }

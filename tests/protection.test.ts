@@ -49,7 +49,10 @@ describe('refused before any store query', () => {
   });
 
   it('depth hidden in fragments', async () => {
-    const frags = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Organization { controls { controlled { ${i < 29 ? `...F${i + 1}` : 'name'} } } }`).join('\n');
+    const frags = Array.from(
+      { length: 30 },
+      (_, i) => `fragment F${i} on Organization { controls { controlled { ${i < 29 ? `...F${i + 1}` : 'name'} } } }`,
+    ).join('\n');
     const r = await attempt(`{ organization(id: "amazon") { ...F0 } }\n${frags}`);
     expect(r.status).toBe(400);
     expect(r.storeQueries).toBe(0);
@@ -86,7 +89,9 @@ describe('refused before any store query', () => {
   });
 
   it('a page-size bomb: nested lists whose first: multiply', async () => {
-    const r = await attempt('{ deals(first: 100) { edges { node { parties { organization { deals(first: 100) { edges { node { id sources { url } } } } } } } } } }');
+    const r = await attempt(
+      '{ deals(first: 100) { edges { node { parties { organization { deals(first: 100) { edges { node { id sources { url } } } } } } } } } }',
+    );
     expect(r.status).toBe(400);
     expect(r.text).toMatch(/cost/i);
     expect(r.storeQueries).toBe(0);

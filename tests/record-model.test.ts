@@ -30,7 +30,9 @@ function throughGraph(records: RecordsByCollection): RecordsByCollection {
 }
 
 const canonicalAll = (records: RecordsByCollection) =>
-  Object.fromEntries(COLLECTION_NAMES.map((c) => [c, (records[c] as Obj[]).map((r) => canonicalRecord(c, r)).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))]));
+  Object.fromEntries(
+    COLLECTION_NAMES.map((c) => [c, (records[c] as Obj[]).map((r) => canonicalRecord(c, r)).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))]),
+  );
 
 describe('the record declarations', () => {
   it('carry every seeded record through graph rows and back unchanged', async () => {

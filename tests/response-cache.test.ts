@@ -32,7 +32,11 @@ describe('the read cache', () => {
   it('is invalidated by every write', async () => {
     const q = '{ organization(id: "openai") { name aliases } }';
     const old = await api.gql<{ organization: { aliases: string[] } }>(q);
-    await api.gql('mutation { upsertOrganization(input: { id: "openai", name: "OpenAI", aliases: ["OpenAI Group PBC", "Cache Test Alias"] }) { id } }', {}, api.key('editor'));
+    await api.gql(
+      'mutation { upsertOrganization(input: { id: "openai", name: "OpenAI", aliases: ["OpenAI Group PBC", "Cache Test Alias"] }) { id } }',
+      {},
+      api.key('editor'),
+    );
     const before = await api.storeQueries();
     const fresh = await api.gql<{ organization: { aliases: string[] } }>(q);
     expect(await api.storeQueries()).toBeGreaterThan(before);

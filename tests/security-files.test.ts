@@ -69,7 +69,10 @@ async function writeRepeated(file: string, head: string, item: string, sep: stri
 }
 
 /** Runs the CLI and samples its peak resident memory (VmHWM) until it exits. */
-function runCliMeasured(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; peakMb: number }> {
+function runCliMeasured(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; peakMb: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -311,7 +314,9 @@ describe('exports of a graph holding characters XML 1.0 cannot carry', () => {
   beforeAll(async () => {
     store = await memoryStore();
     await store.transaction(async (tx) => {
-      await tx.run(NODE_STATEMENTS.Organization.upsert, { rows: [{ id: 'hostile-org', name: HOSTILE, kind: 'other', country: 'US', aliases: [HOSTILE], description: HOSTILE }] as never });
+      await tx.run(NODE_STATEMENTS.Organization.upsert, {
+        rows: [{ id: 'hostile-org', name: HOSTILE, kind: 'other', country: 'US', aliases: [HOSTILE], description: HOSTILE }] as never,
+      });
     });
   });
   afterAll(async () => store.close());

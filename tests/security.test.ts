@@ -83,7 +83,8 @@ describe('costs, computed once and with the variables', () => {
   });
 
   it('prices paths by the hops they may take', async () => {
-    const paths = (n: number, hops: number) => `{ ${Array.from({ length: n }, (_, i) => `p${i}: paths(from: "openai", to: "nvidia", maxHops: ${hops}) { hops }`).join(' ')} }`;
+    const paths = (n: number, hops: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `p${i}: paths(from: "openai", to: "nvidia", maxHops: ${hops}) { hops }`).join(' ')} }`;
     expect((await post(api, { query: paths(3, 6) })).status).toBe(400);
     expect((await post(api, { query: paths(2, 6) })).status).toBe(200);
     expect((await post(api, { query: paths(15, 2) })).status).toBe(200);
@@ -116,7 +117,7 @@ describe('bounded store work', () => {
     }
   });
 
-  it("skips the queued reads of a request whose client went away, and of one past its deadline", async () => {
+  it('skips the queued reads of a request whose client went away, and of one past its deadline', async () => {
     const tight = await startApiServer({ limits: { readsRunning: 1, readsQueued: 50, operationTimeoutMs: 400 } });
     try {
       let release!: () => void;
@@ -126,7 +127,10 @@ describe('bounded store work', () => {
       // A client that gives up after 100 ms.
       const body = JSON.stringify({ query: LOOKUP });
       const gone = new Promise<void>((resolve) => {
-        const req = httpRequest(`${tight.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+        const req = httpRequest(`${tight.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        });
         req.on('error', () => resolve());
         req.end(body);
         setTimeout(() => {
@@ -283,7 +287,9 @@ describe('the smaller points', () => {
       expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(r.errors?.[0]?.extensions?.argument).toBe('after');
     }
-    const farButValid = await api.gql<{ organizations: { edges: unknown[] } }>(`{ organizations(first: 1, after: "${cursor('o:99999998')}") { edges { cursor } } }`);
+    const farButValid = await api.gql<{ organizations: { edges: unknown[] } }>(
+      `{ organizations(first: 1, after: "${cursor('o:99999998')}") { edges { cursor } } }`,
+    );
     expect(farButValid.errors).toBeUndefined();
     expect(farButValid.data!.organizations.edges).toEqual([]);
   });
@@ -292,13 +298,19 @@ describe('the smaller points', () => {
     const before = await api.storeQueries();
     // Written as text: the test's own JSON.stringify would overflow on a value this deep.
     const body = `{"query":"query($f: DealFilter) { deals(filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}}}`;
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (x) => ({ status: x.status, text: await x.text() }));
+    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (x) => ({
+      status: x.status,
+      text: await x.text(),
+    }));
     expect(res.status).toBe(400);
     expect(JSON.parse(res.text).errors[0].message).toContain(`more than ${MAX_VARIABLES_DEPTH} levels deep`);
     expect(JSON.parse(res.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('query($f: DealFilter) { deals(filter: $f) { totalCount } }')}&variables=${encodeURIComponent(`{"f":${'{"a":'.repeat(500)}1${'}'.repeat(500)}}`)}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const get = await fetch(
+      `${api.url}/graphql?query=${encodeURIComponent('query($f: DealFilter) { deals(filter: $f) { totalCount } }')}&variables=${encodeURIComponent(`{"f":${'{"a":'.repeat(500)}1${'}'.repeat(500)}}`)}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(get.status).toBe(400);
     expect(await api.storeQueries()).toBe(before);
     // Nesting within the limit is GraphQL's to judge, as before.

@@ -86,11 +86,16 @@ describe('the shipped seeds', () => {
         (d.statusHistory ?? []).some((h) => h.status === 'in_talks' && h.on.startsWith('2025-12')),
     );
     expect(talks.length).toBeGreaterThanOrEqual(1);
-    expect(talks.some((d) => (d.otherReports ?? []).length > 0), 'disagreeing reports recorded').toBe(true);
+    expect(
+      talks.some((d) => (d.otherReports ?? []).length > 0),
+      'disagreeing reports recorded',
+    ).toBe(true);
     const msftOpenai = exported.exclusivities.filter((e) => e.holder === 'microsoft' && e.grantor === 'openai');
     expect(msftOpenai.length).toBeGreaterThanOrEqual(3);
     expect(msftOpenai.some((e) => ['superseded', 'terminated', 'expired'].includes(e.status))).toBe(true);
-    expect(exported.deals.some((d) => d.parties.some((p) => p.org === 'microsoft') && d.parties.some((p) => p.org === 'openai') && d.announcedOn.startsWith('2019'))).toBe(true);
+    expect(
+      exported.deals.some((d) => d.parties.some((p) => p.org === 'microsoft') && d.parties.some((p) => p.org === 'openai') && d.announcedOn.startsWith('2019')),
+    ).toBe(true);
     expect(exported.deals.filter((d) => d.status === 'superseded' || d.status === 'called_off').length).toBeGreaterThan(3);
   });
 });

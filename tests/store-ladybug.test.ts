@@ -85,11 +85,39 @@ describe('small batches as one branch per id', () => {
     const p = join(dir, 'branches.lbug');
     const fill = async (store: LadybugStore) => {
       await store.bootstrap();
-      const deal = (id: string) => ({ id, title: id, kind: 'investment', status: 'announced', announcedOn: '2025-01-01', effectiveFrom: null, effectiveUntil: null, term: null, endedOn: null, amountUsd: null, amountQualifier: null, round: null, summary: null, coverageNote: null, retractedOn: null, retractionReason: null, retractionSource: null, knownSince: null, endKnownSince: null });
+      const deal = (id: string) => ({
+        id,
+        title: id,
+        kind: 'investment',
+        status: 'announced',
+        announcedOn: '2025-01-01',
+        effectiveFrom: null,
+        effectiveUntil: null,
+        term: null,
+        endedOn: null,
+        amountUsd: null,
+        amountQualifier: null,
+        round: null,
+        summary: null,
+        coverageNote: null,
+        retractedOn: null,
+        retractionReason: null,
+        retractionSource: null,
+        knownSince: null,
+        endKnownSince: null,
+      });
       await store.write(NODE_STATEMENTS.Deal.upsert, { rows: ['d1', 'd2', 'd3'].map(deal) });
-      await store.write(NODE_STATEMENTS.Organization.upsert, { rows: ['o1', 'o2'].map((id) => ({ id, name: id, kind: 'ai_lab', country: null, aliases: [], description: null })) });
+      await store.write(NODE_STATEMENTS.Organization.upsert, {
+        rows: ['o1', 'o2'].map((id) => ({ id, name: id, kind: 'ai_lab', country: null, aliases: [], description: null })),
+      });
       const investor = relationshipStatementsFor('INVESTOR_IN', 'Organization', 'Deal');
-      await store.write(investor.merge, { rows: [{ from: 'o1', to: 'd1', amountUsd: 1, lead: true }, { from: 'o2', to: 'd1', amountUsd: 2, lead: false }, { from: 'o2', to: 'd2', amountUsd: null, lead: null }] });
+      await store.write(investor.merge, {
+        rows: [
+          { from: 'o1', to: 'd1', amountUsd: 1, lead: true },
+          { from: 'o2', to: 'd1', amountUsd: 2, lead: false },
+          { from: 'o2', to: 'd2', amountUsd: null, lead: null },
+        ],
+      });
     };
     const ask = async (store: LadybugStore) => {
       const investor = relationshipStatementsFor('INVESTOR_IN', 'Organization', 'Deal');
@@ -102,7 +130,7 @@ describe('small batches as one branch per id', () => {
     };
     // A store that counts itself large from 0 nodes on: branches; then the same file as a small graph: UNWIND.
     let store = await open(0, p);
-    let branched;
+    let branched: { byTo: string[]; byFrom: string[]; parties: string[] };
     try {
       await fill(store);
       await store.read(NODE_STATEMENTS.Deal.count); // the first read starts the size check

@@ -33,7 +33,12 @@ describe('a misspelt id in any argument', () => {
     ['deals.filter.counterparty', '{ deals(filter: { party: "openai", counterparty: "amazn" }) { totalCount } }', 'filter.counterparty', 'amazon'],
     ['organization.id', '{ organization(id: "microsft") { id } }', 'id', 'microsoft'],
     ['node.id', '{ node(id: "microsft") { id } }', 'id', 'microsoft'],
-    ['Organization.deals.filter', '{ organization(id: "openai") { deals(filter: { counterparty: "microsft" }) { totalCount } } }', 'filter.counterparty', 'microsoft'],
+    [
+      'Organization.deals.filter',
+      '{ organization(id: "openai") { deals(filter: { counterparty: "microsft" }) { totalCount } } }',
+      'filter.counterparty',
+      'microsoft',
+    ],
   ])('%s answers NOT_FOUND naming the argument, with the suggestion', async (_name, query, argument, suggested) => {
     const r = await api.gql(query);
     const e = r.errors?.[0] as Err | undefined;

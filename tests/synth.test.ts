@@ -13,7 +13,13 @@ import { synthesize } from '../src/synth/synthesize.ts';
 const tmp = mkdtempSync(join(tmpdir(), 'aigraph-synth-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const files = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 describe('aigraph synth', () => {
   it('writes the same files for the same seed, and other files for another', async () => {

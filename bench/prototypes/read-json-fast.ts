@@ -44,14 +44,14 @@ export async function readJsonFast(file: string, onRecord: (r: FastRecord) => vo
     const n = text.length;
     for (;;) {
       // Between records: find the next '{' that starts a record, noting collection keys.
-      let brace = text.indexOf('{', i);
+      const brace = text.indexOf('{', i);
       if (brace < 0) break;
       const between = text.slice(i, brace);
       const key = /"([^"\\]+)"\s*:\s*\[\s*$/.exec(between);
       if (key) {
         collection = key[1]!;
         index = 0;
-      } else if (!collection || i === 0 && count === 0 && index === 0 && /^\s*$/.test(between) && brace === text.indexOf('{')) {
+      } else if (!collection || (i === 0 && count === 0 && index === 0 && /^\s*$/.test(between) && brace === text.indexOf('{'))) {
         if (!collection) {
           // The file's opening '{'.
           i = brace + 1;
@@ -112,7 +112,8 @@ export async function readJsonFast(file: string, onRecord: (r: FastRecord) => vo
     // the last one); lines inside it are counted when it is consumed.
     pending = text.slice(i);
     lineStart -= i;
-    if (final && /\S/.test(pending.replace(/"[^"\\]+"\s*:\s*\[\s*\]/g, '').replace(/[\]}\s,]/g, ''))) throw new Error(`${file}: malformed JSON near line ${line}`);
+    if (final && /\S/.test(pending.replace(/"[^"\\]+"\s*:\s*\[\s*\]/g, '').replace(/[\]}\s,]/g, '')))
+      throw new Error(`${file}: malformed JSON near line ${line}`);
   };
 
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {

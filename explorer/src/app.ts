@@ -79,7 +79,8 @@ export class App {
     );
     new SearchBox(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-results'), (hit) => void this.draw(hit.id));
     renderLegend(byId('legend-body'));
-    for (const b of byId('graph-empty').querySelectorAll<HTMLButtonElement>('button[data-draw]')) b.addEventListener('click', () => void this.draw(b.dataset.draw!));
+    for (const b of byId('graph-empty').querySelectorAll<HTMLButtonElement>('button[data-draw]'))
+      b.addEventListener('click', () => void this.draw(b.dataset.draw!));
     if (matchMedia('(max-width: 900px)').matches) byId<HTMLDetailsElement>('legend').open = false;
     this.bindToolbar();
     bindGraphKeys(this.canvas, {
@@ -204,7 +205,12 @@ export class App {
         request(neighborhoodQuery, variables(s.root, s.depth, ROOT_LIMIT)),
         ...s.expanded.map((id) => request(neighborhoodQuery, variables(id, 1, EXPAND_LIMIT))),
       ]),
-      question ? this.runQuestion(question).then((a) => ({ ok: a }), (err: unknown) => ({ err })) : Promise.resolve(null),
+      question
+        ? this.runQuestion(question).then(
+            (a) => ({ ok: a }),
+            (err: unknown) => ({ err }),
+          )
+        : Promise.resolve(null),
     ]);
     if (seq !== this.loadSeq) return;
     const set = new ElementSet(s.asOf);

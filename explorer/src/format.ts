@@ -31,7 +31,10 @@ export function formatAmount(amount: number | null | undefined, qualifier?: stri
 export function humanize(value: string | null | undefined): string {
   if (!value) return '';
   const words = value.toLowerCase().split('_');
-  return words.map((w) => (w === 'ai' || w === 'gpu' || w === 'tpu' || w === 'asic' || w === 'cpu' || w === 'lpu' ? w.toUpperCase() : w)).join(' ').replace(/^./, (c) => c.toUpperCase());
+  return words
+    .map((w) => (w === 'ai' || w === 'gpu' || w === 'tpu' || w === 'asic' || w === 'cpu' || w === 'lpu' ? w.toUpperCase() : w))
+    .join(' ')
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 /** Today as YYYY-MM-DD (UTC, like the server). */

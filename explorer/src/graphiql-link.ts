@@ -2,7 +2,7 @@
 import type { GraphNodeKind } from './gql/graphql';
 
 export function graphiqlHref(query: string, variables?: Record<string, unknown>): string {
-  const p = new URLSearchParams({ query: query.trim() + '\n' });
+  const p = new URLSearchParams({ query: `${query.trim()}\n` });
   if (variables) p.set('variables', JSON.stringify(variables, null, 2));
   return `/graphiql?${p.toString()}`;
 }
@@ -22,9 +22,14 @@ export interface ViewQueryInput {
 /** One readable query for the whole view: the neighbourhood of the root and of each expanded node. */
 export function viewQuery(v: ViewQueryInput): string {
   const args = (id: string, depth: number) =>
-    [`id: ${literal(id)}`, `depth: ${depth}`, `kinds: ${enumList(v.kinds)}`, v.asOf ? `asOf: ${literal(v.asOf)}` : null, `limit: ${v.limit}`].filter(Boolean).join(', ');
+    [`id: ${literal(id)}`, `depth: ${depth}`, `kinds: ${enumList(v.kinds)}`, v.asOf ? `asOf: ${literal(v.asOf)}` : null, `limit: ${v.limit}`]
+      .filter(Boolean)
+      .join(', ');
   const body = `{\n    truncated\n    nodes { id kind label status amountUsd }\n    edges { source target type }\n  }`;
-  const parts = [`  view: neighborhood(${args(v.root, v.depth)}) ${body}`, ...v.expanded.map((id, i) => `  expanded${i + 1}: neighborhood(${args(id, 1)}) ${body}`)];
+  const parts = [
+    `  view: neighborhood(${args(v.root, v.depth)}) ${body}`,
+    ...v.expanded.map((id, i) => `  expanded${i + 1}: neighborhood(${args(id, 1)}) ${body}`),
+  ];
   const when = v.asOf ? `as of ${v.asOf}` : 'every fact, ended ones included';
   return `# The explorer's view: the neighbourhood of ${v.root} (${when})\n{\n${parts.join('\n')}\n}`;
 }

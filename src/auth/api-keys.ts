@@ -45,14 +45,14 @@ export class ApiKeyStore {
   constructor(readonly file: string) {}
 
   private read(): ApiKeyRecord[] {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(this.file);
     } catch {
       return [];
     }
     if (this.cache && this.cache.mtimeMs === st.mtimeMs && this.cache.size === st.size) return this.cache.keys;
-    let parsed;
+    let parsed: z.infer<typeof keyFile>;
     try {
       parsed = keyFile.parse(JSON.parse(readFileSync(this.file, 'utf8')));
     } catch (err) {

@@ -23,11 +23,7 @@ import { ImportCopyError } from '../importer/import-inputs.ts';
 // database, its WAL, the write journal and kept imports hold the audit trail and every write.
 process.umask(0o077);
 
-const program = new Command()
-  .name('aigraph')
-  .description('A knowledge graph of the AI industry, served over GraphQL.')
-  .showHelpAfterError()
-  .exitOverride();
+const program = new Command().name('aigraph').description('A knowledge graph of the AI industry, served over GraphQL.').showHelpAfterError().exitOverride();
 
 program.addCommand(serveCommand());
 program.addCommand(seedCommand());
@@ -48,7 +44,15 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  if (err instanceof ConfigError || err instanceof StoreError || err instanceof UsageError || err instanceof ImportError || err instanceof KeyFileError || err instanceof JournalCorruptError || err instanceof ImportCopyError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof StoreError ||
+    err instanceof UsageError ||
+    err instanceof ImportError ||
+    err instanceof KeyFileError ||
+    err instanceof JournalCorruptError ||
+    err instanceof ImportCopyError
+  ) {
     process.stderr.write(`aigraph: ${err.message}\n`);
   } else {
     process.stderr.write(`aigraph: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

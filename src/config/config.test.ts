@@ -43,7 +43,9 @@ describe('loadConfig', () => {
   it('reads the server limits, checking them against each other and the open-files limit', () => {
     const c = loadConfig({ AIGRAPH_HTTP_REQUEST_TIMEOUT_MS: '20000', AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: '5000', AIGRAPH_STORE_READS_QUEUED: '50' });
     expect(c.limits).toMatchObject({ requestTimeoutMs: 20_000, headersTimeoutMs: 5000, readsQueued: 50, operationTimeoutMs: 30_000, idleTimeoutMs: 60_000 });
-    expect(() => loadConfig({ AIGRAPH_HTTP_REQUEST_TIMEOUT_MS: '1000', AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: '5000' })).toThrow(/AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: must not exceed AIGRAPH_HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ AIGRAPH_HTTP_REQUEST_TIMEOUT_MS: '1000', AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: '5000' })).toThrow(
+      /AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: must not exceed AIGRAPH_HTTP_REQUEST_TIMEOUT_MS/,
+    );
     expect(() => loadConfig({ AIGRAPH_HTTP_IDLE_TIMEOUT_MS: '1000' })).toThrow(/AIGRAPH_HTTP_IDLE_TIMEOUT_MS: must exceed AIGRAPH_OPERATION_TIMEOUT_MS/);
     expect(() => loadConfig({ AIGRAPH_STORE_READS_RUNNING: '0' })).toThrow(/AIGRAPH_STORE_READS_RUNNING: expected 1 or more/);
     expect(() => loadConfig({ AIGRAPH_MAX_CONNECTIONS: String(connectionCeiling() + 1) })).toThrow(/AIGRAPH_MAX_CONNECTIONS: must be at most/);

@@ -16,9 +16,7 @@ const positiveMs = z.coerce.number({ message: 'expected a number of milliseconds
 
 const count = z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).positive({ message: 'expected 1 or more' });
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z
   .object({
@@ -37,14 +35,22 @@ const schema = z
     NEO4J_DATABASE: z.string().min(1).optional(),
     AIGRAPH_INTROSPECTION: flag.default(true),
     AIGRAPH_READS_REQUIRE_KEY: flag.default(false),
-    AIGRAPH_BUFFER_POOL_MB: z.coerce.number({ message: 'expected a number of megabytes' }).int({ message: 'expected a whole number of megabytes' }).min(64, { message: 'expected at least 64' }).optional(),
+    AIGRAPH_BUFFER_POOL_MB: z.coerce
+      .number({ message: 'expected a number of megabytes' })
+      .int({ message: 'expected a whole number of megabytes' })
+      .min(64, { message: 'expected at least 64' })
+      .optional(),
     AIGRAPH_CACHE_ENTRIES: z.coerce.number({ message: 'expected a number of entries' }).int().min(0, { message: 'expected 0 or more' }).default(5000),
     AIGRAPH_KEYS_FILE: z.string().min(1).optional(),
     AIGRAPH_OPERATION_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.operationTimeoutMs),
     AIGRAPH_STORE_READS_RUNNING: count.default(DEFAULT_SERVER_LIMITS.readsRunning),
     AIGRAPH_STORE_READS_QUEUED: count.default(DEFAULT_SERVER_LIMITS.readsQueued),
     AIGRAPH_COSTLY_PER_CLIENT: count.default(DEFAULT_SERVER_LIMITS.costlyPerClient),
-    AIGRAPH_COSTLY_QUEUED_PER_CLIENT: z.coerce.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(0, { message: 'expected 0 or more' }).default(DEFAULT_SERVER_LIMITS.costlyQueuedPerClient),
+    AIGRAPH_COSTLY_QUEUED_PER_CLIENT: z.coerce
+      .number({ message: 'expected a whole number' })
+      .int({ message: 'expected a whole number' })
+      .min(0, { message: 'expected 0 or more' })
+      .default(DEFAULT_SERVER_LIMITS.costlyQueuedPerClient),
     AIGRAPH_HTTP_REQUEST_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.requestTimeoutMs),
     AIGRAPH_HTTP_HEADERS_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.headersTimeoutMs),
     AIGRAPH_HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs),
@@ -58,14 +64,26 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['NEO4J_PASSWORD'], message: 'required when NEO4J_URI is set' });
     }
     if (env.AIGRAPH_HTTP_HEADERS_TIMEOUT_MS > env.AIGRAPH_HTTP_REQUEST_TIMEOUT_MS) {
-      ctx.addIssue({ code: 'custom', path: ['AIGRAPH_HTTP_HEADERS_TIMEOUT_MS'], message: `must not exceed AIGRAPH_HTTP_REQUEST_TIMEOUT_MS (${env.AIGRAPH_HTTP_REQUEST_TIMEOUT_MS})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AIGRAPH_HTTP_HEADERS_TIMEOUT_MS'],
+        message: `must not exceed AIGRAPH_HTTP_REQUEST_TIMEOUT_MS (${env.AIGRAPH_HTTP_REQUEST_TIMEOUT_MS})`,
+      });
     }
     if (env.AIGRAPH_HTTP_IDLE_TIMEOUT_MS <= env.AIGRAPH_OPERATION_TIMEOUT_MS) {
-      ctx.addIssue({ code: 'custom', path: ['AIGRAPH_HTTP_IDLE_TIMEOUT_MS'], message: `must exceed AIGRAPH_OPERATION_TIMEOUT_MS (${env.AIGRAPH_OPERATION_TIMEOUT_MS}): a connection waiting for its answer is idle` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AIGRAPH_HTTP_IDLE_TIMEOUT_MS'],
+        message: `must exceed AIGRAPH_OPERATION_TIMEOUT_MS (${env.AIGRAPH_OPERATION_TIMEOUT_MS}): a connection waiting for its answer is idle`,
+      });
     }
     const ceiling = connectionCeiling();
     if (env.AIGRAPH_MAX_CONNECTIONS > ceiling) {
-      ctx.addIssue({ code: 'custom', path: ['AIGRAPH_MAX_CONNECTIONS'], message: `must be at most ${ceiling}: the open-files limit less a reserve for the store and logs (raise it with ulimit -n)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AIGRAPH_MAX_CONNECTIONS'],
+        message: `must be at most ${ceiling}: the open-files limit less a reserve for the store and logs (raise it with ulimit -n)`,
+      });
     }
   });
 

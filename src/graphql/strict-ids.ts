@@ -11,7 +11,12 @@ export const ORG: readonly NamedLabel[] = ['Organization'];
 export const ANY: readonly NamedLabel[] = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity', 'Source'];
 
 /** Throws NOT_FOUND for the first id of `ids` that names nothing of `expected`. */
-export async function requireIds(ctx: GraphContext, argument: string, ids: readonly string[] | null | undefined, expected: readonly NamedLabel[]): Promise<void> {
+export async function requireIds(
+  ctx: GraphContext,
+  argument: string,
+  ids: readonly string[] | null | undefined,
+  expected: readonly NamedLabel[],
+): Promise<void> {
   if (!ids?.length) return;
   const unknown = await unknownIds(ctx.store, ids, expected, ctx.idCandidates);
   const first = unknown[0];

@@ -62,7 +62,9 @@ export async function keepImportInputs(paths: readonly string[], keepIn: string 
 /** A kept copy is missing or no longer has the content the journal recorded. */
 export class ImportCopyError extends Error {
   constructor(file: ImportedFile, path: string, problem: string) {
-    super(`The journaled import of ${file.name} cannot be replayed: its kept copy ${path} ${problem}. Restore that file from a backup of ${basename(path)}'s folder.`);
+    super(
+      `The journaled import of ${file.name} cannot be replayed: its kept copy ${path} ${problem}. Restore that file from a backup of ${basename(path)}'s folder.`,
+    );
     this.name = 'ImportCopyError';
   }
 }

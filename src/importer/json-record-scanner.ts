@@ -145,14 +145,22 @@ export class JsonRecordScanner {
     const first = top.keys!.get(key);
     const path = this.path(this.stack.length - 1);
     if (first) {
-      this.problems.push({ ...this.stringStart, path: [...path, key], message: `duplicate key "${key}" (first written at line ${first.line}, column ${first.column}); each field may appear once`, fatal: false });
+      this.problems.push({
+        ...this.stringStart,
+        path: [...path, key],
+        message: `duplicate key "${key}" (first written at line ${first.line}, column ${first.column}); each field may appear once`,
+        fatal: false,
+      });
     } else top.keys!.set(key, { ...this.stringStart });
     top.step = key;
   }
 
   /** The path inside the record to what is being read, through the first `depth` containers. */
   private path(depth = this.stack.length): (string | number)[] {
-    return this.stack.slice(0, depth).map((f) => f.step).filter((s) => s !== '');
+    return this.stack
+      .slice(0, depth)
+      .map((f) => f.step)
+      .filter((s) => s !== '');
   }
 
   private fail(at: Position, path: (string | number)[], message: string): void {

@@ -56,7 +56,12 @@ export async function readInputs(paths: readonly string[]): Promise<ReadInputsRe
   /** Keeps a record that passes its checks; false once reading must stop. */
   const take = (rec: RawRecord): boolean => {
     if (raw.length >= MAX_RECORDS) {
-      problems.add({ file: rec.file, ...rec.locate([]), path: `${rec.collection}[${rec.index}]`, message: `more than ${MAX_RECORDS} records in one import; split the input into several imports` });
+      problems.add({
+        file: rec.file,
+        ...rec.locate([]),
+        path: `${rec.collection}[${rec.index}]`,
+        message: `more than ${MAX_RECORDS} records in one import; split the input into several imports`,
+      });
       tooMany = true;
       return false;
     }

@@ -39,7 +39,7 @@ function isWs(c: string): boolean {
  * and stop the reading by returning false. Problems go to `problems` (returned as `issues`, with
  * those found before when the list is shared); reading stops when it is full.
  */
-export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => boolean | void, problems = new ProblemList()): Promise<ReadResult> {
+export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => boolean | undefined, problems = new ProblemList()): Promise<ReadResult> {
   const records: RawRecord[] = [];
   // Every problem goes to the list, which keeps the first MAX_PROBLEMS.
   const issues = { push: (i: ImportIssue) => problems.add(i) };
@@ -48,7 +48,7 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => bo
   let column = 1;
   let keyBuf = '';
   let inKey = false;
-  let escape = false;
+  let escaped = false;
   let collection: string | null = null;
   let index = 0;
   let recordText = '';
@@ -76,7 +76,10 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => bo
       const m = /position (\d+)/.exec((err as Error).message);
       const at = m ? Number(m[1]) : 0;
       const before = text.slice(0, at).split('\n');
-      const pos = before.length === 1 ? { line: recordStart.line, column: recordStart.column + at } : { line: recordStart.line + before.length - 1, column: before[before.length - 1]!.length + 1 };
+      const pos =
+        before.length === 1
+          ? { line: recordStart.line, column: recordStart.column + at }
+          : { line: recordStart.line + before.length - 1, column: before[before.length - 1]!.length + 1 };
       issues.push({ file, ...pos, path: `${name}[${index}]`, message: `malformed JSON: ${(err as Error).message}` });
       if (problems.full) stopped = true;
       return;
@@ -107,10 +110,10 @@ export async function readJsonFile(file: string, onRecord?: (r: RawRecord) => bo
         segStart = -1;
         continue;
       } else if (inKey) {
-        if (escape) {
+        if (escaped) {
           keyBuf += c;
-          escape = false;
-        } else if (c === '\\') escape = true;
+          escaped = false;
+        } else if (c === '\\') escaped = true;
         else if (c === '"') {
           inKey = false;
           collection = keyBuf;

@@ -44,7 +44,7 @@ export function nodeAt(node: YamlNode, path: readonly PropertyKey[]): YamlNode {
   for (const step of path) {
     if (isMap(current)) {
       const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
-      if (!pair || !pair.value) return (pair?.key as YamlNode | undefined) ?? current;
+      if (!pair?.value) return (pair?.key as YamlNode | undefined) ?? current;
       current = pair.value as YamlNode;
     } else if (isSeq(current) && typeof step === 'number' && current.items[step]) {
       current = current.items[step] as YamlNode;
@@ -106,7 +106,12 @@ export function parseYamlText(file: string, text: string, lineOffset = 0, column
   // aliases can expand a small file into an enormous value.
   visit(doc, {
     Alias(_, node) {
-      issues.push({ file, ...pos(node.range?.[0] ?? 0), path: '', message: `YAML alias *${node.source} is not supported in import files; write the value out` });
+      issues.push({
+        file,
+        ...pos(node.range?.[0] ?? 0),
+        path: '',
+        message: `YAML alias *${node.source} is not supported in import files; write the value out`,
+      });
       return issues.length >= MAX_PROBLEMS ? visit.BREAK : undefined;
     },
   });
@@ -149,7 +154,9 @@ export function parseYamlText(file: string, text: string, lineOffset = 0, column
 export function decodeUtf8(file: string, buf: Uint8Array): { text: string } | { issue: ImportIssue } {
   const bad = firstInvalidUtf8(buf);
   if (bad >= 0) {
-    return { issue: { file, ...positionOfByte(buf, bad), path: '', message: `invalid UTF-8 (byte 0x${buf[bad]!.toString(16).padStart(2, '0')} at offset ${bad})` } };
+    return {
+      issue: { file, ...positionOfByte(buf, bad), path: '', message: `invalid UTF-8 (byte 0x${buf[bad]!.toString(16).padStart(2, '0')} at offset ${bad})` },
+    };
   }
   const text = new TextDecoder('utf-8').decode(buf);
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
@@ -163,7 +170,18 @@ export async function readYamlFile(file: string): Promise<ReadResult> {
   const size = (await stat(file)).size;
   if (size > MAX_YAML_FILE_BYTES) {
     const mib = (n: number) => `${(n / 2 ** 20).toFixed(n % 2 ** 20 ? 1 : 0)} MiB`;
-    return { records: [], issues: [{ file, line: 1, column: 1, path: '', message: `YAML file of ${mib(size)}, above the ${mib(MAX_YAML_FILE_BYTES)} limit for YAML; write large imports as JSON, which is read record by record, or split the file` }] };
+    return {
+      records: [],
+      issues: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `YAML file of ${mib(size)}, above the ${mib(MAX_YAML_FILE_BYTES)} limit for YAML; write large imports as JSON, which is read record by record, or split the file`,
+        },
+      ],
+    };
   }
   const decoded = decodeUtf8(file, await readFile(file));
   if ('issue' in decoded) return { records: [], issues: [decoded.issue] };

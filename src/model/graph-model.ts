@@ -6,15 +6,7 @@
  * Names are case-sensitive on Neo4j and case-insensitive on LadybugDB, so a test checks every
  * identifier in the catalog against this file with exact case.
  */
-import {
-  AMOUNT_QUALIFIERS,
-  CHIP_KINDS,
-  CLOUD_SERVICE_KINDS,
-  DEAL_KINDS,
-  EXCLUSIVITY_KINDS,
-  ORGANIZATION_KINDS,
-  STATUSES,
-} from './vocabulary.ts';
+import { AMOUNT_QUALIFIERS, CHIP_KINDS, CLOUD_SERVICE_KINDS, DEAL_KINDS, EXCLUSIVITY_KINDS, ORGANIZATION_KINDS, STATUSES } from './vocabulary.ts';
 
 export type PropertyType = 'string' | 'string[]' | 'date' | 'float' | 'boolean';
 
@@ -226,27 +218,54 @@ const relationshipTypeDefs = {
     properties: { amountUsd: partyAmount, lead: { type: 'boolean', description: 'Lead investor of the round.' } },
   },
   INVESTEE_IN: { description: 'The organization receives the investment.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
-  SUPPLIER_IN: { description: 'The organization supplies compute, capacity or chips.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
-  CUSTOMER_IN: { description: 'The organization buys compute, capacity or chips.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
-  PARTNER_IN: { description: 'The organization is a partner of a joint venture or partnership.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
+  SUPPLIER_IN: {
+    description: 'The organization supplies compute, capacity or chips.',
+    endpoints: [['Organization', 'Deal']],
+    properties: { amountUsd: partyAmount },
+  },
+  CUSTOMER_IN: {
+    description: 'The organization buys compute, capacity or chips.',
+    endpoints: [['Organization', 'Deal']],
+    properties: { amountUsd: partyAmount },
+  },
+  PARTNER_IN: {
+    description: 'The organization is a partner of a joint venture or partnership.',
+    endpoints: [['Organization', 'Deal']],
+    properties: { amountUsd: partyAmount },
+  },
   ACQUIRER_IN: { description: 'The organization acquires.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
   ACQUIRED_IN: { description: 'The organization is acquired.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
   LENDER_IN: { description: 'The organization lends.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
   BORROWER_IN: { description: 'The organization borrows.', endpoints: [['Organization', 'Deal']], properties: { amountUsd: partyAmount } },
-  COVERS: { description: 'The deal covers the supply of this chip or service.', endpoints: [['Deal', 'Chip'], ['Deal', 'CloudService']], properties: noProps },
+  COVERS: {
+    description: 'The deal covers the supply of this chip or service.',
+    endpoints: [
+      ['Deal', 'Chip'],
+      ['Deal', 'CloudService'],
+    ],
+    properties: noProps,
+  },
   HOLDS: { description: 'The organization holds the exclusive right.', endpoints: [['Organization', 'Exclusivity']], properties: noProps },
   GRANTS: { description: 'The organization granted the exclusive right.', endpoints: [['Organization', 'Exclusivity']], properties: noProps },
   PART_OF: { description: 'The exclusivity was granted as part of the deal.', endpoints: [['Exclusivity', 'Deal']], properties: noProps },
   SUPERSEDES: { description: 'The deal replaced an earlier one.', endpoints: [['Deal', 'Deal']], properties: noProps },
   HAS_STATUS: {
     description: 'A step of the status history.',
-    endpoints: [['Deal', 'StatusEntry'], ['Exclusivity', 'StatusEntry']],
+    endpoints: [
+      ['Deal', 'StatusEntry'],
+      ['Exclusivity', 'StatusEntry'],
+    ],
     properties: noProps,
   },
   REPORTS_AMOUNT: { description: 'A disagreeing report of the amount.', endpoints: [['Deal', 'AmountReport']], properties: noProps },
   CITES: {
     description: 'The fact is reported by the source.',
-    endpoints: [['Deal', 'Source'], ['Exclusivity', 'Source'], ['StatusEntry', 'Source'], ['AmountReport', 'Source']],
+    endpoints: [
+      ['Deal', 'Source'],
+      ['Exclusivity', 'Source'],
+      ['StatusEntry', 'Source'],
+      ['AmountReport', 'Source'],
+    ],
     properties: noProps,
   },
 } as const satisfies Record<string, RelationshipTypeDef>;

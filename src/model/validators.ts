@@ -3,13 +3,7 @@
  * (src/records/record-schemas.ts) are built on these, so a property's rules live in one place.
  */
 import { z } from 'zod';
-import {
-  NODE_TYPES,
-  RELATIONSHIP_TYPES,
-  type NodeLabel,
-  type PropertyDef,
-  type RelationshipType,
-} from './graph-model.ts';
+import { NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyDef, type RelationshipType } from './graph-model.ts';
 import { boundedList, boundedString, FIELD_LIMITS, fieldLimit } from './limits.ts';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -28,9 +22,7 @@ export const slug = boundedString(
   z.string().regex(SLUG_PATTERN, { message: 'expected a lowercase slug like "openai" or "aws-ec2" (a-z, 0-9 and single dashes)' }),
 );
 
-export const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: 'expected a real calendar date written YYYY-MM-DD' });
+export const calendarDate = z.string().refine(isCalendarDate, { message: 'expected a real calendar date written YYYY-MM-DD' });
 
 export const httpUrl = z.string().refine(
   (s) => {
@@ -90,9 +82,10 @@ function objectSchema(properties: Readonly<Record<string, PropertyDef>>) {
   return z.object(shape).strict();
 }
 
-export const nodeValidators = Object.fromEntries(
-  Object.entries(NODE_TYPES).map(([label, def]) => [label, objectSchema(def.properties)]),
-) as Record<NodeLabel, z.ZodObject>;
+export const nodeValidators = Object.fromEntries(Object.entries(NODE_TYPES).map(([label, def]) => [label, objectSchema(def.properties)])) as Record<
+  NodeLabel,
+  z.ZodObject
+>;
 
 export const relationshipValidators = Object.fromEntries(
   Object.entries(RELATIONSHIP_TYPES).map(([type, def]) => [

@@ -34,18 +34,7 @@ export const DEAL_KINDS = [
 ] as const;
 
 /** Status of a deal or an exclusivity, after Wikidata's ranks: nothing is deleted, it is marked. */
-export const STATUSES = [
-  'rumoured',
-  'in_talks',
-  'announced',
-  'signed',
-  'active',
-  'completed',
-  'expired',
-  'terminated',
-  'superseded',
-  'called_off',
-] as const;
+export const STATUSES = ['rumoured', 'in_talks', 'announced', 'signed', 'active', 'completed', 'expired', 'terminated', 'superseded', 'called_off'] as const;
 
 /** Statuses that mean the fact no longer holds (its `endedOn` says since when). */
 export const ENDED_STATUSES = ['expired', 'terminated', 'superseded', 'called_off'] as const;

@@ -112,8 +112,8 @@ export function relationshipStatements(type: RelationshipType, from: NodeLabel, 
 
 export const NODE_STATEMENTS = Object.fromEntries(NODE_LABELS.map((l) => [l, nodeStatements(l)])) as Record<NodeLabel, NodeStatements>;
 
-export const RELATIONSHIP_STATEMENTS: readonly RelationshipStatements[] = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap(
-  (type) => RELATIONSHIP_TYPES[type].endpoints.map(([a, b]) => relationshipStatements(type, a, b)),
+export const RELATIONSHIP_STATEMENTS: readonly RelationshipStatements[] = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap((type) =>
+  RELATIONSHIP_TYPES[type].endpoints.map(([a, b]) => relationshipStatements(type, a, b)),
 );
 
 export function relationshipStatementsFor(type: RelationshipType, from: NodeLabel, to: NodeLabel): RelationshipStatements {

@@ -29,7 +29,12 @@ export const COMMITMENTS_ALL: Query = {
 function committedByOrganization(rows: readonly Row[]): Map<string, number | null> {
   return totalsByParty(
     splitAmounts(
-      rows.map((r) => ({ deal: String(r.deal), party: String(r.org), partyAmountUsd: r.partyAmountUsd as number | null, dealAmountUsd: r.dealAmountUsd as number | null })),
+      rows.map((r) => ({
+        deal: String(r.deal),
+        party: String(r.org),
+        partyAmountUsd: r.partyAmountUsd as number | null,
+        dealAmountUsd: r.dealAmountUsd as number | null,
+      })),
     ),
   );
 }

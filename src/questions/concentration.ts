@@ -30,7 +30,12 @@ export function concentrationOf(facts: readonly SupplierFacts[]): Omit<Concentra
   const known = facts.filter((f) => f.committedUsd !== null && f.committedUsd > 0);
   const total = known.reduce((n, f) => n + f.committedUsd!, 0);
   const shares = known
-    .map((f) => ({ supplierId: f.supplierId, committedUsd: f.committedUsd!, share: total ? f.committedUsd! / total : 0, dealIds: f.dealIds.filter((d) => f.perDeal.get(d) !== null) }))
+    .map((f) => ({
+      supplierId: f.supplierId,
+      committedUsd: f.committedUsd!,
+      share: total ? f.committedUsd! / total : 0,
+      dealIds: f.dealIds.filter((d) => f.perDeal.get(d) !== null),
+    }))
     .sort((a, b) => b.share - a.share || (a.supplierId < b.supplierId ? -1 : 1));
   const unknown = new Set<string>();
   for (const f of facts) for (const d of f.dealIds) if (f.perDeal.get(d) === null) unknown.add(d);

@@ -15,25 +15,31 @@ const FROM_PARTY = partyDeals(DEAL_FILTER_REST);
 const FROM_PARTY_PLAIN = partyDeals(HIDE_RETRACTED);
 
 /** A page of deals: the filter parameters plus `$skip`, `$limit`. */
-export const DEALS_PAGE = perDealSort((k, order): Query => ({
-  name: `q.deals.page.${k}`,
-  cypher: `MATCH (d:Deal) WHERE ${DEAL_FILTER} RETURN ${columnsOf('Deal', 'd')} ORDER BY ${order} SKIP $skip LIMIT $limit`,
-}));
+export const DEALS_PAGE = perDealSort(
+  (k, order): Query => ({
+    name: `q.deals.page.${k}`,
+    cypher: `MATCH (d:Deal) WHERE ${DEAL_FILTER} RETURN ${columnsOf('Deal', 'd')} ORDER BY ${order} SKIP $skip LIMIT $limit`,
+  }),
+);
 
 /** The same page when the filter names a party (`$party` never ''). */
-export const DEALS_PAGE_OF_PARTY = perDealSort((k, order): Query => ({
-  name: `q.deals.pageOfParty.${k}`,
-  cypher: `${FROM_PARTY} RETURN ${columnsOf('Deal', 'd')} ORDER BY ${order} SKIP $skip LIMIT $limit`,
-}));
+export const DEALS_PAGE_OF_PARTY = perDealSort(
+  (k, order): Query => ({
+    name: `q.deals.pageOfParty.${k}`,
+    cypher: `${FROM_PARTY} RETURN ${columnsOf('Deal', 'd')} ORDER BY ${order} SKIP $skip LIMIT $limit`,
+  }),
+);
 
 export const DEALS_COUNT: Query = { name: 'q.deals.count', cypher: `MATCH (d:Deal) WHERE ${DEAL_FILTER} RETURN count(d) AS total` };
 export const DEALS_COUNT_OF_PARTY: Query = { name: 'q.deals.countOfParty', cypher: `${FROM_PARTY} RETURN count(d) AS total` };
 
 /** A party's deals with no filter but retraction, ids only (`$party`, `$hideRetracted`). */
-export const DEAL_IDS_OF_PARTY = perDealSort((k, order): Query => ({
-  name: `q.deals.idsOfParty.${k}`,
-  cypher: `${FROM_PARTY_PLAIN} RETURN d.id AS id ORDER BY ${order} SKIP $skip LIMIT $limit`,
-}));
+export const DEAL_IDS_OF_PARTY = perDealSort(
+  (k, order): Query => ({
+    name: `q.deals.idsOfParty.${k}`,
+    cypher: `${FROM_PARTY_PLAIN} RETURN d.id AS id ORDER BY ${order} SKIP $skip LIMIT $limit`,
+  }),
+);
 export const DEALS_COUNT_OF_PARTY_PLAIN: Query = { name: 'q.deals.countOfPartyPlain', cypher: `${FROM_PARTY_PLAIN} RETURN count(d) AS total` };
 
 export interface DealPage {

@@ -29,7 +29,12 @@ export interface Investment {
 export async function investors(store: GraphStore, target: string, when: When): Promise<Investment[]> {
   const rows = await store.read(INVESTORS, { target, ...whenParams(when) });
   const split = splitAmounts(
-    rows.map((r) => ({ deal: String(r.deal), party: String(r.investor), partyAmountUsd: r.partyAmountUsd as number | null, dealAmountUsd: r.dealAmountUsd as number | null })),
+    rows.map((r) => ({
+      deal: String(r.deal),
+      party: String(r.investor),
+      partyAmountUsd: r.partyAmountUsd as number | null,
+      dealAmountUsd: r.dealAmountUsd as number | null,
+    })),
   );
   const by = new Map<string, Investment>();
   for (const [deal, parties] of split) {

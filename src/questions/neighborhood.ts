@@ -36,8 +36,16 @@ function neighbourStatement(label: NodeLabel): Query {
   const shown = (v: string, l: NodeLabel) =>
     isFact(l) ? ` WHERE ${v}.retractedOn IS NULL AND (NOT $useAsOf OR (${inForceCypher(v)})) AND ${knownByCypher(v)}` : '';
   const branches = VIEW_PAIRS.flatMap(({ type, a, b }) => [
-    ...(a === label ? [`${anchor('x')}-[:${type}]->(y:${b})${shown('y', b)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'target' AS far, '${b}' AS otherLabel LIMIT $limit`] : []),
-    ...(b === label ? [`${anchor('y')}<-[:${type}]-(x:${a})${shown('x', a)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'source' AS far, '${a}' AS otherLabel LIMIT $limit`] : []),
+    ...(a === label
+      ? [
+          `${anchor('x')}-[:${type}]->(y:${b})${shown('y', b)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'target' AS far, '${b}' AS otherLabel LIMIT $limit`,
+        ]
+      : []),
+    ...(b === label
+      ? [
+          `${anchor('y')}<-[:${type}]-(x:${a})${shown('x', a)} RETURN x.id AS source, y.id AS target, '${type}' AS type, 'source' AS far, '${a}' AS otherLabel LIMIT $limit`,
+        ]
+      : []),
   ]);
   return { name: `q.neighbours.${label}`, cypher: branches.join(' UNION ALL '), serial: true };
 }
@@ -71,7 +79,11 @@ export interface NeighborhoodRequest {
 }
 
 /** The neighbourhood of `root`; `loadNodes` reads rows by label and ids. */
-export async function neighborhood(store: GraphStore, loadNodes: (label: NodeLabel, ids: string[]) => Promise<Row[]>, r: NeighborhoodRequest): Promise<Neighborhood> {
+export async function neighborhood(
+  store: GraphStore,
+  loadNodes: (label: NodeLabel, ids: string[]) => Promise<Row[]>,
+  r: NeighborhoodRequest,
+): Promise<Neighborhood> {
   const { root, depth, kinds, asOf, knownOn, limit } = r;
   const labels = new Map<string, NodeLabel>([[root.id, root.label]]);
   const rows = new Map<string, Row>();
@@ -80,7 +92,8 @@ export async function neighborhood(store: GraphStore, loadNodes: (label: NodeLab
   let frontier = [root.id];
   const keep = (label: NodeLabel) => !kinds || kinds.includes(label);
   // A fact is shown when it is in force on asOf, or, without a date, when it is not retracted.
-  const shown = (row: Row) => (asOf ? isInForce(row as unknown as Dated, asOf, knownOn) : row.retractedOn == null && isKnownBy(row as unknown as Dated, knownOn));
+  const shown = (row: Row) =>
+    asOf ? isInForce(row as unknown as Dated, asOf, knownOn) : row.retractedOn == null && isKnownBy(row as unknown as Dated, knownOn);
 
   const [rootRow] = await loadNodes(root.label, [root.id]);
   if (rootRow) rows.set(root.id, rootRow);

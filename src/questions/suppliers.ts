@@ -91,7 +91,10 @@ export interface SuppliersAnswer {
 export async function suppliers(store: GraphStore, control: ControlGraph, r: SuppliersRequest): Promise<SuppliersAnswer> {
   const excluding = [...new Set(r.excluding)];
   const controlled = excluding.flatMap((id) => control.controlledBy(id));
-  const [facts, granted] = await Promise.all([supplierFacts(store, r.of, [...excluding, ...controlled], r.when), exclusivitiesInForce(store, null, r.of, r.when)]);
+  const [facts, granted] = await Promise.all([
+    supplierFacts(store, r.of, [...excluding, ...controlled], r.when),
+    exclusivitiesInForce(store, null, r.of, r.when),
+  ]);
   const page = facts.slice(r.offset, r.offset + r.first).map((f) => {
     const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
     return {

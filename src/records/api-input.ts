@@ -37,7 +37,8 @@ export function recordFromInput(collection: CollectionName, input: Obj): Obj {
   const record: Obj = {};
   const flat = new Map<string, readonly [string, string]>();
   for (const part of decl.parts) {
-    if (part.path.length === 2 && decl.flatInInput?.includes(part.path[0])) flat.set(part.part === 'prop' ? part.prop : part.path[1], part.path as readonly [string, string]);
+    if (part.path.length === 2 && decl.flatInInput?.includes(part.path[0]))
+      flat.set(part.part === 'prop' ? part.prop : part.path[1], part.path as readonly [string, string]);
   }
   for (const [key, value] of Object.entries(given(input))) {
     const part = decl.parts.find((p) => p.path.length === 1 && p.path[0] === key);

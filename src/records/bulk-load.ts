@@ -53,7 +53,6 @@ export class StoreNotEmptyError extends Error {
   }
 }
 
-
 /** Feeds every record through the shared mapping, one record at a time. */
 function mapRecords(records: RecordsByCollection, sink: GraphRows & { endRecord(): void }): void {
   for (const c of COLLECTION_NAMES) {
@@ -137,7 +136,12 @@ async function requireEmpty(store: GraphStore): Promise<void> {
 
 // ---------------------------------------------------------------- unwind (both engines)
 
-async function unwindLoad(store: GraphStore, records: RecordsByCollection, options: BulkLoadOptions, phases: Record<string, number>): Promise<{ nodes: number; relationships: number }> {
+async function unwindLoad(
+  store: GraphStore,
+  records: RecordsByCollection,
+  options: BulkLoadOptions,
+  phases: Record<string, number>,
+): Promise<{ nodes: number; relationships: number }> {
   const batch = options.batchSize ?? 5000;
   let t = performance.now();
   const rows = new DedupedRows();
@@ -159,7 +163,8 @@ async function unwindLoad(store: GraphStore, records: RecordsByCollection, optio
         const slice = list.slice(i, i + batch);
         const [row] = await tx.run(query, { rows: slice });
         // MATCH finds no missing end and CREATE then writes nothing, silently: count instead.
-        if (Number(row?.written ?? 0) !== slice.length) throw new Error(`${type} from ${from} to ${to}: ${slice.length - Number(row?.written ?? 0)} relationships name a node that is not there`);
+        if (Number(row?.written ?? 0) !== slice.length)
+          throw new Error(`${type} from ${from} to ${to}: ${slice.length - Number(row?.written ?? 0)} relationships name a node that is not there`);
       }
       relationships += list.length;
     }

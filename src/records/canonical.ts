@@ -53,7 +53,9 @@ function canonicalNode(decl: NodeCollection, r: Obj): Obj {
         put(part.path, part.cardinality === 'many' ? sorted(v) : v);
         break;
       case 'parties': {
-        const parties = ((v as Obj[] | undefined) ?? []).map((p) => Object.fromEntries([['org', p.org], ['role', p.role], ...part.props.map((k) => [k, p[k]])]) as Obj);
+        const parties = ((v as Obj[] | undefined) ?? []).map(
+          (p) => Object.fromEntries([['org', p.org], ['role', p.role], ...part.props.map((k) => [k, p[k]])]) as Obj,
+        );
         parties.sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || compareText(String(a.org), String(b.org)));
         put(part.path, parties);
         break;
@@ -61,7 +63,9 @@ function canonicalNode(decl: NodeCollection, r: Obj): Obj {
       case 'children':
         put(
           part.path,
-          Array.isArray(v) ? (v as Obj[]).map((c) => Object.fromEntries(part.fields.map(([key]) => [key, key === 'sources' ? sorted(c[key]) : c[key]]))) : undefined,
+          Array.isArray(v)
+            ? (v as Obj[]).map((c) => Object.fromEntries(part.fields.map(([key]) => [key, key === 'sources' ? sorted(c[key]) : c[key]])))
+            : undefined,
         );
         break;
     }

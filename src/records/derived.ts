@@ -27,7 +27,9 @@ export function affectedByRecords(records: RecordsByCollection, written: Readonl
       for (const part of decl.parts) {
         if (part.part !== 'children') continue;
         const list = out.get(part.label as KnownSinceLabel);
-        ((valueAt(r, part.path) as unknown[] | null | undefined) ?? []).forEach((_, i) => list?.push(childId(String(r.id), part.idInfix, i)));
+        ((valueAt(r, part.path) as unknown[] | null | undefined) ?? []).forEach((_, i) => {
+          list?.push(childId(String(r.id), part.idInfix, i));
+        });
       }
     }
   }

@@ -72,6 +72,7 @@ function nodeRecords(snap: GraphSnapshot, decl: NodeCollection): Obj[] {
             .map((n) => Object.fromEntries(part.fields.map(([key, prop]) => [key, prop === '@cites' ? ids(cites.get(String(n.id)), 'to') : n[prop]])));
       }
     }
+    throw new Error(`a record part of an unknown kind`);
   });
   const moved = new Set(decl.parts.flatMap((p) => (p.part === 'prop' ? [p.prop] : [])));
   const own = recordPropertyKeys(decl.label);

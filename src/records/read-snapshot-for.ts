@@ -50,7 +50,10 @@ export async function readSnapshotFor(store: GraphStore, keys: Partial<Record<Co
       const pairs = new Set(ids);
       const key = relKey(decl.type, decl.from.label, decl.to.label);
       const rows = pairs.size ? await rels(decl.type, decl.from.label, decl.to.label, 'from', [...new Set(ids.map((p) => p.split('->')[0]!))]) : [];
-      snap.rels.set(key, rows.filter((r) => pairs.has(`${String(r.from)}->${String(r.to)}`)));
+      snap.rels.set(
+        key,
+        rows.filter((r) => pairs.has(`${String(r.from)}->${String(r.to)}`)),
+      );
       continue;
     }
     await nodes(decl.label, ids);
@@ -64,7 +67,10 @@ export async function readSnapshotFor(store: GraphStore, keys: Partial<Record<Co
     }
     for (const s of childStatementsOf(decl.label)) {
       const owned = await rels(s.part.via, decl.label, s.part.label, 'from', ids);
-      await nodes(s.part.label, owned.map((r) => String(r.to)));
+      await nodes(
+        s.part.label,
+        owned.map((r) => String(r.to)),
+      );
       await collect(relKey('CITES', s.part.label, 'Source'), s.cites, ids);
     }
   }

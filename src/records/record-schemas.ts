@@ -38,7 +38,10 @@ function partSchema(part: Exclude<RecordPart, { part: 'prop' }>): z.ZodType {
       const props = NODE_TYPES[part.label].properties as Record<string, PropertyDef>;
       const shape: Record<string, z.ZodType> = {};
       for (const [key, prop] of part.fields) {
-        shape[key] = prop === '@cites' ? boundedList(slug).min(1, { message: 'expected at least one source id' }) : optional(props[prop], propertySchema(props[prop]!, prop));
+        shape[key] =
+          prop === '@cites'
+            ? boundedList(slug).min(1, { message: 'expected at least one source id' })
+            : optional(props[prop], propertySchema(props[prop]!, prop));
       }
       return boundedList(z.object(shape).strict()).nullish();
     }
@@ -49,7 +52,9 @@ function nodeSchema(decl: NodeCollection): z.ZodType {
   const props = NODE_TYPES[decl.label].properties as Record<string, PropertyDef>;
   const moved = decl.parts.flatMap((p) => (p.part === 'prop' ? [p.prop] : []));
   const own = recordPropertyKeys(decl.label);
-  const shape: Record<string, z.ZodType> = Object.fromEntries(Object.entries(nodeValidators[decl.label].shape).filter(([k]) => own.includes(k) && !moved.includes(k)));
+  const shape: Record<string, z.ZodType> = Object.fromEntries(
+    Object.entries(nodeValidators[decl.label].shape).filter(([k]) => own.includes(k) && !moved.includes(k)),
+  );
   const groups = new Map<string, Record<string, z.ZodType>>();
   for (const part of decl.parts) {
     const schema = part.part === 'prop' ? optional(props[part.prop], propertySchema(props[part.prop]!, part.prop)) : partSchema(part);
@@ -78,7 +83,8 @@ function edgeSchema(decl: Extract<CollectionDecl, { shape: 'edge' }>): z.ZodType
   const props = RELATIONSHIP_TYPES[decl.type].properties as Record<string, PropertyDef>;
   const shape: Record<string, z.ZodType> = { [decl.from.key]: slug, [decl.to.key]: slug };
   for (const [key, prop] of decl.fields) {
-    shape[key] = key === 'sources' ? boundedList(slug).min(1, { message: 'expected at least one source id' }) : optional(props[prop], propertySchema(props[prop]!, prop));
+    shape[key] =
+      key === 'sources' ? boundedList(slug).min(1, { message: 'expected at least one source id' }) : optional(props[prop], propertySchema(props[prop]!, prop));
   }
   return z.object(shape).strict();
 }

@@ -107,6 +107,7 @@ export function recordToGraph(g: GraphRows, collection: CollectionName, record: 
 }
 
 /** The mapping of each collection's records to graph rows. */
-export const RECORD_TO_GRAPH = Object.fromEntries(
-  COLLECTION_NAMES.map((c) => [c, (g: GraphRows, r: never) => recordToGraph(g, c, r as Obj)]),
-) as Record<CollectionName, (g: GraphRows, r: never) => void>;
+export const RECORD_TO_GRAPH = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, (g: GraphRows, r: never) => recordToGraph(g, c, r as Obj)])) as Record<
+  CollectionName,
+  (g: GraphRows, r: never) => void
+>;

@@ -56,7 +56,7 @@ function zodMessage(issue: z.core.$ZodIssue): string {
 export function referencesOf(collection: CollectionName, r: Obj): [Path, string, NodeLabel][] {
   const refs: [Path, string, NodeLabel][] = [];
   const list = (ids: unknown, base: Path, label: NodeLabel) => {
-    if (Array.isArray(ids)) (ids as string[]).forEach((id, i) => refs.push([[...base, i], id, label]));
+    if (Array.isArray(ids)) (ids as string[]).forEach((id, i) => void refs.push([[...base, i], id, label]));
     else if (typeof ids === 'string') refs.push([base, ids, label]);
   };
   const decl: CollectionDecl = RECORDS[collection];
@@ -71,9 +71,12 @@ export function referencesOf(collection: CollectionName, r: Obj): [Path, string,
   }
   for (const part of decl.parts) {
     if (part.part === 'link') list(valueAt(r, part.path), [...part.path], part.target);
-    else if (part.part === 'parties') ((r.parties as Obj[] | undefined) ?? []).forEach((p, i) => refs.push([['parties', i, 'org'], String(p.org), 'Organization']));
+    else if (part.part === 'parties')
+      ((r.parties as Obj[] | undefined) ?? []).forEach((p, i) => void refs.push([['parties', i, 'org'], String(p.org), 'Organization']));
     else if (part.part === 'children') {
-      ((valueAt(r, part.path) as Obj[] | null | undefined) ?? []).forEach((c, i) => list(c.sources, [...part.path, i, 'sources'], 'Source'));
+      ((valueAt(r, part.path) as Obj[] | null | undefined) ?? []).forEach((c, i) => {
+        list(c.sources, [...part.path, i, 'sources'], 'Source');
+      });
     }
   }
   return refs;
@@ -86,7 +89,9 @@ function definedIds(collection: CollectionName, r: Obj): [string, NodeLabel, Pat
   const out: [string, NodeLabel, Path][] = [[String(r.id), decl.label, ['id']]];
   for (const part of decl.parts) {
     if (part.part !== 'children') continue;
-    ((valueAt(r, part.path) as unknown[] | null | undefined) ?? []).forEach((_, i) => out.push([childId(String(r.id), part.idInfix, i), part.label, [...part.path, i]]));
+    ((valueAt(r, part.path) as unknown[] | null | undefined) ?? []).forEach((_, i) => {
+      out.push([childId(String(r.id), part.idInfix, i), part.label, [...part.path, i]]);
+    });
   }
   return out;
 }
@@ -189,5 +194,3 @@ export async function validateRecords(raw: readonly RecordInput[], store?: Graph
   if (!issues.length) for (const { rec, value } of valid) (records[rec.collection] as Obj[]).push(value);
   return { records, issues, more: problems.dropped };
 }
-
-

@@ -87,7 +87,10 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     if (o.readsRequireKey) {
       const token = bearerToken(req.headers.authorization);
       if (!token || !o.keys.verify(token)) {
-        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'This server requires an API key for /metrics: send Authorization: Bearer <key>.' });
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer')
+          .send({ error: 'This server requires an API key for /metrics: send Authorization: Bearer <key>.' });
       }
     }
     return reply.type(o.metrics.registry.contentType).send(await o.metrics.registry.metrics());
@@ -97,9 +100,18 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   registerExplorer(app);
   await registerGraphql(
     app,
-    { store: o.store, writer: o.writer, keys: o.keys, readsRequireKey: o.readsRequireKey, controlGraph: new PerVersion(() => o.writer.version, () => readControlGraph(o.store)),
+    {
+      store: o.store,
+      writer: o.writer,
+      keys: o.keys,
+      readsRequireKey: o.readsRequireKey,
+      controlGraph: new PerVersion(
+        () => o.writer.version,
+        () => readControlGraph(o.store),
+      ),
       idCandidates: candidateCaches(o.store, () => o.writer.version),
     },
-    { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate });
+    { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate },
+  );
   return app;
 }

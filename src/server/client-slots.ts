@@ -34,9 +34,13 @@ export class ClientSlots {
     else {
       if (c.waiting.length >= this.queuedPerClient) {
         this.forget(client, c);
-        throw new AppError('TOO_MANY_REQUESTS', `Too many costly operations at once from this client (at most ${this.perClient} run and ${this.queuedPerClient} wait): try again shortly.`, {
-          http: { status: 429, headers: new Map([['retry-after', String(this.retryAfterSeconds)]]) },
-        });
+        throw new AppError(
+          'TOO_MANY_REQUESTS',
+          `Too many costly operations at once from this client (at most ${this.perClient} run and ${this.queuedPerClient} wait): try again shortly.`,
+          {
+            http: { status: 429, headers: new Map([['retry-after', String(this.retryAfterSeconds)]]) },
+          },
+        );
       }
       const entry = c;
       await new Promise<void>((resolve, reject) => {
@@ -61,7 +65,8 @@ export class ClientSlots {
       if (released) return;
       released = true;
       const next = c.waiting.shift();
-      if (next) next(); // the slot passes to the next waiter: `running` stays
+      if (next)
+        next(); // the slot passes to the next waiter: `running` stays
       else {
         c.running--;
         this.forget(client, c);

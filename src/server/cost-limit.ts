@@ -39,7 +39,9 @@ export function costLimitPlugin(o: CostLimitOptions): ApolloServerPlugin<GraphCo
           const control = rc.contextValue.request;
           control.cost = cost;
           if (cost > o.maxCost) {
-            throw refused(`Query cost ${cost} exceeds the limit of ${o.maxCost}: ask for smaller pages (first/limit), shallower neighbourhoods, fewer hops or fewer nested lists.`);
+            throw refused(
+              `Query cost ${cost} exceeds the limit of ${o.maxCost}: ask for smaller pages (first/limit), shallower neighbourhoods, fewer hops or fewer nested lists.`,
+            );
           }
           if (cost >= o.costlyFrom) {
             control.costly = true;

@@ -53,7 +53,10 @@ function countErrors(metrics: Metrics): ApolloServerPlugin<GraphContext> {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors }) {
-          for (const e of errors) metrics.graphqlErrors.inc({ code: String(e.extensions?.code ?? (e.originalError instanceof AppError ? e.originalError.extensions.code : 'INTERNAL_SERVER_ERROR')) });
+          for (const e of errors)
+            metrics.graphqlErrors.inc({
+              code: String(e.extensions?.code ?? (e.originalError instanceof AppError ? e.originalError.extensions.code : 'INTERNAL_SERVER_ERROR')),
+            });
         },
       };
     },
@@ -100,13 +103,24 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: protection.validationRules,
     formatError: (formatted, error) => formatError(formatted, error, (err) => app.log.error({ err }, 'request failed')),
-    plugins: [...(protection.plugins as never[]), ApolloServerPluginLandingPageDisabled(), fastifyApolloDrainPlugin(app), countErrors(options.metrics),
-      costLimitPlugin({ maxCost: LIMITS.maxCost, costlyFrom: LIMITS.costlyFrom, slots: new ClientSlots(options.limits.costlyPerClient, options.limits.costlyQueuedPerClient) }),
-      busyAnswers503(), responseCachePlugin(deps.writer, options.cacheEntries)],
+    plugins: [
+      ...(protection.plugins as never[]),
+      ApolloServerPluginLandingPageDisabled(),
+      fastifyApolloDrainPlugin(app),
+      countErrors(options.metrics),
+      costLimitPlugin({
+        maxCost: LIMITS.maxCost,
+        costlyFrom: LIMITS.costlyFrom,
+        slots: new ClientSlots(options.limits.costlyPerClient, options.limits.costlyQueuedPerClient),
+      }),
+      busyAnswers503(),
+      responseCachePlugin(deps.writer, options.cacheEntries),
+    ],
   });
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request, reply) => createContext({ ...deps, gate: options.gate }, request.headers.authorization, requestControl(request, reply, options.limits.operationTimeoutMs)),
+    context: async (request, reply) =>
+      createContext({ ...deps, gate: options.gate }, request.headers.authorization, requestControl(request, reply, options.limits.operationTimeoutMs)),
   });
   app.route({
     url: '/graphql',
@@ -114,7 +128,10 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     preHandler: async (request, reply) => {
       if (!nestedDeeperThan(requestVariables(request.method, request.body, request.query), MAX_VARIABLES_DEPTH)) return;
       const message = `The variables nest more than ${MAX_VARIABLES_DEPTH} levels deep; no input of this API nests that deep.`;
-      return reply.code(400).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+      return reply
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
     },
     handler,
   });

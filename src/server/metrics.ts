@@ -82,6 +82,13 @@ export function watchReadGate(metrics: Metrics, gate: ReadGate): void {
   for (const [key, help] of gauges) {
     const name = `aigraph_store_reads_${key}`;
     if (metrics.registry.getSingleMetric(name)) continue;
-    new Gauge({ name, help, registers: [metrics.registry], collect() { this.set(gate.stats()[key]); } });
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      collect() {
+        this.set(gate.stats()[key]);
+      },
+    });
   }
 }

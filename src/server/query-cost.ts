@@ -15,7 +15,18 @@
  * selections.
  * Introspection costs 1 per field: it reads no store.
  */
-import { GraphQLError, getNamedType, isListType, isNonNullType, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** The size assumed for a list field without `first` or `limit`. */
@@ -57,7 +68,10 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
   const page = PAGE_ARGS.map((name) => args[name]).find((v) => typeof v === 'number');
   // A neighbourhood's nodes and edges lists hold up to `limit` entries; they were counted at LIST_GUESS.
-  const size = field.name === 'neighborhood' && type.name === 'Query' ? Math.ceil(Number(args.limit ?? 200) / LIST_GUESS) : (page ?? (isList(field.type) ? LIST_GUESS : 1));
+  const size =
+    field.name === 'neighborhood' && type.name === 'Query'
+      ? Math.ceil(Number(args.limit ?? 200) / LIST_GUESS)
+      : (page ?? (isList(field.type) ? LIST_GUESS : 1));
   const named = getNamedType(field.type);
   return 1 + storeRows(type.name, field.name, args) + size * (named && childComplexity > 0 ? childComplexity : 0);
 };
@@ -112,7 +126,12 @@ export class TooManySelectionsError extends GraphQLError {
  * Throws TooManySelectionsError for a document of more than MAX_QUERY_NODES selections with its
  * fragments expanded, and a GraphQLError when the variables do not fit the operation.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | null | undefined,
+): number {
   if (expandedSelections(document, MAX_QUERY_NODES) > MAX_QUERY_NODES) throw new TooManySelectionsError();
   return getComplexity({
     schema,

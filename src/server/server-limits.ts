@@ -34,7 +34,9 @@ const MAX_CONNECTIONS_DEFAULT = 1000;
 /** This process's soft limit on open files (Linux: /proc/self/limits), or null where unknown. */
 export function fileDescriptorLimit(): number | null {
   try {
-    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
     const soft = line?.split(/\s{2,}/)[1];
     return soft && /^\d+$/.test(soft) ? Number(soft) : null;
   } catch {

@@ -28,7 +28,10 @@ export class StoreError extends Error {
 }
 
 export class DuplicateKeyError extends StoreError {
-  constructor(readonly key: string | undefined, cause?: unknown) {
+  constructor(
+    readonly key: string | undefined,
+    cause?: unknown,
+  ) {
     const what = key === undefined ? 'A node with that id already exists.' : `A node with id "${key}" already exists.`;
     super('DUPLICATE_KEY', what, what, { cause });
   }
@@ -47,7 +50,10 @@ export class StoreUnavailableError extends StoreError {
 }
 
 export class DatabaseLockedError extends StoreError {
-  constructor(readonly path: string, cause?: unknown) {
+  constructor(
+    readonly path: string,
+    cause?: unknown,
+  ) {
     const msg =
       `The database file ${path} is locked: another process (an aigraph server or command) holds its lock. ` +
       'Stop that process, or point AIGRAPH_DB at another file.';
@@ -76,7 +82,9 @@ export class RequestCancelledError extends StoreError {
   constructor(readonly reason: 'disconnected' | 'timeout') {
     super(
       reason === 'timeout' ? 'QUERY_TIMEOUT' : 'REQUEST_CANCELLED',
-      reason === 'timeout' ? 'The operation ran past its deadline; reads not yet started were skipped.' : 'The client went away; reads not yet started were skipped.',
+      reason === 'timeout'
+        ? 'The operation ran past its deadline; reads not yet started were skipped.'
+        : 'The client went away; reads not yet started were skipped.',
       reason === 'timeout' ? 'The query took too long.' : 'The request was cancelled.',
     );
   }
@@ -103,7 +111,10 @@ export class UnitOfWorkAbortedError extends StoreError {
  * kept, and the same request succeeds once space is freed.
  */
 export class StorageFullError extends StoreError {
-  constructor(readonly path: string, cause?: unknown) {
+  constructor(
+    readonly path: string,
+    cause?: unknown,
+  ) {
     super(
       'STORAGE_FULL',
       `No space left to write ${path}: the change was not applied. Free space on that file system; writes resume by themselves.`,
@@ -121,7 +132,11 @@ export function isNoSpace(err: unknown): boolean {
 }
 
 export class DatabaseOpenError extends StoreError {
-  constructor(readonly path: string, detail: string, cause?: unknown) {
+  constructor(
+    readonly path: string,
+    detail: string,
+    cause?: unknown,
+  ) {
     super(
       'STORE_UNAVAILABLE',
       `The database file ${path} could not be opened (${detail}). If it is damaged, rebuild it from the seeds and the write journal: AIGRAPH_DB=${path} npx aigraph rebuild`,

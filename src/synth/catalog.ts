@@ -54,7 +54,14 @@ export function makeCatalog(rng: Rng, orgs: Organizations, chipCount: number, se
 }
 
 /** About one organization in `every` is controlled by a larger one. */
-export function makeControl(rng: Rng, orgs: Organizations, every: number, sourceIdAt: (rng: Rng) => string, firstDay: number, lastDay: number): ControlRecord[] {
+export function makeControl(
+  rng: Rng,
+  orgs: Organizations,
+  every: number,
+  sourceIdAt: (rng: Rng) => string,
+  firstDay: number,
+  lastDay: number,
+): ControlRecord[] {
   const count = orgs.ids.length;
   const wanted = Math.floor(count / every);
   const controlled = new Set<number>();

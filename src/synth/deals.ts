@@ -31,12 +31,30 @@ type Party = DealRecord['parties'][number];
 
 /** Which pool fills which role, per kind of deal: [role, pool, min, max]. */
 const SHAPES: Record<DealKind, [PartyRole, Pool, number, number][]> = {
-  compute_contract: [['supplier', 'computeSupplier', 1, 2], ['customer', 'lab', 1, 1]],
-  chip_supply: [['supplier', 'chipSupplier', 1, 1], ['customer', 'chipBuyer', 1, 1]],
-  custom_silicon: [['supplier', 'chipSupplier', 1, 1], ['customer', 'chipBuyer', 1, 1]],
-  equity_investment: [['investee', 'investee', 1, 1], ['investor', 'investor', 1, 6]],
-  debt_financing: [['borrower', 'borrower', 1, 1], ['lender', 'lender', 1, 3]],
-  acquisition: [['acquirer', 'any', 1, 1], ['acquired', 'any', 1, 1]],
+  compute_contract: [
+    ['supplier', 'computeSupplier', 1, 2],
+    ['customer', 'lab', 1, 1],
+  ],
+  chip_supply: [
+    ['supplier', 'chipSupplier', 1, 1],
+    ['customer', 'chipBuyer', 1, 1],
+  ],
+  custom_silicon: [
+    ['supplier', 'chipSupplier', 1, 1],
+    ['customer', 'chipBuyer', 1, 1],
+  ],
+  equity_investment: [
+    ['investee', 'investee', 1, 1],
+    ['investor', 'investor', 1, 6],
+  ],
+  debt_financing: [
+    ['borrower', 'borrower', 1, 1],
+    ['lender', 'lender', 1, 3],
+  ],
+  acquisition: [
+    ['acquirer', 'any', 1, 1],
+    ['acquired', 'any', 1, 1],
+  ],
   partnership: [['partner', 'any', 2, 3]],
   joint_venture: [['partner', 'any', 2, 4]],
   licensing: [['partner', 'any', 2, 2]],
@@ -173,7 +191,8 @@ export function* makeDeals(rng: Rng, orgs: Organizations, catalog: Catalog, o: D
     if (kind === 'compute_contract' || kind === 'chip_supply' || kind === 'custom_silicon') {
       const supplierRank = parseInt(parties[0]!.org.slice(parties[0]!.org.lastIndexOf('-') + 1), 36);
       const own = (kind === 'compute_contract' ? catalog.servicesOf : catalog.chipsOf).get(supplierRank) ?? [];
-      const chips = kind === 'compute_contract' || !own.length ? catalog.chipPicker.pickDistinct(rng, rng.between(0, 2)).map((c) => catalog.chips[c]!.id) : [rng.pick(own)];
+      const chips =
+        kind === 'compute_contract' || !own.length ? catalog.chipPicker.pickDistinct(rng, rng.between(0, 2)).map((c) => catalog.chips[c]!.id) : [rng.pick(own)];
       const covers: NonNullable<DealRecord['covers']> = {};
       if (chips.length) covers.chips = [...new Set(chips)].sort();
       if (kind === 'compute_contract' && own.length && rng.chance(0.6)) covers.cloudServices = [rng.pick(own)];
@@ -184,11 +203,23 @@ export function* makeDeals(rng: Rng, orgs: Organizations, catalog: Catalog, o: D
       // Status history: how it started, and how it stands now (on the day it ended, if it did).
       const opening: Status = age < 60 ? status : rng.pick(['rumoured', 'in_talks', 'announced'] as Status[]);
       const history: NonNullable<DealRecord['statusHistory']> = [{ status: opening, on: isoOf(day), sources: [record.sources[0]!] }];
-      if (opening !== status) history.push({ status, on: isoOf(endDay ?? Math.min(o.lastDay, day + rng.int(Math.max(1, age)))), sources: [record.sources[record.sources.length - 1]!] });
+      if (opening !== status)
+        history.push({
+          status,
+          on: isoOf(endDay ?? Math.min(o.lastDay, day + rng.int(Math.max(1, age)))),
+          sources: [record.sources[record.sources.length - 1]!],
+        });
       record.statusHistory = history;
     }
     if (record.amountUsd != null && rng.chance(0.03)) {
-      record.otherReports = [{ amountUsd: Math.round(record.amountUsd * (0.6 + rng.next() * 0.8)), amountQualifier: 'approx', sources: [record.sources[0]!], note: 'a different outlet reported another figure' }];
+      record.otherReports = [
+        {
+          amountUsd: Math.round(record.amountUsd * (0.6 + rng.next() * 0.8)),
+          amountQualifier: 'approx',
+          sources: [record.sources[0]!],
+          note: 'a different outlet reported another figure',
+        },
+      ];
     }
     if (supersedes) record.supersedes = [supersedes];
     return record;
@@ -204,7 +235,12 @@ export function* makeDeals(rng: Rng, orgs: Organizations, catalog: Catalog, o: D
     yield { kind: 'deal', record };
     if (record.status === 'superseded' && dealCount < o.deals) {
       // Its successor, between the same parties, announced the day the first one ended.
-      const next = yield* deal(kind, Math.max(day, Math.min(o.lastDay, Date.parse(`${record.endedOn}T00:00:00Z`) / 86_400_000)), record.parties.map((p) => ({ org: p.org, role: p.role })), record.id);
+      const next = yield* deal(
+        kind,
+        Math.max(day, Math.min(o.lastDay, Date.parse(`${record.endedOn}T00:00:00Z`) / 86_400_000)),
+        record.parties.map((p) => ({ org: p.org, role: p.role })),
+        record.id,
+      );
       yield { kind: 'deal', record: next };
     }
     const holder = record.parties.find((p) => p.role === 'supplier' || p.role === 'investor');

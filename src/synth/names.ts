@@ -4,7 +4,38 @@
  */
 import type { Rng } from './prng.ts';
 
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'qu', 'r', 's', 't', 'v', 'z', 'br', 'cr', 'dr', 'fl', 'gr', 'kr', 'pl', 'pr', 'st', 'tr', 'vr', 'x', 'th'];
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'qu',
+  'r',
+  's',
+  't',
+  'v',
+  'z',
+  'br',
+  'cr',
+  'dr',
+  'fl',
+  'gr',
+  'kr',
+  'pl',
+  'pr',
+  'st',
+  'tr',
+  'vr',
+  'x',
+  'th',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ae', 'io', 'ea', 'y'];
 const CODAS = ['', '', 'n', 'r', 'x', 'l', 's', 'th', 'm', 'nt', 'rk', 'sh', 'v'];
 
@@ -41,7 +72,18 @@ export const PUBLISHERS = [
 
 export const COUNTRIES = ['US', 'US', 'US', 'US', 'CN', 'GB', 'FR', 'DE', 'JP', 'KR', 'IN', 'CA', 'IL', 'AE', 'SA', 'SG', 'NL', 'TW', 'SE', 'CH'] as const;
 
-export const TOPICS = ['GPU capacity', 'training cluster', 'inference capacity', 'data center campus', 'model licensing', 'custom accelerator', 'sovereign AI cloud', 'research partnership', 'power purchase', 'networking fabric'] as const;
+export const TOPICS = [
+  'GPU capacity',
+  'training cluster',
+  'inference capacity',
+  'data center campus',
+  'model licensing',
+  'custom accelerator',
+  'sovereign AI cloud',
+  'research partnership',
+  'power purchase',
+  'networking fabric',
+] as const;
 
 /** Syllable runs that could spell something rude: a word containing one is drawn again. */
 const AVOID = /cunt|fuck|shit|nig|fag|cum|tit|sex|rape|nazi|piss|dick|cock|slut|whor|anal|porn|kill|hell|damn|crap|butt|arse/;

@@ -43,7 +43,9 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
   await mkdir(options.out, { recursive: true });
   const existing = (await readdir(options.out)).filter((f) => /\.(json|ya?ml)$/i.test(f));
   if (existing.length && !options.force) {
-    throw new Error(`${options.out} already holds import files (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', ...' : ''}); use --force to overwrite`);
+    throw new Error(
+      `${options.out} already holds import files (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', ...' : ''}); use --force to overwrite`,
+    );
   }
   const perFile = options.dealsPerFile ?? 50_000;
   const root = new Rng(options.seed);
@@ -111,7 +113,13 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
   if (!sourceIds.length) {
     sourceIds.push('synthetic-registry-2012-01-01-s0');
     await tail.begin('sources');
-    await tail.add({ id: sourceIds[0], url: 'https://registry.example/companies', publisher: 'Synthetic Registry', title: 'Company register', publishedOn: SYNTH_FIRST_DAY });
+    await tail.add({
+      id: sourceIds[0],
+      url: 'https://registry.example/companies',
+      publisher: 'Synthetic Registry',
+      title: 'Company register',
+      publishedOn: SYNTH_FIRST_DAY,
+    });
     counts.sources++;
   }
   const control = makeControl(rng, orgs, 40, (r) => sourceIds[r.int(sourceIds.length)]!, firstDay, lastDay);
@@ -126,6 +134,9 @@ export async function synthesize(options: SynthOptions): Promise<SynthSummary> {
     .map((r) => ({ id: orgs.ids[r]!, deals: degree[r]! }));
   const summary: SynthSummary = { files, counts, hubs, ms: Math.round(performance.now() - started) };
   // Not an import file (.txt): what was generated, for people and for `npm run bench`.
-  await writeFile(join(options.out, 'synth-summary.txt'), `${JSON.stringify({ options: { orgs: options.orgs, deals: options.deals, seed: options.seed }, ...summary }, null, 2)}\n`);
+  await writeFile(
+    join(options.out, 'synth-summary.txt'),
+    `${JSON.stringify({ options: { orgs: options.orgs, deals: options.deals, seed: options.seed }, ...summary }, null, 2)}\n`,
+  );
   return summary;
 }

@@ -143,7 +143,8 @@ export class GraphWriter {
           }
         } else {
           const collection = collectionOfLabel(change.label);
-          if (!collection) throw new WriteRejected([{ file: 'input', line: 1, column: 1, path: 'id', message: `a ${change.label} cannot be deleted on its own` }]);
+          if (!collection)
+            throw new WriteRejected([{ file: 'input', line: 1, column: 1, path: 'id', message: `a ${change.label} cannot be deleted on its own` }]);
           const old = ((await readRecordsFor(view, { [collection]: [change.id] }))[collection] as Obj[])[0];
           if (!old) return { created: 0, updated: 0, unchanged: 0, deleted: 0 };
           deleted = { label: change.label, id: change.id, before: old };

@@ -18,7 +18,10 @@ export function toJson(view: ExportedView): string {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' };
-const xml = (v: unknown) => String(v).replace(NOT_XML, '\uFFFD').replace(/[<>&"'\r]/g, (c) => ENTITIES[c]!);
+const xml = (v: unknown) =>
+  String(v)
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/[<>&"'\r]/g, (c) => ENTITIES[c]!);
 
 const NODE_KEYS: [keyof NodeData, string][] = [
   ['name', 'string'],
@@ -43,7 +46,8 @@ export function toGraphml(view: ExportedView): string {
     for (const [k] of NODE_KEYS) if (n[k] !== null && n[k] !== undefined) lines.push(`      <data key="${k}">${xml(n[k])}</data>`);
     lines.push('    </node>');
   }
-  for (const e of view.edges) lines.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="type">${xml(e.type)}</data></edge>`);
+  for (const e of view.edges)
+    lines.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}"><data key="type">${xml(e.type)}</data></edge>`);
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');
 }

@@ -43,7 +43,14 @@ function nodeSize(n: NodeData): number {
   return SIZE[n.kind];
 }
 
-const STATUS_TAG: Record<string, string> = { IN_TALKS: 'in talks', RUMOURED: 'rumoured', TERMINATED: 'terminated', CALLED_OFF: 'called off', EXPIRED: 'expired', SUPERSEDED: 'superseded' };
+const STATUS_TAG: Record<string, string> = {
+  IN_TALKS: 'in talks',
+  RUMOURED: 'rumoured',
+  TERMINATED: 'terminated',
+  CALLED_OFF: 'called off',
+  EXPIRED: 'expired',
+  SUPERSEDED: 'superseded',
+};
 
 /** The text under a node: names for things, amounts (or the kind) for deals, with unusual statuses spelt out. */
 export function displayLabel(n: NodeData): string {
@@ -79,7 +86,15 @@ export class ElementSet {
   }
 
   /** A fact (deal or exclusivity) as known from a question's answer. */
-  fact(id: string, kind: 'DEAL' | 'EXCLUSIVITY', name: string, status: string | null, subKind: string | null = null, amountUsd: number | null = null, amountQualifier: string | null = null): void {
+  fact(
+    id: string,
+    kind: 'DEAL' | 'EXCLUSIVITY',
+    name: string,
+    status: string | null,
+    subKind: string | null = null,
+    amountUsd: number | null = null,
+    amountQualifier: string | null = null,
+  ): void {
     this.addNode({ id, kind, subKind, name, status, currentStatus: status, amountUsd, amountQualifier });
   }
 

@@ -37,7 +37,10 @@ export function graphStyle(): StylesheetJson {
     // Organizations keep their names readable when zoomed out; deals show amounts once closer.
     { selector: 'node.organization', style: { 'font-weight': 'bold', 'font-size': 17, 'min-zoomed-font-size': 5 } },
     { selector: 'node.root', style: { 'font-size': 22, 'border-width': 3, 'border-color': '#111827', 'z-index': 30 } },
-    { selector: 'node.deal', style: { 'border-color': '#1f2937', 'border-width': 1.5, 'font-size': 13, 'font-weight': 'bold', color: '#1f2937', 'min-zoomed-font-size': 6 } },
+    {
+      selector: 'node.deal',
+      style: { 'border-color': '#1f2937', 'border-width': 1.5, 'font-size': 13, 'font-weight': 'bold', color: '#1f2937', 'min-zoomed-font-size': 6 },
+    },
     { selector: 'node.exclusivity', style: { 'border-color': '#7f1d1d', 'font-size': 12, color: '#7f1d1d' } },
     { selector: 'node.chip', style: { 'border-color': '#92400e' } },
     { selector: 'node.cloud-service', style: { 'border-color': '#075985' } },
@@ -71,9 +74,15 @@ export function graphStyle(): StylesheetJson {
     { selector: 'edge[type = "CONTROLS"]', style: { width: 3 } },
     // Pinned, selected, highlighted and dimmed.
     { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#0f172a', 'outline-offset': 2, 'outline-style': 'solid' } },
-    { selector: 'node:selected', style: { 'underlay-color': '#facc15', 'underlay-opacity': 0.9, 'underlay-padding': 7, 'underlay-shape': 'ellipse', 'z-index': 20 } },
+    {
+      selector: 'node:selected',
+      style: { 'underlay-color': '#facc15', 'underlay-opacity': 0.9, 'underlay-padding': 7, 'underlay-shape': 'ellipse', 'z-index': 20 },
+    },
     { selector: 'edge:selected', style: { width: 4, 'underlay-color': '#facc15', 'underlay-opacity': 0.9, 'underlay-padding': 3 } },
-    { selector: 'node.highlight', style: { 'underlay-color': '#f97316', 'underlay-opacity': 0.55, 'underlay-padding': 8, 'underlay-shape': 'ellipse', 'z-index': 10, opacity: 1 } },
+    {
+      selector: 'node.highlight',
+      style: { 'underlay-color': '#f97316', 'underlay-opacity': 0.55, 'underlay-padding': 8, 'underlay-shape': 'ellipse', 'z-index': 10, opacity: 1 },
+    },
     { selector: 'edge.highlight', style: { width: 3.5, opacity: 1, 'z-index': 10 } },
     { selector: '.dimmed', style: { opacity: 0.12 } },
     // Hidden by the user, by a filter, by focus, or left without a visible link.

@@ -149,7 +149,13 @@ export class GraphView {
       // A node left with no drawn link is not drawn either (unless it anchors the view).
       cy.nodes().forEach((n) => {
         if (n.is(OFF) || anchors.has(n.id()) || pinned.has(n.id())) return;
-        if (n.connectedEdges().filter((e) => !e.source().is(OFF) && !e.target().is(OFF)).empty()) n.addClass('orphan');
+        if (
+          n
+            .connectedEdges()
+            .filter((e) => !e.source().is(OFF) && !e.target().is(OFF))
+            .empty()
+        )
+          n.addClass('orphan');
       });
       if (highlight?.size) {
         cy.nodes().forEach((n) => void n.addClass(highlight.has(n.id()) ? 'highlight' : 'dimmed'));
@@ -162,9 +168,7 @@ export class GraphView {
   layout(randomize: boolean): void {
     const eles = this.cy.elements().not(OFF);
     if (eles.empty()) return;
-    const fixed = eles
-      .nodes('.pinned')
-      .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+    const fixed = eles.nodes('.pinned').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
     const options: FcoseLayoutOptions = {
       name: 'fcose',
       quality: 'default',

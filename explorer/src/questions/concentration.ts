@@ -27,7 +27,12 @@ export async function askConcentration(of: string, asOf: string | null): Promise
       replaceChildren(
         chart,
         barChart(
-          c.shares.map((s) => ({ label: s.supplier.name, value: s.share, text: `${(s.share * 100).toFixed(1)}%`, color: ORGANIZATION_COLORS[s.supplier.orgKind] ?? '#64748b' })),
+          c.shares.map((s) => ({
+            label: s.supplier.name,
+            value: s.share,
+            text: `${(s.share * 100).toFixed(1)}%`,
+            color: ORGANIZATION_COLORS[s.supplier.orgKind] ?? '#64748b',
+          })),
           `Share of ${c.organization.name}'s committed compute by supplier`,
         ),
       );
@@ -46,7 +51,11 @@ export async function askConcentration(of: string, asOf: string | null): Promise
               'li',
               { class: 'group' },
               h('strong', {}, `Supply deals of unknown amount (${c.dealsWithoutAmount.length}), not in the shares`),
-              h('ul', {}, c.dealsWithoutAmount.map((d) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => ui.navigate(d.id) }, d.title)))),
+              h(
+                'ul',
+                {},
+                c.dealsWithoutAmount.map((d) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => ui.navigate(d.id) }, d.title))),
+              ),
             )
           : null,
       );

@@ -17,7 +17,11 @@ export async function askExclusivities(org: string, asOf: string | null): Promis
       'li',
       { 'data-exclusivity': x.id },
       h('button', { type: 'button', class: 'link', onclick: () => ui.navigate(x.id) }, h('strong', {}, x.title)),
-      h('div', { class: 'sub' }, `${humanize(x.exclusivityKind)} · ${humanize(x.status).toLowerCase()} · held by ${x.holder.name}, granted by ${x.grantor.name} · until ${x.until}`),
+      h(
+        'div',
+        { class: 'sub' },
+        `${humanize(x.exclusivityKind)} · ${humanize(x.status).toLowerCase()} · held by ${x.holder.name}, granted by ${x.grantor.name} · until ${x.until}`,
+      ),
       h('div', { class: 'sub' }, x.scope),
     );
   return {
@@ -38,8 +42,30 @@ export async function askExclusivities(org: string, asOf: string | null): Promis
       replaceChildren(chart);
       replaceChildren(
         list,
-        held.length ? h('li', { class: 'group' }, h('strong', {}, 'Held'), h('ol', {}, held.map((x) => item(x, ui)))) : null,
-        granted.length ? h('li', { class: 'group' }, h('strong', {}, 'Granted'), h('ol', {}, granted.map((x) => item(x, ui)))) : null,
+        held.length
+          ? h(
+              'li',
+              { class: 'group' },
+              h('strong', {}, 'Held'),
+              h(
+                'ol',
+                {},
+                held.map((x) => item(x, ui)),
+              ),
+            )
+          : null,
+        granted.length
+          ? h(
+              'li',
+              { class: 'group' },
+              h('strong', {}, 'Granted'),
+              h(
+                'ol',
+                {},
+                granted.map((x) => item(x, ui)),
+              ),
+            )
+          : null,
       );
     },
   };

@@ -26,7 +26,16 @@ function addPathNode(set: ElementSet, n: PathNode): void {
     case 'Chip':
       return set.addNode({ id: n.id, kind: 'CHIP', subKind: null, name: n.name, status: null, currentStatus: null, amountUsd: null, amountQualifier: null });
     case 'CloudService':
-      return set.addNode({ id: n.id, kind: 'CLOUD_SERVICE', subKind: null, name: n.name, status: null, currentStatus: null, amountUsd: null, amountQualifier: null });
+      return set.addNode({
+        id: n.id,
+        kind: 'CLOUD_SERVICE',
+        subKind: null,
+        name: n.name,
+        status: null,
+        currentStatus: null,
+        amountUsd: null,
+        amountQualifier: null,
+      });
     default:
       return undefined;
   }
@@ -38,7 +47,9 @@ export async function askPaths(from: string, to: string, maxHops: number): Promi
   const byId = new Map(paths.flatMap((p) => p.nodes.map((n) => [n.id, n] as const)));
   return {
     root: from,
-    summary: paths.length ? `${paths.length} shortest path${paths.length === 1 ? '' : 's'} from ${from} to ${to}, ${paths[0]!.hops} hop${paths[0]!.hops === 1 ? '' : 's'}.` : `No path from ${from} to ${to} within ${maxHops} hops.`,
+    summary: paths.length
+      ? `${paths.length} shortest path${paths.length === 1 ? '' : 's'} from ${from} to ${to}, ${paths[0]!.hops} hop${paths[0]!.hops === 1 ? '' : 's'}.`
+      : `No path from ${from} to ${to} within ${maxHops} hops.`,
     highlight: [...byId.keys()],
     graphiql: graphiqlHref(pathsQuery.toString(), variables),
     addTo(set) {

@@ -56,10 +56,17 @@ export async function askSuppliers(of: string, excluding: string[], asOf: string
               'ul',
               {},
               s.deals.map((d) =>
-                h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => ui.navigate(d.id) }, d.title), ` · ${humanize(d.status).toLowerCase()} · ${formatAmount(d.amountUsd, d.amountQualifier)}`),
+                h(
+                  'li',
+                  {},
+                  h('button', { type: 'button', class: 'link', onclick: () => ui.navigate(d.id) }, d.title),
+                  ` · ${humanize(d.status).toLowerCase()} · ${formatAmount(d.amountUsd, d.amountQualifier)}`,
+                ),
               ),
             ),
-            s.chips.length || s.cloudServices.length ? h('div', { class: 'sub' }, 'Covers: ', [...s.chips, ...s.cloudServices].map((x) => x.name).join(', ')) : null,
+            s.chips.length || s.cloudServices.length
+              ? h('div', { class: 'sub' }, 'Covers: ', [...s.chips, ...s.cloudServices].map((x) => x.name).join(', '))
+              : null,
             s.restrictedBy.length
               ? h(
                   'div',

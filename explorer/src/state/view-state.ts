@@ -34,7 +34,18 @@ export interface ViewState {
 
 export const ALL_KINDS: readonly GraphNodeKind[] = ['ORGANIZATION', 'CHIP', 'CLOUD_SERVICE', 'DEAL', 'EXCLUSIVITY', 'SOURCE'];
 export const DEFAULT_KINDS: readonly GraphNodeKind[] = ['ORGANIZATION', 'CHIP', 'CLOUD_SERVICE', 'DEAL', 'EXCLUSIVITY'];
-export const ALL_STATUSES: readonly Status[] = ['RUMOURED', 'IN_TALKS', 'ANNOUNCED', 'SIGNED', 'ACTIVE', 'COMPLETED', 'EXPIRED', 'TERMINATED', 'SUPERSEDED', 'CALLED_OFF'];
+export const ALL_STATUSES: readonly Status[] = [
+  'RUMOURED',
+  'IN_TALKS',
+  'ANNOUNCED',
+  'SIGNED',
+  'ACTIVE',
+  'COMPLETED',
+  'EXPIRED',
+  'TERMINATED',
+  'SUPERSEDED',
+  'CALLED_OFF',
+];
 export const DEFAULT_DEPTH = 2;
 
 export const defaultState = (): ViewState => ({
@@ -53,7 +64,13 @@ export const defaultState = (): ViewState => ({
   question: null,
 });
 
-const list = (v: string | null): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const list = (v: string | null): string[] =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 const num = (v: string | null): number | null => (v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
 const isDate = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.round(v)));
@@ -78,7 +95,8 @@ export function readState(search: string): ViewState {
   if (q === 'suppliers') s.question = { name: q, of: p.get('of') || 'openai', excluding: list(p.get('excluding')) };
   else if (q === 'exclusivities') s.question = { name: q, org: p.get('org') || 'openai' };
   else if (q === 'concentration') s.question = { name: q, of: p.get('of') || 'openai' };
-  else if (q === 'paths') s.question = { name: q, from: p.get('from') || 'amazon', to: p.get('to') || 'microsoft', maxHops: clamp(num(p.get('maxHops')) ?? 3, 1, 6) };
+  else if (q === 'paths')
+    s.question = { name: q, from: p.get('from') || 'amazon', to: p.get('to') || 'microsoft', maxHops: clamp(num(p.get('maxHops')) ?? 3, 1, 6) };
   return s;
 }
 

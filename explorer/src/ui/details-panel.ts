@@ -101,7 +101,10 @@ export class DetailsPanel {
             ['Kind', humanize(d.orgKind)],
             ['Country', d.country],
             ['Also known as', d.aliases.join(', ')],
-            ['Committed', d.committedUsd === null || d.committedUsd === undefined ? null : `${formatUsd(d.committedUsd)} (as investor, customer, acquirer or lender)`],
+            [
+              'Committed',
+              d.committedUsd === null || d.committedUsd === undefined ? null : `${formatUsd(d.committedUsd)} (as investor, customer, acquirer or lender)`,
+            ],
           ]),
           ...section('Controls', this.controlList(d.controls.map((c) => ({ ...c, other: c.controlled })))),
           ...section('Controlled by', this.controlList(d.controlledBy.map((c) => ({ ...c, other: c.controller })))),
@@ -116,7 +119,15 @@ export class DetailsPanel {
                   'ul',
                   {},
                   d.deals.edges.map(({ node: x }) =>
-                    h('li', {}, this.ref(x), ' ', h('span', { class: 'muted' }, `${formatDate(x.announcedOn)} · ${formatAmount(x.amountUsd, x.amountQualifier)}`), ' ', statusBadge(x.status)),
+                    h(
+                      'li',
+                      {},
+                      this.ref(x),
+                      ' ',
+                      h('span', { class: 'muted' }, `${formatDate(x.announcedOn)} · ${formatAmount(x.amountUsd, x.amountQualifier)}`),
+                      ' ',
+                      statusBadge(x.status),
+                    ),
                   ),
                 )
               : null,
@@ -132,7 +143,12 @@ export class DetailsPanel {
             ['Id', d.id],
             ['Kind', humanize(d.dealKind)],
             ['Status', humanize(d.status)],
-            ['Amount', d.amountUsd === null || d.amountUsd === undefined ? null : `${formatAmount(d.amountUsd, d.amountQualifier)} (${humanize(d.amountQualifier ?? 'EXACT').toLowerCase()})`],
+            [
+              'Amount',
+              d.amountUsd === null || d.amountUsd === undefined
+                ? null
+                : `${formatAmount(d.amountUsd, d.amountQualifier)} (${humanize(d.amountQualifier ?? 'EXACT').toLowerCase()})`,
+            ],
             ['Round', d.round],
             ['Announced', formatDate(d.announcedOn)],
             ['Effective from', d.effectiveFrom ? formatDate(d.effectiveFrom) : null],
@@ -147,7 +163,14 @@ export class DetailsPanel {
               'ul',
               {},
               d.parties.map((p) =>
-                h('li', {}, this.ref(p.organization), ` — ${humanize(p.role).toLowerCase()}`, p.amountUsd ? ` · ${formatUsd(p.amountUsd)}` : '', p.lead ? ' · lead' : ''),
+                h(
+                  'li',
+                  {},
+                  this.ref(p.organization),
+                  ` — ${humanize(p.role).toLowerCase()}`,
+                  p.amountUsd ? ` · ${formatUsd(p.amountUsd)}` : '',
+                  p.lead ? ' · lead' : '',
+                ),
               ),
             ),
           ),
@@ -262,7 +285,17 @@ export class DetailsPanel {
     return h(
       'ol',
       { class: 'history' },
-      entries.map((e) => h('li', {}, h('strong', {}, formatDate(e.on)), ' ', statusBadge(e.status), e.note ? h('span', { class: 'note' }, ` ${e.note}`) : '', sourceList(e.sources))),
+      entries.map((e) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, formatDate(e.on)),
+          ' ',
+          statusBadge(e.status),
+          e.note ? h('span', { class: 'note' }, ` ${e.note}`) : '',
+          sourceList(e.sources),
+        ),
+      ),
     );
   }
 
@@ -272,7 +305,14 @@ export class DetailsPanel {
       'ul',
       {},
       list.map((c) =>
-        h('li', {}, this.ref(c.other), c.stakePct !== null && c.stakePct !== undefined ? ` · ${c.stakePct}%` : '', c.since ? ` · since ${formatDate(c.since)}` : '', sourceList(c.sources)),
+        h(
+          'li',
+          {},
+          this.ref(c.other),
+          c.stakePct !== null && c.stakePct !== undefined ? ` · ${c.stakePct}%` : '',
+          c.since ? ` · since ${formatDate(c.since)}` : '',
+          sourceList(c.sources),
+        ),
       ),
     );
   }

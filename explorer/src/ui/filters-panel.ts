@@ -9,8 +9,22 @@ export type FilterChange = Pick<ViewState, 'kinds' | 'statuses' | 'minBn' | 'max
 export class FiltersPanel {
   private readonly kindBoxes = new Map<GraphNodeKind, HTMLInputElement>();
   private readonly statusBoxes = new Map<Status, HTMLInputElement>();
-  private readonly min = h('input', { type: 'number', min: 0, step: 'any', inputmode: 'decimal', 'aria-label': 'Minimum deal amount, billions of US dollars', placeholder: 'min' });
-  private readonly max = h('input', { type: 'number', min: 0, step: 'any', inputmode: 'decimal', 'aria-label': 'Maximum deal amount, billions of US dollars', placeholder: 'max' });
+  private readonly min = h('input', {
+    type: 'number',
+    min: 0,
+    step: 'any',
+    inputmode: 'decimal',
+    'aria-label': 'Minimum deal amount, billions of US dollars',
+    placeholder: 'min',
+  });
+  private readonly max = h('input', {
+    type: 'number',
+    min: 0,
+    step: 'any',
+    inputmode: 'decimal',
+    'aria-label': 'Maximum deal amount, billions of US dollars',
+    placeholder: 'max',
+  });
 
   constructor(
     root: HTMLElement,

@@ -18,31 +18,31 @@ export function bindGraphKeys(canvas: HTMLElement, a: GraphKeyActions): void {
       switch (e.key) {
         case 'ArrowRight':
         case 'ArrowDown':
-          return a.step(1), true;
+          return (a.step(1), true);
         case 'ArrowLeft':
         case 'ArrowUp':
-          return a.step(-1), true;
+          return (a.step(-1), true);
         case 'Enter':
         case 'e':
-          return a.expand(), true;
+          return (a.expand(), true);
         case 'h':
         case 'Delete':
-          return a.hide(), true;
+          return (a.hide(), true);
         case 'p':
-          return a.pin(), true;
+          return (a.pin(), true);
         case 'f':
-          return a.cycleFocus(), true;
+          return (a.cycleFocus(), true);
         case '+':
         case '=':
-          return a.zoom(1.25), true;
+          return (a.zoom(1.25), true);
         case '-':
-          return a.zoom(0.8), true;
+          return (a.zoom(0.8), true);
         case '0':
-          return a.fit(), true;
+          return (a.fit(), true);
         case 'l':
-          return a.relayout(), true;
+          return (a.relayout(), true);
         case 'Escape':
-          return a.clear(), true;
+          return (a.clear(), true);
         default:
           return false;
       }

@@ -33,9 +33,18 @@ export function renderLegend(root: HTMLElement): void {
       icon(`<polygon points="11,1 18,7 11,13 4,7" fill="${DEAL_COLORS.COMPUTE_CONTRACT}" stroke="#1f2937"/>`, 'Deal (size: $)'),
       icon(`<polygon points="8,1 14,1 18,5 18,9 14,13 8,13 4,9 4,5" fill="${EXCLUSIVITY_COLOR}"/>`, 'Exclusivity'),
     ),
-    row('Organizations', Object.entries(ORGANIZATION_COLORS).map(([k, c]) => icon(circle(c), humanize(k)))),
-    row('Deals', Object.entries(DEAL_COLORS).map(([k, c]) => icon(`<polygon points="11,1 18,7 11,13 4,7" fill="${c}" stroke="#1f2937"/>`, humanize(k)))),
-    row('Links', RELATIONSHIP_GROUPS.filter((g) => g.name !== 'Cites').map((g) => icon(line(g.color), g.name))),
+    row(
+      'Organizations',
+      Object.entries(ORGANIZATION_COLORS).map(([k, c]) => icon(circle(c), humanize(k))),
+    ),
+    row(
+      'Deals',
+      Object.entries(DEAL_COLORS).map(([k, c]) => icon(`<polygon points="11,1 18,7 11,13 4,7" fill="${c}" stroke="#1f2937"/>`, humanize(k))),
+    ),
+    row(
+      'Links',
+      RELATIONSHIP_GROUPS.filter((g) => g.name !== 'Cites').map((g) => icon(line(g.color), g.name)),
+    ),
     row(
       'Status',
       icon(`<polygon points="11,1 18,7 11,13 4,7" fill="#93c5fd" fill-opacity="0.45" stroke="#111827" stroke-dasharray="2 2"/>`, 'In talks, rumoured'),

@@ -23,7 +23,11 @@ export class QuestionsPanel {
     concentrationOf: this.orgField('concentration-of', 'openai'),
     pathsFrom: this.orgField('paths-from', 'amazon'),
     pathsTo: this.orgField('paths-to', 'microsoft'),
-    maxHops: h('select', { id: 'paths-max-hops' }, [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === 3 }, String(n)))),
+    maxHops: h(
+      'select',
+      { id: 'paths-max-hops' },
+      [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === 3 }, String(n))),
+    ),
   };
 
   constructor(
@@ -46,31 +50,64 @@ export class QuestionsPanel {
           },
         },
         h('h3', {}, title),
-        h('div', { class: 'fields' }, rows.flatMap(([label, input]) => [h('label', { for: input.id }, label), input])),
+        h(
+          'div',
+          { class: 'fields' },
+          rows.flatMap(([label, input]) => [h('label', { for: input.id }, label), input]),
+        ),
         h('button', { type: 'submit', class: 'run primary' }, button),
       );
     const forms = [
-      form('question-suppliers', 'Who supplies X outside Y?', [['Supplies', f.suppliersOf], ['Outside', f.suppliersExcluding]], 'Find suppliers', () => ({
-        name: 'suppliers',
-        of: this.resolve(f.suppliersOf.value),
-        excluding: f.suppliersExcluding.value
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean)
-          .map((v) => this.resolve(v)),
+      form(
+        'question-suppliers',
+        'Who supplies X outside Y?',
+        [
+          ['Supplies', f.suppliersOf],
+          ['Outside', f.suppliersExcluding],
+        ],
+        'Find suppliers',
+        () => ({
+          name: 'suppliers',
+          of: this.resolve(f.suppliersOf.value),
+          excluding: f.suppliersExcluding.value
+            .split(',')
+            .map((v) => v.trim())
+            .filter(Boolean)
+            .map((v) => this.resolve(v)),
+        }),
+      ),
+      form('question-exclusivities', 'Exclusivities of X', [['Of', f.exclusivitiesOf]], 'Show exclusivities', () => ({
+        name: 'exclusivities',
+        org: this.resolve(f.exclusivitiesOf.value),
       })),
-      form('question-exclusivities', 'Exclusivities of X', [['Of', f.exclusivitiesOf]], 'Show exclusivities', () => ({ name: 'exclusivities', org: this.resolve(f.exclusivitiesOf.value) })),
-      form('question-concentration', 'Concentration of X’s compute', [['Of', f.concentrationOf]], 'Chart concentration', () => ({ name: 'concentration', of: this.resolve(f.concentrationOf.value) })),
-      form('question-paths', 'Paths between two organizations', [['From', f.pathsFrom], ['To', f.pathsTo], ['Max hops', f.maxHops]], 'Find paths', () => ({
-        name: 'paths',
-        from: this.resolve(f.pathsFrom.value),
-        to: this.resolve(f.pathsTo.value),
-        maxHops: Number(f.maxHops.value),
+      form('question-concentration', 'Concentration of X’s compute', [['Of', f.concentrationOf]], 'Chart concentration', () => ({
+        name: 'concentration',
+        of: this.resolve(f.concentrationOf.value),
       })),
+      form(
+        'question-paths',
+        'Paths between two organizations',
+        [
+          ['From', f.pathsFrom],
+          ['To', f.pathsTo],
+          ['Max hops', f.maxHops],
+        ],
+        'Find paths',
+        () => ({
+          name: 'paths',
+          from: this.resolve(f.pathsFrom.value),
+          to: this.resolve(f.pathsTo.value),
+          maxHops: Number(f.maxHops.value),
+        }),
+      ),
     ];
     const names = ['Suppliers', 'Exclusivities', 'Concentration', 'Paths'];
     forms.forEach((panel, i) => {
-      const tab = h('button', { type: 'button', role: 'tab', id: `${panel.id}-tab`, 'aria-controls': panel.id, onclick: () => this.showTab(i, true) }, names[i]!);
+      const tab = h(
+        'button',
+        { type: 'button', role: 'tab', id: `${panel.id}-tab`, 'aria-controls': panel.id, onclick: () => this.showTab(i, true) },
+        names[i]!,
+      );
       tab.addEventListener('keydown', (e) => {
         const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
         if (!step) return;

@@ -33,7 +33,11 @@ export function keysCommand(): Command {
         .list()
         .map(({ hash: _hash, ...k }) => k);
       if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-      else for (const k of list) process.stdout.write(`${k.id}  ${k.role.padEnd(6)}  ${(k.name || '-').padEnd(20)}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}\n`);
+      else
+        for (const k of list)
+          process.stdout.write(
+            `${k.id}  ${k.role.padEnd(6)}  ${(k.name || '-').padEnd(20)}  created ${k.createdAt}${k.expiresAt ? `  expires ${k.expiresAt}` : ''}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ''}\n`,
+          );
     });
   keys
     .command('revoke')

@@ -21,12 +21,24 @@ export function synthCommand(): Command {
     .option('--deals-per-file <n>', 'deals per JSON file', count('--deals-per-file'), 50_000)
     .option('--force', 'write into a folder that already holds import files')
     .action(async (opts: { out: string; orgs: number; deals: number; seed: number; dealsPerFile: number; force?: boolean }) => {
-      const s = await synthesize({ out: opts.out, orgs: opts.orgs, deals: opts.deals, seed: opts.seed, dealsPerFile: Math.max(1, opts.dealsPerFile), force: opts.force });
+      const s = await synthesize({
+        out: opts.out,
+        orgs: opts.orgs,
+        deals: opts.deals,
+        seed: opts.seed,
+        dealsPerFile: Math.max(1, opts.dealsPerFile),
+        force: opts.force,
+      });
       const mb = s.files.reduce((n, f) => n + f.bytes, 0) / 1e6;
       process.stdout.write(
-        `${Object.entries(s.counts).map(([k, v]) => `${k}: ${v}`).join(', ')}\n` +
+        `${Object.entries(s.counts)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')}\n` +
           `${s.files.length} files, ${mb.toFixed(1)} MB in ${opts.out} (${(s.ms / 1000).toFixed(1)} s)\n` +
-          `hubs: ${s.hubs.slice(0, 5).map((h) => `${h.id} (${h.deals} deals)`).join(', ')}\n`,
+          `hubs: ${s.hubs
+            .slice(0, 5)
+            .map((h) => `${h.id} (${h.deals} deals)`)
+            .join(', ')}\n`,
       );
     });
 }

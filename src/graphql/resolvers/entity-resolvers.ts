@@ -5,7 +5,17 @@
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { GraphContext } from '../context.ts';
 import type { Row } from '../../store/graph-store.ts';
-import type { ControlModel, ChipModel, CloudServiceModel, DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, AmountReportModel } from '../models.ts';
+import type {
+  ControlModel,
+  ChipModel,
+  CloudServiceModel,
+  DealModel,
+  ExclusivityModel,
+  OrganizationModel,
+  SourceModel,
+  StatusEntryModel,
+  AmountReportModel,
+} from '../models.ts';
 import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
 import { isInForce, type When } from '../../questions/rules/in-force.ts';
 import { statusOn } from '../../questions/rules/status-on.ts';
@@ -35,7 +45,8 @@ export const entityResolvers: Resolvers = {
     aliases: (o) => o.aliases ?? [],
     controls: async (o, _a, ctx) => (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'from').load(o.id)).map(controlOf),
     controlledBy: async (o, _a, ctx) => (await ctx.loaders.rels('CONTROLS', 'Organization', 'Organization', 'to').load(o.id)).map(controlOf),
-    cloudServices: async (o, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'from', o.id)),
+    cloudServices: async (o, _a, ctx) =>
+      ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'from', o.id)),
     chipsDesigned: async (o, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'from', o.id)),
     deals: async (o, args, ctx, info) => {
       await requireFilterIds(ctx, args.filter, 'filter');
@@ -63,13 +74,17 @@ export const entityResolvers: Resolvers = {
   },
   Chip: {
     aliases: (c) => c.aliases ?? [],
-    designer: async (c, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'to', c.id)))[0] ?? null,
-    manufacturer: async (c, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('MANUFACTURES', 'Organization', 'Chip', 'to', c.id)))[0] ?? null,
-    offeredBy: async (c, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OFFERS', 'CloudService', 'Chip', 'to', c.id)),
+    designer: async (c, _a, ctx) =>
+      (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('DESIGNS', 'Organization', 'Chip', 'to', c.id)))[0] ?? null,
+    manufacturer: async (c, _a, ctx) =>
+      (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('MANUFACTURES', 'Organization', 'Chip', 'to', c.id)))[0] ?? null,
+    offeredBy: async (c, _a, ctx) =>
+      ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('OFFERS', 'CloudService', 'Chip', 'to', c.id)),
   },
   CloudService: {
     aliases: (s) => s.aliases ?? [],
-    operator: async (s, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'to', s.id)))[0] ?? null,
+    operator: async (s, _a, ctx) =>
+      (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('OPERATES', 'Organization', 'CloudService', 'to', s.id)))[0] ?? null,
     chips: async (s, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('OFFERS', 'CloudService', 'Chip', 'from', s.id)),
   },
   Deal: {
@@ -77,17 +92,22 @@ export const entityResolvers: Resolvers = {
     currentStatus: (d) => d.status as never,
     parties: async (d, _a, ctx) => ctx.loaders.dealParties.load(d.id),
     chips: async (d, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('COVERS', 'Deal', 'Chip', 'from', d.id)),
-    cloudServices: async (d, _a, ctx) => ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('COVERS', 'Deal', 'CloudService', 'from', d.id)),
+    cloudServices: async (d, _a, ctx) =>
+      ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('COVERS', 'Deal', 'CloudService', 'from', d.id)),
     sources: async (d, _a, ctx) => sourcesOf(ctx, 'Deal', d.id),
     statusHistory: async (d, _a, ctx) => statusHistoryOf(ctx, 'Deal', d.id),
     otherReports: async (d, _a, ctx) => {
-      const reports = await ctx.loaders.nodes<AmountReportModel>('AmountReport', await ctx.loaders.linked('REPORTS_AMOUNT', 'Deal', 'AmountReport', 'from', d.id));
+      const reports = await ctx.loaders.nodes<AmountReportModel>(
+        'AmountReport',
+        await ctx.loaders.linked('REPORTS_AMOUNT', 'Deal', 'AmountReport', 'from', d.id),
+      );
       const n = (e: AmountReportModel) => Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0);
       return reports.sort((a, b) => n(a) - n(b));
     },
     supersedes: async (d, _a, ctx) => ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('SUPERSEDES', 'Deal', 'Deal', 'from', d.id)),
     supersededBy: async (d, _a, ctx) => ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('SUPERSEDES', 'Deal', 'Deal', 'to', d.id)),
-    exclusivities: async (d, _a, ctx) => ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked('PART_OF', 'Exclusivity', 'Deal', 'to', d.id)),
+    exclusivities: async (d, _a, ctx) =>
+      ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked('PART_OF', 'Exclusivity', 'Deal', 'to', d.id)),
   },
   DealParty: {
     organization: async (p, _a, ctx) => (await ctx.loaders.node('Organization').load(p.orgId)) as OrganizationModel,
@@ -103,9 +123,12 @@ export const entityResolvers: Resolvers = {
     status: async (x, _a, ctx, info) => (await statusAsOf(ctx, 'Exclusivity', x, viewOf(ctx, info))) as never,
     currentStatus: (x) => x.status as never,
     until: (x) => x.validUntil ?? x.term ?? 'open-ended',
-    holder: async (x, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('HOLDS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
-    grantor: async (x, _a, ctx) => (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('GRANTS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
-    deal: async (x, _a, ctx) => (await ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('PART_OF', 'Exclusivity', 'Deal', 'from', x.id)))[0] ?? null,
+    holder: async (x, _a, ctx) =>
+      (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('HOLDS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
+    grantor: async (x, _a, ctx) =>
+      (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('GRANTS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
+    deal: async (x, _a, ctx) =>
+      (await ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('PART_OF', 'Exclusivity', 'Deal', 'from', x.id)))[0] ?? null,
     sources: async (x, _a, ctx) => sourcesOf(ctx, 'Exclusivity', x.id),
     statusHistory: async (x, _a, ctx) => statusHistoryOf(ctx, 'Exclusivity', x.id),
   },

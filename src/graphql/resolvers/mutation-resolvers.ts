@@ -68,7 +68,6 @@ async function current(view: GraphStore, collection: CollectionName, id: string)
   return ((records[collection] as Obj[])[0] as Obj | undefined) ?? null;
 }
 
-
 async function patch(ctx: GraphContext, collection: CollectionName, operation: string, input: Obj): Promise<void> {
   await write(ctx, operation, 'editor', async (view) => {
     const before = (await current(view, collection, String(input.id))) ?? {};

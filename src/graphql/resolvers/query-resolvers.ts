@@ -39,14 +39,18 @@ function factOn<T extends { id: string; announcedOn: string; knownSince?: string
   args: { asOf?: string | null; knownOn?: string | null },
 ): T {
   const when = setView(ctx, info, whenOf(ctx, args));
-  if (fact.announcedOn > when.asOf) throw new AppError('NOT_FOUND', `"${fact.id}" was announced on ${fact.announcedOn}, after asOf ${when.asOf}.`, { id: fact.id, argument: 'asOf' });
+  if (fact.announcedOn > when.asOf)
+    throw new AppError('NOT_FOUND', `"${fact.id}" was announced on ${fact.announcedOn}, after asOf ${when.asOf}.`, { id: fact.id, argument: 'asOf' });
   if (!isKnownBy(fact, when.knownOn)) {
-    throw new AppError('NOT_FOUND', `"${fact.id}" was first reported on ${String(fact.knownSince)}, after knownOn ${String(when.knownOn)}.`, { id: fact.id, argument: 'knownOn' });
+    throw new AppError('NOT_FOUND', `"${fact.id}" was first reported on ${String(fact.knownSince)}, after knownOn ${String(when.knownOn)}.`, {
+      id: fact.id,
+      argument: 'knownOn',
+    });
   }
   return fact;
 }
 
-function connection<T>(rows: T[], offset: number, first: number, totalCount: number) {
+function connection<T>(rows: T[], offset: number, _first: number, totalCount: number) {
   return {
     totalCount,
     edges: rows.map((node, i) => ({ cursor: encodeCursor(offset + i), node })),
@@ -126,7 +130,13 @@ export const queryResolvers: Resolvers = {
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
       const control = await ctx.controlGraph();
-      const answer = await suppliers(ctx.store, control, { of: args.of, excluding: args.excluding ?? [], when: setView(ctx, info, whenOf(ctx, args)), offset, first });
+      const answer = await suppliers(ctx.store, control, {
+        of: args.of,
+        excluding: args.excluding ?? [],
+        when: setView(ctx, info, whenOf(ctx, args)),
+        offset,
+        first,
+      });
       ctx.loaders.prime('Exclusivity', answer.granted);
       return connection(answer.page, offset, first, answer.totalCount);
     },
@@ -152,7 +162,14 @@ export const queryResolvers: Resolvers = {
       if (!label || label === 'StatusEntry' || label === 'AmountReport') throw notFound('node', args.id);
       setView(ctx, info, whenOf(ctx, args));
       const load = (l: NodeLabel, ids: string[]) => ctx.loaders.nodes<Row>(l, ids);
-      return neighborhood(ctx.store, load, { root: { id: args.id, label }, depth, kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null, asOf: args.asOf ?? null, knownOn: args.knownOn ?? null, limit });
+      return neighborhood(ctx.store, load, {
+        root: { id: args.id, label },
+        depth,
+        kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null,
+        asOf: args.asOf ?? null,
+        knownOn: args.knownOn ?? null,
+        limit,
+      });
     },
     changes: async (_p, args, ctx) => {
       dateRange(args.from, args.to, ['from', 'to']);

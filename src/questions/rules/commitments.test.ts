@@ -11,9 +11,13 @@ const amount = fc.option(fc.integer({ min: 0, max: 10 ** 12 }), { nil: null });
 const rows: fc.Arbitrary<PartyAmountRow[]> = fc
   .record({
     headlines: fc.array(amount, { minLength: DEALS.length, maxLength: DEALS.length }),
-    parts: fc.array(fc.record({ deal: fc.integer({ min: 0, max: DEALS.length - 1 }), party: fc.constantFrom(...PARTIES), partyAmountUsd: amount }), { maxLength: 14 }),
+    parts: fc.array(fc.record({ deal: fc.integer({ min: 0, max: DEALS.length - 1 }), party: fc.constantFrom(...PARTIES), partyAmountUsd: amount }), {
+      maxLength: 14,
+    }),
   })
-  .map(({ headlines, parts }) => parts.map((p) => ({ deal: DEALS[p.deal]!, party: p.party, partyAmountUsd: p.partyAmountUsd, dealAmountUsd: headlines[p.deal]! })));
+  .map(({ headlines, parts }) =>
+    parts.map((p) => ({ deal: DEALS[p.deal]!, party: p.party, partyAmountUsd: p.partyAmountUsd, dealAmountUsd: headlines[p.deal]! })),
+  );
 
 /** The reference, straight from the rule's wording, one deal and one party at a time. */
 function referenceSplit(input: readonly PartyAmountRow[]): Record<string, Record<string, number | null>> {
@@ -56,9 +60,12 @@ describe('the commitments split', () => {
 
   it('does not depend on the order of the rows', () => {
     fc.assert(
-      fc.property(rows.chain((input) => fc.tuple(fc.constant(input), fc.shuffledSubarray(input, { minLength: input.length }))), ([input, shuffled]) => {
-        expect(plain(splitAmounts(shuffled))).toEqual(plain(splitAmounts(input)));
-      }),
+      fc.property(
+        rows.chain((input) => fc.tuple(fc.constant(input), fc.shuffledSubarray(input, { minLength: input.length }))),
+        ([input, shuffled]) => {
+          expect(plain(splitAmounts(shuffled))).toEqual(plain(splitAmounts(input)));
+        },
+      ),
     );
   });
 

@@ -20,8 +20,8 @@ describe('the control closure', () => {
         const graph = new ControlGraph(pairs);
         const reach = closure(pairs);
         ORGS.forEach((org, i) => {
-          expect(graph.controlledBy(org), org).toEqual(ORGS.filter((other, j) => j !== i && reach[i]![j]));
-          expect(graph.controllersOf(org), org).toEqual(ORGS.filter((other, j) => j !== i && reach[j]![i]));
+          expect(graph.controlledBy(org), org).toEqual(ORGS.filter((_other, j) => j !== i && reach[i]![j]));
+          expect(graph.controllersOf(org), org).toEqual(ORGS.filter((_other, j) => j !== i && reach[j]![i]));
         });
       }),
       { numRuns: 1000 },

@@ -50,16 +50,16 @@ export const DEAL_FILTER = `($party = '' OR EXISTS { MATCH (p:Organization {id: 
  */
 export const partyDeals = (where: string) => `MATCH (p:Organization {id: $party})-[:${ALL_ROLES}]->(x:Deal) WITH DISTINCT x AS d WHERE ${where}`;
 
-const nonEmpty = (xs: readonly string[] | null | undefined) => (xs && xs.length ? [...xs] : ['']);
+const nonEmpty = (xs: readonly string[] | null | undefined) => (xs?.length ? [...xs] : ['']);
 
 /** The parameters of `DEAL_FILTER` for a filter (switches and sentinels, never nulls). */
 export function dealFilterParams(f: DealFilterInput = {}): Params {
   return {
     party: f.party ?? '',
     counterparty: f.counterparty ?? '',
-    useKinds: Boolean(f.kinds && f.kinds.length),
+    useKinds: Boolean(f.kinds?.length),
     kinds: nonEmpty(f.kinds),
-    useStatuses: Boolean(f.statuses && f.statuses.length),
+    useStatuses: Boolean(f.statuses?.length),
     statuses: nonEmpty(f.statuses),
     announcedFrom: f.announcedFrom ?? '0001-01-01',
     announcedTo: f.announcedTo ?? '9999-12-31',

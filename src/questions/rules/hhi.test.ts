@@ -33,9 +33,12 @@ describe('the Herfindahl-Hirschman index', () => {
 
   it('does not depend on the order of the suppliers', () => {
     fc.assert(
-      fc.property(amounts.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length }))), ([xs, shuffled]) => {
-        expect(herfindahlIndex(sharesOf(shuffled))).toBeCloseTo(herfindahlIndex(sharesOf(xs)), 1);
-      }),
+      fc.property(
+        amounts.chain((xs) => fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length }))),
+        ([xs, shuffled]) => {
+          expect(herfindahlIndex(sharesOf(shuffled))).toBeCloseTo(herfindahlIndex(sharesOf(xs)), 1);
+        },
+      ),
     );
   });
 

@@ -109,7 +109,9 @@ describe('the in-force rule as Cypher, on LadybugDB', () => {
           const days = [...new Set(boundaries.flatMap((d) => [d - 1, d, d + 1]))].filter((d) => d >= 0 && d <= LAST_DAY);
           for (const asOf of days) {
             for (const knownOn of [null, ...days.filter((_, i) => i % 3 === 0)]) {
-              const found = (await store.read(IN_FORCE, whenParams({ asOf: iso(asOf), knownOn: knownOn === null ? null : iso(knownOn) }))).map((r) => String(r.id)).sort();
+              const found = (await store.read(IN_FORCE, whenParams({ asOf: iso(asOf), knownOn: knownOn === null ? null : iso(knownOn) })))
+                .map((r) => String(r.id))
+                .sort();
               const inMemory = ids.filter((_, i) => isInForce(dated(facts[i]!), iso(asOf), knownOn === null ? null : iso(knownOn)));
               const reference = ids.filter((_, i) => daysInForce(facts[i]!, knownOn ?? Number.POSITIVE_INFINITY).has(asOf));
               expect(found, `asOf ${iso(asOf)} knownOn ${knownOn}`).toEqual(reference);

@@ -95,7 +95,11 @@ export interface NameResolution {
 }
 
 /** `resolve(names)`: names and aliases to ids, for other applications. */
-export async function resolveNames(names: readonly string[], candidates: (label: NamedLabel) => Promise<Candidate[]>, kinds: readonly NamedLabel[] = NAMED_LABELS): Promise<NameResolution[]> {
+export async function resolveNames(
+  names: readonly string[],
+  candidates: (label: NamedLabel) => Promise<Candidate[]>,
+  kinds: readonly NamedLabel[] = NAMED_LABELS,
+): Promise<NameResolution[]> {
   const pool = (await Promise.all(kinds.map(candidates))).flat();
   const byForm = new Map<string, Set<string>>();
   for (const c of pool) {

@@ -58,7 +58,7 @@ describe('statusOn', () => {
     );
   });
 
-  it('gives today\'s status on a day after the last entry, when every entry is known', () => {
+  it("gives today's status on a day after the last entry, when every entry is known", () => {
     fc.assert(
       fc.property(factArb, (fact) => {
         const last = fact.history.at(-1);

@@ -24,11 +24,20 @@ async function tableColumns(store: GraphStore): Promise<Map<string, Column[]>> {
   const out = new Map<string, Column[]>();
   for (const label of Object.keys(NODE_TYPES) as NodeLabel[]) {
     const rows = await store.read(tableInfo(label));
-    out.set(label, rows.map((r) => ({ name: String(r.name), type: NODE_TYPES[label].properties[String(r.name)]?.type ?? null })));
+    out.set(
+      label,
+      rows.map((r) => ({ name: String(r.name), type: NODE_TYPES[label].properties[String(r.name)]?.type ?? null })),
+    );
   }
   for (const type of Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]) {
     const rows = await store.read(tableInfo(type));
-    out.set(type, rows.map((r) => ({ name: String(r.name), type: (RELATIONSHIP_TYPES[type].properties as Record<string, { type: PropertyType }>)[String(r.name)]?.type ?? null })));
+    out.set(
+      type,
+      rows.map((r) => ({
+        name: String(r.name),
+        type: (RELATIONSHIP_TYPES[type].properties as Record<string, { type: PropertyType }>)[String(r.name)]?.type ?? null,
+      })),
+    );
   }
   return out;
 }
@@ -51,7 +60,17 @@ class CsvTables {
   node(label: NodeLabel, props: Readonly<Record<string, unknown>>): void {
     const cols = this.columns.get(label)!;
     let entry = this.files.get(label);
-    if (!entry) this.files.set(label, (entry = { file: new CsvFile(join(this.dir, `${label}.csv`), cols.map((c) => c.name)), label }));
+    if (!entry)
+      this.files.set(
+        label,
+        (entry = {
+          file: new CsvFile(
+            join(this.dir, `${label}.csv`),
+            cols.map((c) => c.name),
+          ),
+          label,
+        }),
+      );
     const id = String(props.id);
     let line = '';
     for (let i = 0; i < cols.length; i++) {
@@ -77,15 +96,24 @@ class CsvTables {
     const key = `${type}:${from}:${to}`;
     const cols = this.columns.get(type)!;
     let entry = this.files.get(key);
-    if (!entry) this.files.set(key, (entry = { file: new CsvFile(join(this.dir, `${type}.${from}.${to}.csv`), ['from', 'to', ...cols.map((c) => c.name)]), rel: { type, from, to } }));
+    if (!entry)
+      this.files.set(
+        key,
+        (entry = { file: new CsvFile(join(this.dir, `${type}.${from}.${to}.csv`), ['from', 'to', ...cols.map((c) => c.name)]), rel: { type, from, to } }),
+      );
     let line = `"${fromId}","${toId}"`;
     for (const c of cols) {
       let v = props[c.name];
       if (c.type === 'string[]' && (v === null || v === undefined)) v = [];
-      line += `,${csvCell(v, c.type, () => {
-        // No patch statement for relationships: the only list on one (CONTROLS.sourceIds) holds slugs.
-        throw new Error(`${type} ${fromId} -> ${toId}: ${c.name} cannot be written to CSV exactly`);
-      }, entry.file)}`;
+      line += `,${csvCell(
+        v,
+        c.type,
+        () => {
+          // No patch statement for relationships: the only list on one (CONTROLS.sourceIds) holds slugs.
+          throw new Error(`${type} ${fromId} -> ${toId}: ${c.name} cannot be written to CSV exactly`);
+        },
+        entry.file,
+      )}`;
     }
     entry.file.add(`${line}\n`);
     this.relationships++;
@@ -129,9 +157,11 @@ export async function openBulkCopy(store: GraphStore, options: BulkLoadOptions =
         options.onPhase?.('rows', phases.rows);
         let t = performance.now();
         await store.transaction(async (tx) => {
-          for (const entry of tables.files.values()) if (entry.label && entry.file.rows) await tx.run(copyNodes(entry.label, entry.file.path, entry.file.parallel));
+          for (const entry of tables.files.values())
+            if (entry.label && entry.file.rows) await tx.run(copyNodes(entry.label, entry.file.path, entry.file.parallel));
           for (const entry of tables.files.values()) {
-            if (entry.rel && entry.file.rows) await tx.run(copyRelationships(entry.rel.type, entry.rel.from, entry.rel.to, entry.file.path, entry.file.parallel));
+            if (entry.rel && entry.file.rows)
+              await tx.run(copyRelationships(entry.rel.type, entry.rel.from, entry.rel.to, entry.file.path, entry.file.parallel));
           }
           for (const [label, byProp] of tables.patches) {
             for (const [prop, rows] of byProp) await runBatches(tx, patchNodeProperty(label, prop), rows, batch);

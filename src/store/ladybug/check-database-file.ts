@@ -30,6 +30,7 @@ export function checkDatabaseFile(path: string): void {
   } finally {
     closeSync(fd);
   }
-  if (head.toString('latin1') !== SIGNATURE) throw new DatabaseOpenError(path, `it is not a LadybugDB database: it does not start with the ${SIGNATURE} signature`);
+  if (head.toString('latin1') !== SIGNATURE)
+    throw new DatabaseOpenError(path, `it is not a LadybugDB database: it does not start with the ${SIGNATURE} signature`);
   if (size < PAGE_BYTES) throw new DatabaseOpenError(path, `it is truncated: ${size} bytes, less than one ${PAGE_BYTES}-byte page`);
 }

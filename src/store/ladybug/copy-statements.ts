@@ -11,7 +11,10 @@ import { writeExpr } from '../write-expr.ts';
 export function patchNodeProperty(label: NodeLabel, property: string): Query {
   const def = NODE_TYPES[label].properties[property];
   if (!def) throw new Error(`${label} has no property ${property}`);
-  return { name: `bulk.${label}.${property}.patch`, cypher: `UNWIND $rows AS r MATCH (n:${label} {id: r.id}) SET n.${property} = ${writeExpr('r.value', def)}` };
+  return {
+    name: `bulk.${label}.${property}.patch`,
+    cypher: `UNWIND $rows AS r MATCH (n:${label} {id: r.id}) SET n.${property} = ${writeExpr('r.value', def)}`,
+  };
 }
 
 /** The columns of a table, in storage order: COPY maps CSV columns by position. */
@@ -40,7 +43,11 @@ const PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap((t
 
 /** Every statement of the bulk copy, COPY ones with a placeholder path: for the catalog and its tests. */
 export const LADYBUG_BULK_STATEMENTS: readonly Query[] = [
-  ...NODE_LABELS.flatMap((l) => Object.keys(NODE_TYPES[l].properties).filter((k) => k !== NODE_KEY).map((k) => patchNodeProperty(l, k))),
+  ...NODE_LABELS.flatMap((l) =>
+    Object.keys(NODE_TYPES[l].properties)
+      .filter((k) => k !== NODE_KEY)
+      .map((k) => patchNodeProperty(l, k)),
+  ),
   ...[...NODE_LABELS, ...(Object.keys(RELATIONSHIP_TYPES) as RelationshipType[])].map(tableInfo),
   ...NODE_LABELS.map((l) => copyNodes(l, '/path/to/file.csv', true)),
   ...PAIRS.map(([t, a, b]) => copyRelationships(t, a, b, '/path/to/file.csv', true)),

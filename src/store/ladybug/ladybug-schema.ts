@@ -3,14 +3,7 @@
  * macro prelude. Derived from the model; every statement is idempotent, so bootstrap runs on
  * every start (Neo4j's counterpart is neo4j/neo4j-schema.ts).
  */
-import {
-  NODE_KEY,
-  NODE_TYPES,
-  RELATIONSHIP_TYPES,
-  type NodeLabel,
-  type PropertyType,
-  type RelationshipType,
-} from '../../model/graph-model.ts';
+import { NODE_KEY, NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyType, type RelationshipType } from '../../model/graph-model.ts';
 import type { Query } from '../graph-store.ts';
 
 const LADYBUG_TYPES: Record<PropertyType, string> = {
