@@ -13,8 +13,8 @@ import { basename, extname, join } from 'node:path';
 import type { ImportedFile } from '../writes/write-change.ts';
 import { expandInputs } from './import-graph.ts';
 import type { ImportIssue } from './import-issue.ts';
-import { readJsonFile } from './read-json.ts';
-import { readYamlFile, type RawRecord } from './read-yaml.ts';
+import { readInputFiles } from './read-inputs.ts';
+import type { RawRecord } from './read-yaml.ts';
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -70,9 +70,11 @@ export class ImportCopyError extends Error {
 }
 
 /** The raw records of an import's files (from their kept copies when `keptIn` is given), named by the files' own names. */
-export async function readImportInputs(files: readonly ImportedFile[], keptIn: string | null): Promise<{ raw: RawRecord[]; issues: ImportIssue[] }> {
-  const raw: RawRecord[] = [];
-  const issues: ImportIssue[] = [];
+export async function readImportInputs(
+  files: readonly ImportedFile[],
+  keptIn: string | null,
+): Promise<{ raw: RawRecord[]; issues: ImportIssue[]; stopped: boolean }> {
+  const named: { path: string; name: string }[] = [];
   for (const f of files) {
     let path = f.name;
     if (keptIn && f.copy) {
@@ -80,10 +82,8 @@ export async function readImportInputs(files: readonly ImportedFile[], keptIn: s
       if (!existsSync(path)) throw new ImportCopyError(f, path, 'is missing');
       if ((await sha256Of(path)) !== f.sha256) throw new ImportCopyError(f, path, 'has changed (its sha256 differs)');
     }
-    const result = extname(f.name).toLowerCase() === '.json' ? await readJsonFile(path) : await readYamlFile(path);
-    // No spread into push: a file of 200,000 records would overflow the call stack.
-    for (const r of result.records) raw.push({ ...r, file: f.name });
-    for (const i of result.issues) issues.push({ ...i, file: f.name });
+    named.push({ path, name: f.name });
   }
-  return { raw, issues };
+  // Bounded like every import: records checked as they stream, reading stopped at the problem limit.
+  return readInputFiles(named);
 }

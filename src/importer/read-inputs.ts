@@ -51,6 +51,18 @@ export async function readInputs(paths: readonly string[]): Promise<ReadInputsRe
   const { files, issues } = await expandInputs(paths);
   problems.addAll(issues);
   if (!files.length && !issues.length) problems.add({ file: paths.join(' '), line: 1, column: 1, path: '', message: 'no .yaml, .yml or .json files found' });
+  return readInputFiles(
+    files.map((f) => ({ path: f, name: f })),
+    problems,
+  );
+}
+
+/**
+ * Reads the given files as readInputs does (bounded, checked as they stream, stopped at the
+ * problem limit); `name` is what records and problems call the file (a kept copy of an import
+ * is read from its copy but named as the file the user gave).
+ */
+export async function readInputFiles(files: readonly { path: string; name: string }[], problems = new ProblemList()): Promise<ReadInputsResult> {
   const raw: RawRecord[] = [];
   let tooMany = false;
   /** Keeps a record that passes its checks; false once reading must stop. */
@@ -73,11 +85,23 @@ export async function readInputs(paths: readonly string[]): Promise<ReadInputsRe
   };
   for (const f of files) {
     if (problems.full || tooMany) break;
-    if (extname(f).toLowerCase() === '.json') await readJsonFile(f, take, problems);
+    if (extname(f.name).toLowerCase() === '.json') await readJsonFile(f.path, take, problems);
     else {
-      const result = await readYamlFile(f);
+      const result = await readYamlFile(f.path);
       problems.addAll(result.issues);
       for (const rec of result.records) if (!take(rec)) break;
+    }
+  }
+  // Records and problems are called by the file's given name (a kept copy is read from elsewhere).
+  const nameOf = new Map(files.filter((f) => f.name !== f.path).map((f) => [f.path, f.name]));
+  if (nameOf.size) {
+    for (let i = 0; i < raw.length; i++) {
+      const name = nameOf.get(raw[i]!.file);
+      if (name) raw[i] = { ...raw[i]!, file: name };
+    }
+    for (let i = 0; i < problems.issues.length; i++) {
+      const name = nameOf.get(problems.issues[i]!.file);
+      if (name) problems.issues[i] = { ...problems.issues[i]!, file: name };
     }
   }
   const stopped = problems.full || tooMany;

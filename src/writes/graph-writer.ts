@@ -48,7 +48,12 @@ type Pending = Omit<JournalEntry, 'seq' | 'change'> & { seq?: number; change: Wr
 
 /** The input broke a rule; `issues` name the fields (paths like `deals[0].parties[1].org`). */
 export class WriteRejected extends Error {
-  constructor(readonly issues: readonly RecordIssue[]) {
+  constructor(
+    readonly issues: readonly RecordIssue[],
+    /** Problems found beyond `issues`, and whether reading stopped at the problem limit. */
+    readonly more = 0,
+    readonly stopped = false,
+  ) {
     super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     this.name = 'WriteRejected';
   }
@@ -129,10 +134,12 @@ export class GraphWriter {
 
         if (change.kind === 'records' || change.kind === 'import') {
           const empty = change.kind === 'import' && (await isGraphEmpty(view));
-          const { raw, issues } = change.kind === 'import' ? await this.readImportFiles(change.files) : { raw: this.rawOf(change.records), issues: [] };
+          const { raw, issues, stopped } =
+            change.kind === 'import' ? await this.readImportFiles(change.files) : { raw: this.rawOf(change.records), issues: [], stopped: false };
+          if (stopped) throw new WriteRejected(issues, 0, true);
           // References into an empty store cannot resolve: asking it for every id would only cost time.
           const validation = await validateRecords(raw, empty ? undefined : view);
-          if (issues.length || validation.issues.length) throw new WriteRejected([...issues, ...validation.issues]);
+          if (issues.length || validation.issues.length) throw new WriteRejected([...issues, ...validation.issues], validation.more);
           records = validation.records;
           ({ created, updated, before, counts } = await diffRecords(view, records, empty));
           if (!created.size && !updated.size) return { created: 0, updated: 0, unchanged: raw.length, deleted: 0, counts };

@@ -24,4 +24,4 @@ export type WriteChange =
  * the importer provides it (src/importer/import-inputs.ts), so the write path does not depend
  * on how files are read.
  */
-export type ImportReader = (files: readonly ImportedFile[], keptIn: string | null) => Promise<{ raw: RecordInput[]; issues: RecordIssue[] }>;
+export type ImportReader = (files: readonly ImportedFile[], keptIn: string | null) => Promise<{ raw: RecordInput[]; issues: RecordIssue[]; stopped?: boolean }>;

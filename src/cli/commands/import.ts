@@ -7,6 +7,7 @@ import { GraphWriter, WriteRejected } from '../../writes/graph-writer.ts';
 import { keepImportInputs, readImportInputs } from '../../importer/import-inputs.ts';
 import { Journal, journalFileFor } from '../../writes/journal.ts';
 import { reportJournalRepair } from '../journal-repair.ts';
+import { databaseFileOf } from '../../store/open-store.ts';
 import { withStore } from '../with-store.ts';
 
 /**
@@ -16,9 +17,9 @@ import { withStore } from '../with-store.ts';
  */
 async function importJournaled(paths: string[]): Promise<ImportCounts> {
   const config = loadConfig();
-  const embedded = config.store.engine === 'ladybug' && config.store.path !== ':memory:';
+  const file = databaseFileOf(config.store);
   return withStore(async (store) => {
-    const journal = embedded ? new Journal(journalFileFor(config.store.path)) : null;
+    const journal = file ? new Journal(journalFileFor(file)) : null;
     try {
       if (journal) reportJournalRepair(journal);
       const writer = new GraphWriter(store, journal, null, readImportInputs);
@@ -30,7 +31,7 @@ async function importJournaled(paths: string[]): Promise<ImportCounts> {
       await store.checkpoint();
       return outcome.counts!;
     } catch (err) {
-      if (err instanceof WriteRejected) throw new ImportError(sortIssues([...err.issues]));
+      if (err instanceof WriteRejected) throw new ImportError(sortIssues([...err.issues]), err.more, err.stopped);
       throw err;
     } finally {
       journal?.close();
