@@ -52,7 +52,8 @@ describe('aigraph serve', () => {
 });
 
 describe('aigraph CLI', () => {
-  it('prints help for every command', async () => {
+  // One process start per command: the timeout guards against a hang, not a speed (a loaded machine starts them slowly).
+  it('prints help for every command', { timeout: 180_000 }, async () => {
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
     const commands = [...top.stdout.matchAll(/^ {2}(\w+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
