@@ -163,7 +163,7 @@ export type Concentration = {
 
 /** What supplier shares are measured in. */
 export type ConcentrationMeasure =
-  /** Capacity in gigawatts, as reported, of every supply deal in force (capacity figures are plans). */
+  /** Capacity in gigawatts, as reported, of the supply deals in force that the parties announced or signed (not rumours or talks). */
   | 'gw'
   /** Committed dollars: binding deals, firm amounts, upfront tranches. */
   | 'usd';
@@ -914,7 +914,7 @@ export type StatusEntryInput = {
 /** One supplier's share of an organization's compute, by the measure asked. */
 export type SupplierShare = {
   __typename?: 'SupplierShare';
-  /** Gigawatts of the deals in force it alone supplies that report a capacity, where known. */
+  /** Gigawatts of the deals in force it alone supplies, announced or signed (not rumours or talks), where reported. */
   capacityGw?: Maybe<Scalars['Float']['output']>;
   /** Dollars bound through its deals (the commitments rule), where known. */
   committedUsd?: Maybe<Scalars['Float']['output']>;

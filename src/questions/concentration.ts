@@ -5,8 +5,9 @@
  * - `usd`: the committed dollars (the commitments rule: binding deals, firm amounts, upfront
  *   tranches), so talks, letters of intent and conditional money weigh nothing;
  * - `gw`: the capacity in gigawatts of the deals in force that a supplier alone supplies, as
- *   reported. Capacity figures are deployment plans, most of them targets or ceilings, so every
- *   deal in force counts, binding or not (AMD's signed 6 GW and Broadcom's announced 10 GW).
+ *   reported. Capacity figures are deployment plans, most of them targets or ceilings, so a deal
+ *   counts once the parties announced it (AMD's signed 6 GW and Broadcom's announced 10 GW), not
+ *   while it is only rumoured or in talks (the commitments rule's `countedCapacity`).
  * Deals whose measure is unknown count for no supplier and are listed apart.
  */
 import type { When } from './rules/in-force.ts';

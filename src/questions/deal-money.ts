@@ -6,7 +6,7 @@
  */
 import type { AmountQualifier, Status, TrancheKind } from '../model/vocabulary.ts';
 import type { GraphStore, Query } from '../store/graph-store.ts';
-import { dealMoney, type DealMoney } from './rules/commitments.ts';
+import { countedCapacity, dealMoney, type DealMoney } from './rules/commitments.ts';
 import { whenParams, type When } from './rules/in-force.ts';
 import { statusOn } from './rules/status-on.ts';
 
@@ -38,7 +38,7 @@ export const DEAL_MONEY_TRANCHES: Query = {
 
 export const DEAL_MONEY_STATEMENTS = [DEAL_MONEY_FACTS, DEAL_MONEY_HISTORY, DEAL_MONEY_TRANCHES] as const;
 
-/** A deal's money on the day asked, and its capacity as reported (in gigawatts, null when none). */
+/** A deal's money on the day asked, and the capacity it counts for then (gigawatts; null when none is reported). */
 export interface DealMoneyOn extends DealMoney {
   readonly capacityGw: number | null;
 }
@@ -78,14 +78,15 @@ export async function dealMoneyOn(store: GraphStore, ids: readonly string[], whe
       when.asOf,
       when.knownOn,
     );
+    // Before it was announced or known it holds nothing: as an ended deal would.
+    const on = status ?? 'called_off';
     const money = dealMoney({
-      // Before it was announced or known it holds nothing: as an ended deal would.
-      status: status ?? 'called_off',
+      status: on,
       amountUsd: f.amountUsd == null ? null : Number(f.amountUsd),
       amountQualifier: (f.amountQualifier as AmountQualifier | null) ?? null,
       tranches: tranchesOf.get(id) ?? [],
     });
-    out.set(id, { ...money, capacityGw: f.capacityGw == null ? null : Number(f.capacityGw) });
+    out.set(id, { ...money, capacityGw: countedCapacity(on, f.capacityGw == null ? null : Number(f.capacityGw)) });
   }
   return out;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AMOUNT_QUALIFIERS, STATUSES, TRANCHE_KINDS } from '../../model/vocabulary.ts';
 import {
+  countedCapacity,
   dealMoney,
   partyMoney,
   splitAmounts,
@@ -235,5 +236,16 @@ describe('committed and potential money of the parties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('capacity counted on a day', () => {
+  it('counts announced and signed capacity, not rumours, talks or ended deals', () => {
+    expect(countedCapacity('announced', 10)).toBe(10);
+    expect(countedCapacity('signed', 6)).toBe(6);
+    expect(countedCapacity('rumoured', 4.5)).toBe(0);
+    expect(countedCapacity('in_talks', 10)).toBe(0);
+    expect(countedCapacity('terminated', 1)).toBe(0);
+    expect(countedCapacity('active', null)).toBeNull();
   });
 });

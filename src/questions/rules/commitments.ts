@@ -173,4 +173,15 @@ export function addMoney(a: Money, b: Money): Money {
   return { committedUsd: add(a.committedUsd, b.committedUsd), potentialUsd: add(a.potentialUsd, b.potentialUsd) };
 }
 
+/**
+ * The capacity a deal counts for on a day (gigawatts or chips, as reported, whatever the
+ * qualifier: capacity figures are deployment plans, most of them targets or ceilings): counted
+ * once the parties announced or signed it, not while it is only rumoured or in talks, and not
+ * once it ended. Null when no figure is reported.
+ */
+export function countedCapacity(status: Status, reported: number | null): number | null {
+  if (reported === null) return null;
+  return status === 'rumoured' || status === 'in_talks' || isEndedStatus(status) ? 0 : reported;
+}
+
 export const NO_MONEY: Money = { committedUsd: null, potentialUsd: null };
