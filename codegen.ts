@@ -37,6 +37,7 @@ const config: CodegenConfig = {
           Source: mapper('SourceModel'),
           StatusEntry: mapper('StatusEntryModel'),
           AmountReport: mapper('AmountReportModel'),
+          Tranche: mapper('TrancheModel'),
           DealParty: mapper('DealPartyModel'),
           Control: mapper('ControlModel'),
           Supply: mapper('SupplyModel'),

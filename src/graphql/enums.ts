@@ -4,7 +4,16 @@
  * enumValues, so resolvers pass model values through unchanged.
  */
 import { PARTY_ROLE_NAMES } from '../model/graph-model.ts';
-import { AMOUNT_QUALIFIERS, CHIP_KINDS, CLOUD_SERVICE_KINDS, DEAL_KINDS, EXCLUSIVITY_KINDS, ORGANIZATION_KINDS, STATUSES } from '../model/vocabulary.ts';
+import {
+  AMOUNT_QUALIFIERS,
+  CHIP_KINDS,
+  CLOUD_SERVICE_KINDS,
+  DEAL_KINDS,
+  EXCLUSIVITY_KINDS,
+  ORGANIZATION_KINDS,
+  STATUSES,
+  TRANCHE_KINDS,
+} from '../model/vocabulary.ts';
 
 function enumMap<T extends string>(values: readonly T[]): Record<Uppercase<T>, T> {
   return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<Uppercase<T>, T>;
@@ -13,6 +22,8 @@ function enumMap<T extends string>(values: readonly T[]): Record<Uppercase<T>, T
 export const GRAPHQL_ENUMS = {
   Status: enumMap(STATUSES),
   AmountQualifier: enumMap(AMOUNT_QUALIFIERS),
+  TrancheKind: enumMap(TRANCHE_KINDS),
+  ConcentrationMeasure: { USD: 'usd', GW: 'gw' },
   OrganizationKind: enumMap(ORGANIZATION_KINDS),
   ChipKind: enumMap(CHIP_KINDS),
   CloudServiceKind: enumMap(CLOUD_SERVICE_KINDS),

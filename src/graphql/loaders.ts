@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
 import { FIND_IDS, NODE_STATEMENTS, relationshipStatementsFor } from '../queries/model-statements.ts';
 import { committedUsdOf } from '../questions/committed-usd.ts';
+import { dealMoneyOn, type DealMoneyOn } from '../questions/deal-money.ts';
 import { dealParties } from '../questions/deal-parties.ts';
 import { dealsOfParties } from '../questions/party-deals.ts';
 import type { DealFilterInput } from '../questions/rules/deal-filter.ts';
@@ -28,6 +29,7 @@ export class Loaders {
   private readonly nodeLoaders = new Map<NodeLabel, DataLoader<string, Row | null>>();
   private readonly relLoaders = new Map<string, DataLoader<string, Row[]>>();
   private readonly committed = new Map<string, DataLoader<string, number | null>>();
+  private readonly money = new Map<string, DataLoader<string, DealMoneyOn | undefined>>();
   private readonly partyDealLoaders = new Map<string, DataLoader<string, Row[]>>();
 
   readonly labelOf: DataLoader<string, NodeLabel | null>;
@@ -108,6 +110,20 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader((ids) => committedUsdOf(this.store, ids, when));
       this.committed.set(key, loader);
+    }
+    return loader;
+  }
+
+  /** A deal's committed and potential money on the day asked (see Deal.committedUsd). */
+  dealMoney(when: When): DataLoader<string, DealMoneyOn | undefined> {
+    const key = `${when.asOf}|${when.knownOn ?? ''}`;
+    let loader = this.money.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const money = await dealMoneyOn(this.store, ids, when);
+        return ids.map((id) => money.get(id));
+      });
+      this.money.set(key, loader);
     }
     return loader;
   }

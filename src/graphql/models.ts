@@ -12,6 +12,7 @@ export type ExclusivityModel = NodeProps<'Exclusivity'>;
 export type SourceModel = NodeProps<'Source'>;
 export type StatusEntryModel = NodeProps<'StatusEntry'>;
 export type AmountReportModel = NodeProps<'AmountReport'>;
+export type TrancheModel = NodeProps<'Tranche'>;
 
 /** Any node, tagged with its label so Node and Fact resolve their concrete type. */
 export type NodeModel = { __label: NodeLabel } & { id: string } & Record<string, unknown>;

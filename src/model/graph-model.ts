@@ -6,7 +6,16 @@
  * Names are case-sensitive on Neo4j and case-insensitive on LadybugDB, so a test checks every
  * identifier in the catalog against this file with exact case.
  */
-import { AMOUNT_QUALIFIERS, CHIP_KINDS, CLOUD_SERVICE_KINDS, DEAL_KINDS, EXCLUSIVITY_KINDS, ORGANIZATION_KINDS, STATUSES } from './vocabulary.ts';
+import {
+  AMOUNT_QUALIFIERS,
+  CHIP_KINDS,
+  CLOUD_SERVICE_KINDS,
+  DEAL_KINDS,
+  EXCLUSIVITY_KINDS,
+  ORGANIZATION_KINDS,
+  STATUSES,
+  TRANCHE_KINDS,
+} from './vocabulary.ts';
 
 export type PropertyType = 'string' | 'string[]' | 'date' | 'float' | 'boolean';
 
@@ -105,6 +114,10 @@ const nodeTypeDefs = {
       endedOn: { type: 'date', description: 'Day it stopped holding (terminated, superseded, called off, expired).' },
       amountUsd: { type: 'float', description: 'Headline amount in US dollars.' },
       amountQualifier: { type: 'string', vocabulary: AMOUNT_QUALIFIERS, description: 'How exact the amount is.' },
+      capacityGw: { type: 'float', description: 'Data-centre or deployment capacity the deal covers, in gigawatts, as reported.' },
+      capacityGwQualifier: { type: 'string', vocabulary: AMOUNT_QUALIFIERS, description: 'How exact the capacity is.' },
+      chipCount: { type: 'float', description: 'Number of chips (accelerators) the deal covers, as reported.' },
+      chipCountQualifier: { type: 'string', vocabulary: AMOUNT_QUALIFIERS, description: 'How exact the chip count is.' },
       round: { type: 'string', description: 'Funding round, for investments.' },
       summary: { type: 'string', required: true, description: 'What the deal includes.' },
       coverageNote: { type: 'string', description: 'Quantities supplied, in words, as reported.' },
@@ -162,6 +175,17 @@ const nodeTypeDefs = {
       amountUsd: { type: 'float', required: true, description: 'Amount in US dollars.' },
       amountQualifier: { type: 'string', required: true, vocabulary: AMOUNT_QUALIFIERS, description: 'How exact it is.' },
       note: { type: 'string', description: 'Whose figure it is.' },
+      knownSince,
+    },
+  },
+  Tranche: {
+    description: "One part of a deal's money: paid or due upfront, or only when a condition is met.",
+    properties: {
+      id,
+      amountUsd: { type: 'float', required: true, description: 'Amount in US dollars.' },
+      amountQualifier: { type: 'string', required: true, vocabulary: AMOUNT_QUALIFIERS, description: 'How exact it is.' },
+      kind: { type: 'string', required: true, vocabulary: TRANCHE_KINDS, description: 'Upfront (unconditional) or conditional.' },
+      condition: { type: 'string', description: 'For a conditional tranche: what must happen, in words, as reported.' },
       knownSince,
     },
   },
@@ -258,6 +282,7 @@ const relationshipTypeDefs = {
     properties: noProps,
   },
   REPORTS_AMOUNT: { description: 'A disagreeing report of the amount.', endpoints: [['Deal', 'AmountReport']], properties: noProps },
+  HAS_TRANCHE: { description: "A tranche of the deal's money.", endpoints: [['Deal', 'Tranche']], properties: noProps },
   CITES: {
     description: 'The fact is reported by the source.',
     endpoints: [
@@ -265,6 +290,7 @@ const relationshipTypeDefs = {
       ['Exclusivity', 'Source'],
       ['StatusEntry', 'Source'],
       ['AmountReport', 'Source'],
+      ['Tranche', 'Source'],
     ],
     properties: noProps,
   },

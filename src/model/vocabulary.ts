@@ -41,6 +41,9 @@ export const ENDED_STATUSES = ['expired', 'terminated', 'superseded', 'called_of
 
 export const AMOUNT_QUALIFIERS = ['exact', 'up_to', 'at_least', 'approx'] as const;
 
+/** A tranche of a deal's money: paid or due unconditionally, or only when a condition is met. */
+export const TRANCHE_KINDS = ['upfront', 'conditional'] as const;
+
 export const EXCLUSIVITY_KINDS = ['exclusive', 'right_of_first_refusal', 'exclusive_license', 'other'] as const;
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -49,4 +52,5 @@ export type CloudServiceKind = (typeof CLOUD_SERVICE_KINDS)[number];
 export type DealKind = (typeof DEAL_KINDS)[number];
 export type Status = (typeof STATUSES)[number];
 export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
+export type TrancheKind = (typeof TRANCHE_KINDS)[number];
 export type ExclusivityKind = (typeof EXCLUSIVITY_KINDS)[number];

@@ -49,7 +49,7 @@ export const CHILD_STATEMENTS: readonly ChildStatements[] = COLLECTION_NAMES.fla
 export const childStatementsOf = (parent: NodeLabel): readonly ChildStatements[] => CHILD_STATEMENTS.filter((s) => s.parent === parent);
 
 /** Labels whose nodes carry the derived `knownSince` (their earliest source's publication day). */
-export const KNOWN_SINCE_LABELS = ['Deal', 'Exclusivity', 'StatusEntry', 'AmountReport'] as const satisfies readonly NodeLabel[];
+export const KNOWN_SINCE_LABELS = ['Deal', 'Exclusivity', 'StatusEntry', 'AmountReport', 'Tranche'] as const satisfies readonly NodeLabel[];
 export type KnownSinceLabel = (typeof KNOWN_SINCE_LABELS)[number];
 
 /** Statements that keep `knownSince` true: for given nodes, for every node, and the facts citing given sources. */

@@ -1,17 +1,29 @@
 /**
- * `concentration(of, asOf)`: how concentrated an organization's supply is. Each supplier's
- * share of the committed dollars it is known to supply (suppliers and deals as in
- * `suppliers.ts`, nothing excluded) and the Herfindahl-Hirschman index of those shares. Deals
- * whose split is unknown count for no supplier and are listed apart.
+ * `concentration(of, asOf, knownOn, by)`: how concentrated an organization's supply is. Each
+ * supplier's share of one measure (suppliers and deals as in `suppliers.ts`, nothing excluded)
+ * and the Herfindahl-Hirschman index of those shares:
+ * - `usd`: the committed dollars (the commitments rule: binding deals, firm amounts, upfront
+ *   tranches), so talks, letters of intent and conditional money weigh nothing;
+ * - `gw`: the capacity in gigawatts of the deals in force that a supplier alone supplies, as
+ *   reported. Capacity figures are deployment plans, most of them targets or ceilings, so a deal
+ *   counts once the parties announced it (AMD's signed 6 GW and Broadcom's announced 10 GW), not
+ *   while it is only rumoured or in talks (the commitments rule's `countedCapacity`).
+ * Deals whose measure is unknown count for no supplier and are listed apart.
  */
 import type { When } from './rules/in-force.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { herfindahlIndex } from './rules/hhi.ts';
-import { supplierFacts, type SupplierFacts } from './suppliers.ts';
+import { supplierFacts, type SupplierFacts, type SupplyPart } from './suppliers.ts';
+
+export type ConcentrationMeasure = 'usd' | 'gw';
 
 export interface SupplierShare {
   supplierId: string;
-  committedUsd: number;
+  committedUsd: number | null;
+  potentialUsd: number | null;
+  capacityGw: number | null;
+  /** The measure the shares are of, for this supplier. */
+  value: number;
   share: number;
   dealIds: string[];
 }
@@ -19,30 +31,47 @@ export interface SupplierShare {
 export interface Concentration {
   organizationId: string;
   asOf: string;
+  by: ConcentrationMeasure;
+  /** Committed dollars of the suppliers in the shares. */
   totalCommittedUsd: number;
+  /** The measure over every supplier in the shares. */
+  total: number;
   hhi: number;
   shares: SupplierShare[];
   dealsWithoutAmountIds: string[];
 }
 
-/** Shares of committed dollars per supplier, largest first, and their index (0..10000). */
-export function concentrationOf(facts: readonly SupplierFacts[]): Omit<Concentration, 'organizationId' | 'asOf'> {
-  const known = facts.filter((f) => f.committedUsd !== null && f.committedUsd > 0);
-  const total = known.reduce((n, f) => n + f.committedUsd!, 0);
+const measureOf = (by: ConcentrationMeasure) => (m: SupplierFacts | SupplyPart) => (by === 'usd' ? m.committedUsd : m.capacityGw);
+
+/** Shares of the measure per supplier, largest first, and their index (0..10000). */
+export function concentrationOf(facts: readonly SupplierFacts[], by: ConcentrationMeasure = 'usd'): Omit<Concentration, 'organizationId' | 'asOf'> {
+  const measure = measureOf(by);
+  const known = facts.filter((f) => (measure(f) ?? 0) > 0);
+  const total = known.reduce((n, f) => n + measure(f)!, 0);
   const shares = known
     .map((f) => ({
       supplierId: f.supplierId,
-      committedUsd: f.committedUsd!,
-      share: total ? f.committedUsd! / total : 0,
-      dealIds: f.dealIds.filter((d) => f.perDeal.get(d) !== null),
+      committedUsd: f.committedUsd,
+      potentialUsd: f.potentialUsd,
+      capacityGw: f.capacityGw,
+      value: measure(f)!,
+      share: total ? measure(f)! / total : 0,
+      dealIds: f.dealIds.filter((d) => measure(f.perDeal.get(d)!) !== null),
     }))
     .sort((a, b) => b.share - a.share || (a.supplierId < b.supplierId ? -1 : 1));
   const unknown = new Set<string>();
-  for (const f of facts) for (const d of f.dealIds) if (f.perDeal.get(d) === null) unknown.add(d);
+  for (const f of facts) for (const d of f.dealIds) if (measure(f.perDeal.get(d)!) === null) unknown.add(d);
   for (const s of shares) for (const d of s.dealIds) unknown.delete(d);
-  return { totalCommittedUsd: total, hhi: herfindahlIndex(shares.map((s) => s.share)), shares, dealsWithoutAmountIds: [...unknown].sort() };
+  return {
+    by,
+    totalCommittedUsd: shares.reduce((n, s) => n + (s.committedUsd ?? 0), 0),
+    total,
+    hhi: herfindahlIndex(shares.map((s) => s.share)),
+    shares,
+    dealsWithoutAmountIds: [...unknown].sort(),
+  };
 }
 
-export async function concentration(store: GraphStore, of: string, when: When): Promise<Concentration> {
-  return { organizationId: of, asOf: when.asOf, ...concentrationOf(await supplierFacts(store, of, [], when)) };
+export async function concentration(store: GraphStore, of: string, when: When, by: ConcentrationMeasure = 'usd'): Promise<Concentration> {
+  return { organizationId: of, asOf: when.asOf, ...concentrationOf(await supplierFacts(store, of, [], when), by) };
 }

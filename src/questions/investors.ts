@@ -3,7 +3,8 @@
  * through which deals and how much, largest total first.
  */
 import type { GraphStore, Query } from '../store/graph-store.ts';
-import { splitAmounts } from './rules/commitments.ts';
+import { dealMoneyOn } from './deal-money.ts';
+import { addMoney, NO_MONEY, splitAmounts, splitMoney } from './rules/commitments.ts';
 import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 /** Investments in `$target` (not `$in`: a keyword LadybugDB cannot parse as a parameter name) in force on `$asOf`, with every investor of each. */
@@ -19,30 +20,42 @@ export interface Investment {
   investorId: string;
   dealIds: string[];
   totalUsd: number | null;
+  /** Of the total, what binds on the day asked (the commitments rule); null when unknown. */
+  committedUsd: number | null;
+  /** What may flow: committed, ceilings, conditional tranches and unsigned deals; null when unknown. */
+  potentialUsd: number | null;
 }
 
 /**
  * The investors of `target` on `asOf`, largest total first. Each round's amount is split among
  * its investors by the commitments rule; the rows hold every investor of each round, so the
- * count of investors per round needs no subquery.
+ * count of investors per round needs no subquery. `totalUsd` is the reported amount (the
+ * headline or the investor's own figure, whatever its status), kept as the field always said.
  */
 export async function investors(store: GraphStore, target: string, when: When): Promise<Investment[]> {
-  const rows = await store.read(INVESTORS, { target, ...whenParams(when) });
-  const split = splitAmounts(
-    rows.map((r) => ({
-      deal: String(r.deal),
-      party: String(r.investor),
-      partyAmountUsd: r.partyAmountUsd as number | null,
-      dealAmountUsd: r.dealAmountUsd as number | null,
-    })),
+  const rows = (await store.read(INVESTORS, { target, ...whenParams(when) })).map((r) => ({
+    deal: String(r.deal),
+    party: String(r.investor),
+    partyAmountUsd: r.partyAmountUsd as number | null,
+    dealAmountUsd: r.dealAmountUsd as number | null,
+  }));
+  const reported = splitAmounts(rows);
+  const money = splitMoney(
+    rows,
+    await dealMoneyOn(
+      store,
+      rows.map((r) => r.deal),
+      when,
+    ),
   );
   const by = new Map<string, Investment>();
-  for (const [deal, parties] of split) {
+  for (const [deal, parties] of reported) {
     for (const [investor, value] of parties) {
       let f = by.get(investor);
-      if (!f) by.set(investor, (f = { investorId: investor, dealIds: [], totalUsd: null }));
+      if (!f) by.set(investor, (f = { investorId: investor, dealIds: [], totalUsd: null, ...NO_MONEY }));
       f.dealIds.push(deal);
       if (value !== null) f.totalUsd = (f.totalUsd ?? 0) + value;
+      Object.assign(f, addMoney(f, money.get(deal)?.get(investor) ?? NO_MONEY));
     }
   }
   return [...by.values()]

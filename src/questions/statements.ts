@@ -2,6 +2,7 @@
 import type { Query } from '../store/graph-store.ts';
 import { CHANGES } from './changes.ts';
 import { COMMITMENTS_ALL, COMMITMENTS_OF } from './committed-usd.ts';
+import { DEAL_MONEY_STATEMENTS } from './deal-money.ts';
 import { DEAL_PARTIES } from './deal-parties.ts';
 import { DEALS_STATEMENTS } from './deals.ts';
 import { EXCLUSIVITIES } from './exclusivities.ts';
@@ -18,6 +19,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ...DEALS_STATEMENTS,
   DEALS_OF_PARTIES,
   DEAL_PARTIES,
+  ...DEAL_MONEY_STATEMENTS,
   SUPPLIERS,
   ...Object.values(EXCLUSIVITIES),
   INVESTORS,

@@ -11,7 +11,8 @@
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
-import { splitAmounts } from './rules/commitments.ts';
+import { dealMoneyOn } from './deal-money.ts';
+import { addMoney, NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
 import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 /** Roles through which an organization receives supply. */
@@ -23,15 +24,21 @@ export const SUPPLIERS: Query = {
   cypher:
     `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')} ` +
     'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of ' +
-    'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
+    'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd',
 };
 
-export interface SupplierFacts {
+/** One supplier's part of one deal: its money, and the deal's capacity when it is the only supplier. */
+export interface SupplyPart extends Money {
+  capacityGw: number | null;
+}
+
+export interface SupplierFacts extends Money {
   supplierId: string;
   dealIds: string[];
-  committedUsd: number | null;
-  /** Deal id -> the supplier's committed amount in it (null when unknown). */
-  perDeal: Map<string, number | null>;
+  /** Gigawatts of the deals it alone supplies that report a capacity (null when none). */
+  capacityGw: number | null;
+  /** Deal id -> the supplier's part of it (null members when unknown). */
+  perDeal: Map<string, SupplyPart>;
 }
 
 /**
@@ -44,20 +51,26 @@ export async function supplierFacts(store: GraphStore, of: string, excluded: rea
     deal: String(r.deal),
     party: String(r.supplier),
     partyAmountUsd: r.partyAmountUsd as number | null,
-    dealAmountUsd: r.dealAmountUsd as number | null,
   }));
-  const split = splitAmounts(rows);
+  const money = await dealMoneyOn(
+    store,
+    rows.map((r) => r.deal),
+    when,
+  );
+  const split = splitMoney(rows, money);
   const skip = new Set(excluded);
   const bySupplier = new Map<string, SupplierFacts>();
   for (const { deal, party: supplier } of rows) {
     if (skip.has(supplier)) continue;
-    const value = split.get(deal)!.get(supplier)!;
+    const parties = split.get(deal)!;
+    const part: SupplyPart = { ...(parties.get(supplier) ?? NO_MONEY), capacityGw: parties.size === 1 ? money.get(deal)!.capacityGw : null };
     let f = bySupplier.get(supplier);
-    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], committedUsd: null, perDeal: new Map() }));
+    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], ...NO_MONEY, capacityGw: null, perDeal: new Map() }));
     if (f.perDeal.has(deal)) continue;
     f.dealIds.push(deal);
-    f.perDeal.set(deal, value);
-    if (value !== null) f.committedUsd = (f.committedUsd ?? 0) + value;
+    f.perDeal.set(deal, part);
+    Object.assign(f, addMoney(f, part));
+    if (part.capacityGw !== null) f.capacityGw = (f.capacityGw ?? 0) + part.capacityGw;
   }
   const out = [...bySupplier.values()];
   for (const f of out) f.dealIds.sort();
@@ -68,6 +81,7 @@ export interface Supply {
   supplierId: string;
   dealIds: string[];
   committedUsd: number | null;
+  potentialUsd: number | null;
   restrictedByIds: string[];
 }
 
@@ -101,6 +115,7 @@ export async function suppliers(store: GraphStore, control: ControlGraph, r: Sup
       supplierId: f.supplierId,
       dealIds: f.dealIds,
       committedUsd: f.committedUsd,
+      potentialUsd: f.potentialUsd,
       restrictedByIds: granted.filter((x) => !related.has(String(x.holderId))).map((x) => String(x.id)),
     };
   });

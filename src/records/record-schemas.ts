@@ -9,7 +9,7 @@ import { NODE_TYPES, RELATIONSHIP_TYPES, recordPropertyKeys, type NodeProps, typ
 import { COLLECTION_NAMES, RECORDS, type CollectionDecl, type CollectionName, type NodeCollection, type RecordPart } from '../model/records.ts';
 import { boundedList } from '../model/limits.ts';
 import { nodeValidators, propertySchema, slug } from '../model/validators.ts';
-import type { AmountQualifier, Status } from '../model/vocabulary.ts';
+import type { AmountQualifier, Status, TrancheKind } from '../model/vocabulary.ts';
 
 export { COLLECTION_NAMES, type CollectionName };
 
@@ -110,6 +110,7 @@ export type DealRecord = Omit<NodeProps<'Deal'>, 'coverageNote'> & {
   sources: string[];
   statusHistory?: Nullish<StatusEntryRecord[]>;
   otherReports?: Nullish<{ amountUsd: number; amountQualifier: AmountQualifier; sources: string[]; note?: Nullish<string> }[]>;
+  tranches?: Nullish<{ amountUsd: number; amountQualifier: AmountQualifier; kind: TrancheKind; condition?: Nullish<string>; sources: string[] }[]>;
   supersedes?: Nullish<string[]>;
 };
 export type ExclusivityRecord = NodeProps<'Exclusivity'> & {

@@ -34,6 +34,7 @@ const NOUN: Record<NodeLabel, string> = {
   Exclusivity: 'exclusivity',
   StatusEntry: 'status entry',
   AmountReport: 'amount report',
+  Tranche: 'tranche',
   AuditEntry: 'audit entry',
   Meta: 'server record',
 };

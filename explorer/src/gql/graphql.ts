@@ -150,15 +150,25 @@ export type CloudServiceKind =
 export type Concentration = {
   __typename?: 'Concentration';
   asOf: Scalars['Date']['output'];
-  /** Supply deals in force whose amount is unknown, so they are not in the shares. */
+  by: ConcentrationMeasure;
+  /** Supply deals in force whose measure (committed amount, or capacity) is unknown, so they are not in the shares. */
   dealsWithoutAmount: Array<Deal>;
   /** Herfindahl-Hirschman index of the supplier shares, from 0 to 10000 (above 2500: highly concentrated). */
   hhi: Scalars['Float']['output'];
   organization: Organization;
   shares: Array<SupplierShare>;
-  /** Dollars committed to all suppliers through deals with a known amount. */
+  /** The measure over all suppliers in the shares (dollars committed, or gigawatts). */
+  total: Scalars['Float']['output'];
+  /** Dollars committed to the suppliers in the shares. */
   totalCommittedUsd: Scalars['Float']['output'];
 };
+
+/** What supplier shares are measured in. */
+export type ConcentrationMeasure =
+  /** Capacity in gigawatts, as reported, of the supply deals in force that the parties announced or signed (not rumours or talks). */
+  | 'GW'
+  /** Committed dollars: binding deals, firm amounts, upfront tranches. */
+  | 'USD';
 
 /** Ownership or control of one organization by another, with its sources. */
 export type Control = {
@@ -178,8 +188,20 @@ export type Deal = Node & {
   amountUsd?: Maybe<Scalars['Float']['output']>;
   /** The day it was first announced or reported. */
   announcedOn: Scalars['Date']['output'];
+  /** Data-centre or deployment capacity it covers, in gigawatts, as reported. */
+  capacityGw?: Maybe<Scalars['Float']['output']>;
+  capacityGwQualifier?: Maybe<AmountQualifier>;
+  /** Number of chips (accelerators) it covers, as reported. */
+  chipCount?: Maybe<Scalars['Float']['output']>;
+  chipCountQualifier?: Maybe<AmountQualifier>;
   chips: Array<Chip>;
   cloudServices: Array<CloudService>;
+  /**
+   * Dollars bound on the day asked: only when its status then is signed, active or completed, and
+   * only amounts reported exact, approximate or at least; with tranches, only the upfront ones.
+   * Null when no amount is reported.
+   */
+  committedUsd?: Maybe<Scalars['Float']['output']>;
   /** Quantities supplied, in words, as reported. */
   coverageNote?: Maybe<Scalars['String']['output']>;
   /** Its status today, whatever day was asked. */
@@ -197,6 +219,12 @@ export type Deal = Node & {
   /** Other reported amounts, where reports disagree with the headline one. */
   otherReports: Array<AmountReport>;
   parties: Array<DealParty>;
+  /**
+   * Dollars that may flow: the committed ones plus up-to ceilings, conditional tranches, and the
+   * amounts of deals only rumoured, in talks or announced (letters of intent, plans). Null when no
+   * amount is reported.
+   */
+  potentialUsd?: Maybe<Scalars['Float']['output']>;
   /** The day it was retracted; retracted deals are hidden unless asked for. */
   retractedOn?: Maybe<Scalars['Date']['output']>;
   retractionReason?: Maybe<Scalars['String']['output']>;
@@ -214,6 +242,8 @@ export type Deal = Node & {
   /** The term in words, when open-ended or vague. */
   term?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
+  /** The parts of its money, upfront or conditional (the condition in words). */
+  tranches: Array<Tranche>;
 };
 
 export type DealConnection = {
@@ -253,6 +283,10 @@ export type DealInput = {
   amountQualifier?: InputMaybe<AmountQualifier>;
   amountUsd?: InputMaybe<Scalars['Float']['input']>;
   announcedOn: Scalars['Date']['input'];
+  capacityGw?: InputMaybe<Scalars['Float']['input']>;
+  capacityGwQualifier?: InputMaybe<AmountQualifier>;
+  chipCount?: InputMaybe<Scalars['Float']['input']>;
+  chipCountQualifier?: InputMaybe<AmountQualifier>;
   chips?: InputMaybe<Array<Scalars['ID']['input']>>;
   cloudServices?: InputMaybe<Array<Scalars['ID']['input']>>;
   coverageNote?: InputMaybe<Scalars['String']['input']>;
@@ -271,6 +305,7 @@ export type DealInput = {
   supersedes?: InputMaybe<Array<Scalars['ID']['input']>>;
   term?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
+  tranches?: InputMaybe<Array<TrancheInput>>;
 };
 
 export type DealKind =
@@ -389,8 +424,12 @@ export type GraphNodeKind =
 /** Who invested in an organization, how much and through which deals. */
 export type Investment = {
   __typename?: 'Investment';
+  /** Of those amounts, what binds on the day asked: binding statuses, firm amounts, upfront tranches. */
+  committedUsd?: Maybe<Scalars['Float']['output']>;
   deals: Array<Deal>;
   investor: Organization;
+  /** What may flow: the committed dollars, up-to ceilings, conditional tranches, talks and letters of intent. */
+  potentialUsd?: Maybe<Scalars['Float']['output']>;
   /** The investor's own amounts where reported, else the deal amount when it was the only investor. */
   totalUsd?: Maybe<Scalars['Float']['output']>;
 };
@@ -663,7 +702,7 @@ export type Query = {
   chips: Array<Chip>;
   cloudService?: Maybe<CloudService>;
   cloudServices: Array<CloudService>;
-  /** Each supplier's share of the committed compute of `of`, and the Herfindahl-Hirschman index. */
+  /** Each supplier's share of the compute of `of`, in committed dollars or gigawatts, and the Herfindahl-Hirschman index. */
   concentration: Concentration;
   /** A deal by id; its status as it stood on asOf (default today), as known on knownOn. */
   deal?: Maybe<Deal>;
@@ -720,6 +759,7 @@ export type QueryCloudServiceArgs = {
 
 export type QueryConcentrationArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  by?: InputMaybe<ConcentrationMeasure>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
   of: Scalars['ID']['input'];
 };
@@ -873,14 +913,21 @@ export type StatusEntryInput = {
   status: Status;
 };
 
-/** One supplier's share of an organization's committed compute. */
+/** One supplier's share of an organization's compute, by the measure asked. */
 export type SupplierShare = {
   __typename?: 'SupplierShare';
-  committedUsd: Scalars['Float']['output'];
+  /** Gigawatts of the deals in force it alone supplies, announced or signed (not rumours or talks), where reported. */
+  capacityGw?: Maybe<Scalars['Float']['output']>;
+  /** Dollars bound through its deals (the commitments rule), where known. */
+  committedUsd?: Maybe<Scalars['Float']['output']>;
   deals: Array<Deal>;
+  /** Dollars that may flow through its deals, where known. */
+  potentialUsd?: Maybe<Scalars['Float']['output']>;
   /** Share of the total, from 0 to 1: what the organization would lose if this supplier went away. */
   share: Scalars['Float']['output'];
   supplier: Organization;
+  /** The measure the share is of (dollars committed, or gigawatts). */
+  value: Scalars['Float']['output'];
 };
 
 /** An organization that supplies compute, cloud capacity or chips to another, and on what terms. */
@@ -890,10 +937,12 @@ export type Supply = {
   chips: Array<Chip>;
   /** Cloud services those deals cover. */
   cloudServices: Array<CloudService>;
-  /** Dollars committed through those deals, where known. */
+  /** Dollars those deals bind on the day asked (binding statuses, firm amounts, upfront tranches), where known. */
   committedUsd?: Maybe<Scalars['Float']['output']>;
   /** The supply deals in force, each with its sources. */
   deals: Array<Deal>;
+  /** Dollars that may flow through those deals: committed, up-to ceilings, conditional tranches, unsigned deals. */
+  potentialUsd?: Maybe<Scalars['Float']['output']>;
   /** Exclusivities granted by the customer and held by others, which limit what this supplier may do for it. */
   restrictedBy: Array<Exclusivity>;
   supplier: Organization;
@@ -913,6 +962,30 @@ export type SupplyEdge = {
   cursor: Scalars['String']['output'];
   node: Supply;
 };
+
+/** One part of a deal's money: upfront (unconditional) or conditional. */
+export type Tranche = {
+  __typename?: 'Tranche';
+  amountQualifier: AmountQualifier;
+  amountUsd: Scalars['Float']['output'];
+  /** For a conditional tranche: what must happen, in words, as reported. */
+  condition?: Maybe<Scalars['String']['output']>;
+  kind: TrancheKind;
+  sources: Array<Source>;
+};
+
+/** A tranche of a deal's money. */
+export type TrancheInput = {
+  amountQualifier: AmountQualifier;
+  amountUsd: Scalars['Float']['input'];
+  condition?: InputMaybe<Scalars['String']['input']>;
+  kind: TrancheKind;
+  sources: Array<Scalars['ID']['input']>;
+};
+
+export type TrancheKind =
+  | 'CONDITIONAL'
+  | 'UPFRONT';
 
 export type SourceFieldsFragment = { __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string };
 
@@ -983,7 +1056,7 @@ export type ConcentrationQueryVariables = Exact<{
 }>;
 
 
-export type ConcentrationQuery = { __typename?: 'Query', concentration: { __typename?: 'Concentration', asOf: string, totalCommittedUsd: number, hhi: number, organization: { __typename?: 'Organization', id: string, name: string }, shares: Array<{ __typename?: 'SupplierShare', committedUsd: number, share: number, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }> }>, dealsWithoutAmount: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }> } };
+export type ConcentrationQuery = { __typename?: 'Query', concentration: { __typename?: 'Concentration', asOf: string, totalCommittedUsd: number, hhi: number, organization: { __typename?: 'Organization', id: string, name: string }, shares: Array<{ __typename?: 'SupplierShare', committedUsd?: number | null, share: number, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }> }>, dealsWithoutAmount: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }> } };
 
 export type PathsQueryVariables = Exact<{
   from: Scalars['ID']['input'];

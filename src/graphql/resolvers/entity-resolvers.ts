@@ -15,6 +15,7 @@ import type {
   SourceModel,
   StatusEntryModel,
   AmountReportModel,
+  TrancheModel,
 } from '../models.ts';
 import { arg, decodeCursor, encodeCursor, firstArg } from '../args.ts';
 import { isInForce, type When } from '../../questions/rules/in-force.ts';
@@ -23,7 +24,7 @@ import type { Status } from '../../model/vocabulary.ts';
 import { setView, viewOf, whenOf } from '../views.ts';
 import { dealFilterArgs, requireFilterIds } from './deal-filter.ts';
 
-const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport', id: string) =>
+const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport' | 'Tranche', id: string) =>
   ctx.loaders.nodes<SourceModel>('Source', await ctx.loaders.linked('CITES', from, 'Source', 'from', id));
 
 const statusHistoryOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity', id: string) => {
@@ -96,6 +97,13 @@ export const entityResolvers: Resolvers = {
       ctx.loaders.nodes<CloudServiceModel>('CloudService', await ctx.loaders.linked('COVERS', 'Deal', 'CloudService', 'from', d.id)),
     sources: async (d, _a, ctx) => sourcesOf(ctx, 'Deal', d.id),
     statusHistory: async (d, _a, ctx) => statusHistoryOf(ctx, 'Deal', d.id),
+    committedUsd: async (d, _a, ctx, info) => (await ctx.loaders.dealMoney(viewOf(ctx, info)).load(d.id))?.committedUsd ?? null,
+    potentialUsd: async (d, _a, ctx, info) => (await ctx.loaders.dealMoney(viewOf(ctx, info)).load(d.id))?.potentialUsd ?? null,
+    tranches: async (d, _a, ctx) => {
+      const tranches = await ctx.loaders.nodes<TrancheModel>('Tranche', await ctx.loaders.linked('HAS_TRANCHE', 'Deal', 'Tranche', 'from', d.id));
+      const n = (e: TrancheModel) => Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0);
+      return tranches.sort((a, b) => n(a) - n(b));
+    },
     otherReports: async (d, _a, ctx) => {
       const reports = await ctx.loaders.nodes<AmountReportModel>(
         'AmountReport',
@@ -118,6 +126,9 @@ export const entityResolvers: Resolvers = {
   },
   AmountReport: {
     sources: async (r, _a, ctx) => sourcesOf(ctx, 'AmountReport', r.id),
+  },
+  Tranche: {
+    sources: async (t, _a, ctx) => sourcesOf(ctx, 'Tranche', t.id),
   },
   Exclusivity: {
     status: async (x, _a, ctx, info) => (await statusAsOf(ctx, 'Exclusivity', x, viewOf(ctx, info))) as never,

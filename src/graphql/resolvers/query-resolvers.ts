@@ -146,7 +146,7 @@ export const queryResolvers: Resolvers = {
     },
     concentration: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.of, 'of');
-      return concentration(ctx.store, args.of, setView(ctx, info, whenOf(ctx, args)));
+      return concentration(ctx.store, args.of, setView(ctx, info, whenOf(ctx, args)), args.by ?? 'usd');
     },
     paths: async (_p, args, ctx) => {
       const maxHops = arg(maxHopsArg, args.maxHops, 'maxHops');
@@ -159,7 +159,7 @@ export const queryResolvers: Resolvers = {
       const limit = arg(limitArg, args.limit, 'limit');
       await requireId(ctx, 'id', args.id, ANY);
       const label = await ctx.loaders.labelOf.load(args.id);
-      if (!label || label === 'StatusEntry' || label === 'AmountReport') throw notFound('node', args.id);
+      if (!label || label === 'StatusEntry' || label === 'AmountReport' || label === 'Tranche') throw notFound('node', args.id);
       setView(ctx, info, whenOf(ctx, args));
       const load = (l: NodeLabel, ids: string[]) => ctx.loaders.nodes<Row>(l, ids);
       return neighborhood(ctx.store, load, {

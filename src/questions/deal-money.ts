@@ -1,0 +1,92 @@
+/**
+ * The money of deals on a day asked, on both clocks: each deal's status on `asOf` as the record
+ * stood on `knownOn` (the status-on rule), its headline amount and the tranches known by then,
+ * through the commitments rule. The one place the money questions (suppliers, investors,
+ * concentration, `Deal.committedUsd`) read what the rule needs.
+ */
+import type { AmountQualifier, Status, TrancheKind } from '../model/vocabulary.ts';
+import type { GraphStore, Query } from '../store/graph-store.ts';
+import { countedCapacity, dealMoney, type DealMoney } from './rules/commitments.ts';
+import { whenParams, type When } from './rules/in-force.ts';
+import { statusOn } from './rules/status-on.ts';
+
+/** The deals `$ids` with what the rule reads of them. */
+export const DEAL_MONEY_FACTS: Query = {
+  name: 'q.money.deals',
+  cypher:
+    'UNWIND $ids AS id MATCH (d:Deal {id: id}) ' +
+    'RETURN d.id AS id, d.status AS status, d.announcedOn AS announcedOn, d.endedOn AS endedOn, d.knownSince AS knownSince, ' +
+    'd.amountUsd AS amountUsd, d.amountQualifier AS amountQualifier, d.capacityGw AS capacityGw',
+};
+
+/** The status-history entries of the deals `$ids`. */
+export const DEAL_MONEY_HISTORY: Query = {
+  name: 'q.money.history',
+  cypher:
+    'UNWIND $ids AS id MATCH (d:Deal {id: id})-[:HAS_STATUS]->(s:StatusEntry) ' +
+    'RETURN d.id AS deal, s.status AS status, s.changedOn AS changedOn, s.knownSince AS knownSince',
+};
+
+/** The tranches of the deals `$ids` known by `$knownOn`. */
+export const DEAL_MONEY_TRANCHES: Query = {
+  name: 'q.money.tranches',
+  cypher:
+    'UNWIND $ids AS id MATCH (d:Deal {id: id})-[:HAS_TRANCHE]->(t:Tranche) ' +
+    'WHERE coalesce(t.knownSince, d.announcedOn) <= date($knownOn) ' +
+    'RETURN d.id AS deal, t.amountUsd AS amountUsd, t.amountQualifier AS amountQualifier, t.kind AS kind',
+};
+
+export const DEAL_MONEY_STATEMENTS = [DEAL_MONEY_FACTS, DEAL_MONEY_HISTORY, DEAL_MONEY_TRANCHES] as const;
+
+/** A deal's money on the day asked, and the capacity it counts for then (gigawatts; null when none is reported). */
+export interface DealMoneyOn extends DealMoney {
+  readonly capacityGw: number | null;
+}
+
+const str = (v: unknown) => (v == null ? null : String(v));
+
+/** The money of each of `ids` on `when` (a deal not announced or known by then has none: ended). */
+export async function dealMoneyOn(store: GraphStore, ids: readonly string[], when: When): Promise<Map<string, DealMoneyOn>> {
+  const out = new Map<string, DealMoneyOn>();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const params = { ids: unique, ...whenParams(when) };
+  const [facts, history, tranches] = await Promise.all([
+    store.read(DEAL_MONEY_FACTS, params),
+    store.read(DEAL_MONEY_HISTORY, params),
+    store.read(DEAL_MONEY_TRANCHES, params),
+  ]);
+  const historyOf = new Map<string, { status: Status; on: string; knownOn: string | null }[]>();
+  for (const h of history) {
+    const deal = String(h.deal);
+    let list = historyOf.get(deal);
+    if (!list) historyOf.set(deal, (list = []));
+    list.push({ status: h.status as Status, on: String(h.changedOn), knownOn: str(h.knownSince) });
+  }
+  const tranchesOf = new Map<string, { amountUsd: number; amountQualifier: AmountQualifier; kind: TrancheKind }[]>();
+  for (const t of tranches) {
+    const deal = String(t.deal);
+    let list = tranchesOf.get(deal);
+    if (!list) tranchesOf.set(deal, (list = []));
+    list.push({ amountUsd: Number(t.amountUsd), amountQualifier: t.amountQualifier as AmountQualifier, kind: t.kind as TrancheKind });
+  }
+  for (const f of facts) {
+    const id = String(f.id);
+    const entries = (historyOf.get(id) ?? []).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    const status = statusOn(
+      { status: f.status as Status, announcedOn: String(f.announcedOn), endedOn: str(f.endedOn), knownOn: str(f.knownSince), history: entries },
+      when.asOf,
+      when.knownOn,
+    );
+    // Before it was announced or known it holds nothing: as an ended deal would.
+    const on = status ?? 'called_off';
+    const money = dealMoney({
+      status: on,
+      amountUsd: f.amountUsd == null ? null : Number(f.amountUsd),
+      amountQualifier: (f.amountQualifier as AmountQualifier | null) ?? null,
+      tranches: tranchesOf.get(id) ?? [],
+    });
+    out.set(id, { ...money, capacityGw: countedCapacity(on, f.capacityGw == null ? null : Number(f.capacityGw)) });
+  }
+  return out;
+}
