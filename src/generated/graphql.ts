@@ -163,9 +163,14 @@ export type Control = {
   __typename?: 'Control';
   controlled: Organization;
   controller: Organization;
+  /** @deprecated Use validFrom. */
   since?: Maybe<Scalars['Date']['output']>;
   sources: Array<Source>;
   stakePct?: Maybe<Scalars['Float']['output']>;
+  /** The day control began; null when no source dates it. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day control ended (it no longer holds that day); null while it holds. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
 };
 
 /** An agreement binding organizations, with its sources, status history and the dates it holds. */
@@ -1194,6 +1199,8 @@ export type ControlResolvers<ContextType = GraphContext, ParentType extends Reso
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   stakePct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

@@ -116,7 +116,8 @@ export const nodeDetailsQuery = graphql(`
             name
           }
           stakePct
-          since
+          validFrom
+          validUntil
           sources {
             ...SourceFields
           }
@@ -127,7 +128,8 @@ export const nodeDetailsQuery = graphql(`
             name
           }
           stakePct
-          since
+          validFrom
+          validUntil
           sources {
             ...SourceFields
           }

@@ -129,11 +129,12 @@ export const queryResolvers: Resolvers = {
       await Promise.all([requireOrganization(ctx, args.of, 'of'), requireIds(ctx, 'excluding', args.excluding, ORG)]);
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
-      const control = await ctx.controlGraph();
+      const when = setView(ctx, info, whenOf(ctx, args));
+      const control = (await ctx.controlLinks()).on(when.asOf);
       const answer = await suppliers(ctx.store, control, {
         of: args.of,
         excluding: args.excluding ?? [],
-        when: setView(ctx, info, whenOf(ctx, args)),
+        when,
         offset,
         first,
       });
