@@ -89,3 +89,45 @@ describe('control in time', () => {
     }
   });
 });
+
+type PathAnswer = { hops: number; nodes: { id: string }[]; steps: { from: { id: string }; to: { id: string }; relationship: string }[] };
+
+async function pathsOn(from: string, to: string, vars: { asOf?: string; knownOn?: string; statuses?: string[]; maxHops?: number }): Promise<PathAnswer[]> {
+  const r = await api.gql<{ paths: PathAnswer[] }>(
+    'query ($from: ID!, $to: ID!, $asOf: Date, $knownOn: Date, $statuses: [Status!], $maxHops: Int = 3) { paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf, knownOn: $knownOn, statuses: $statuses) { hops nodes { id } steps { from { id } to { id } relationship } } }',
+    { from, to, ...vars },
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.paths;
+}
+
+const chains = (paths: PathAnswer[]) => paths.map((p) => p.nodes.map((n) => n.id).join(' > '));
+
+describe('paths in time', () => {
+  it('walks a fact in force on the day, never a retracted one', async () => {
+    expect(chains(await pathsOn('lab', 'fund', { asOf: '2020-06-01' }))).toEqual(['lab > fund-lab-talks > fund']);
+  });
+
+  it('leaves out called-off and rumoured facts by default; statuses lets them through', async () => {
+    expect(await pathsOn('lab', 'fund', { asOf: '2022-01-01' })).toEqual([]);
+    expect(chains(await pathsOn('lab', 'fund', { asOf: '2022-01-01', statuses: ['RUMOURED'] }))).toEqual(['lab > fund-lab-rumour > fund']);
+    expect(chains(await pathsOn('lab', 'fund', { asOf: '2022-01-01', statuses: ['CALLED_OFF'] }))).toEqual(['lab > fund-lab-talks > fund']);
+  });
+
+  it('finds a longer chain once its facts exist, and not on the record of a day before they were reported', async () => {
+    const paths = await pathsOn('lab', 'fund', { asOf: '2025-06-01' });
+    expect(chains(paths)).toEqual(['lab > neo-lab-supply > neo > fund-neo-investment > fund']);
+    expect(paths[0]!.hops).toBe(2);
+    expect(paths[0]!.steps.map((s) => s.relationship)).toEqual(['CUSTOMER_IN', 'SUPPLIER_IN', 'INVESTEE_IN', 'INVESTOR_IN']);
+    expect(await pathsOn('lab', 'fund', { asOf: '2025-06-01', knownOn: '2024-12-31' })).toEqual([]);
+  });
+
+  it('walks a control link only while it holds', async () => {
+    expect(chains(await pathsOn('neo', 'old-parent', { asOf: '2022-01-01' }))).toEqual(['neo > old-parent']);
+    expect(await pathsOn('neo', 'old-parent', { asOf: '2024-01-01' })).toEqual([]);
+    const after = await pathsOn('neo', 'new-parent', { asOf: '2024-01-01' });
+    expect(after.map((p) => [p.hops, p.steps.map((s) => s.relationship)])).toEqual([[1, ['CONTROLS']]]);
+    // Before the acquisition New Parent is reached through the exclusivity Lab granted it.
+    expect(chains(await pathsOn('neo', 'new-parent', { asOf: '2022-01-01' }))).toEqual(['neo > neo-lab-supply > lab > lab-new-parent-hosting > new-parent']);
+  });
+});

@@ -66,6 +66,16 @@ export class ControlGraph {
     return [...seen].sort();
   }
 
+  /** What `id` controls directly (one link), sorted. */
+  directlyControlledBy(id: string): string[] {
+    return [...new Set(this.down.get(id) ?? [])].filter((x) => x !== id).sort();
+  }
+
+  /** What controls `id` directly (one link), sorted. */
+  directControllersOf(id: string): string[] {
+    return [...new Set(this.up.get(id) ?? [])].filter((x) => x !== id).sort();
+  }
+
   /** Everything `id` controls, directly or through subsidiaries, sorted. */
   controlledBy(id: string): string[] {
     return this.walk(id, this.down);
