@@ -1004,6 +1004,7 @@ export type PathsQueryVariables = Exact<{
   from: Scalars['ID']['input'];
   to: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 }>;
 
 
@@ -1548,8 +1549,8 @@ export const ConcentrationDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
-    query Paths($from: ID!, $to: ID!, $maxHops: Int) {
-  paths(from: $from, to: $to, maxHops: $maxHops) {
+    query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date) {
+  paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf) {
     hops
     nodes {
       __typename
