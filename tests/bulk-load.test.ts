@@ -75,7 +75,7 @@ deals:
       - { org: org-a, role: customer }
     sources: [s-1, s-1]
 control:
-  - { controller: org-b, controlled: org-a, stakePct: 12.5, since: 2020-02-29, sources: [s-1] }
+  - { controller: org-b, controlled: org-a, stakePct: 12.5, validFrom: 2020-02-29, validUntil: 2024-03-01, sources: [s-1] }
 `;
 
 describe('bulkLoad', () => {

@@ -68,7 +68,7 @@ describe('the importer', () => {
     expect(talks.otherReports).toEqual([{ amountUsd: 15000000000, amountQualifier: 'approx', sources: ['src-two'], note: "Example Daily's figure" }]);
     expect(r.deals.find((d) => d.id === 'cloud-b-lab-a-deal')).toMatchObject({ amountUsd: 12500000000.5, supersedes: ['cloud-b-lab-a-talks'] });
     expect(r.exclusivities[0]).toMatchObject({ holder: 'cloud-b', grantor: 'lab-a', deal: 'cloud-b-lab-a-deal' });
-    expect(r.control).toEqual([{ controller: 'cloud-b', controlled: 'cloud-b-infra', stakePct: 100, since: '2006-03-14', sources: ['src-one'] }]);
+    expect(r.control).toEqual([{ controller: 'cloud-b', controlled: 'cloud-b-infra', stakePct: 100, validFrom: '2006-03-14', sources: ['src-one'] }]);
   });
 
   it('changes nothing when the same input is imported again', async () => {

@@ -252,7 +252,7 @@ export class App {
       case 'concentration':
         return askConcentration(q.of, asOf);
       case 'paths':
-        return askPaths(q.from, q.to, q.maxHops);
+        return askPaths(q.from, q.to, q.maxHops, asOf);
     }
   }
 

@@ -173,9 +173,14 @@ export type Control = {
   __typename?: 'Control';
   controlled: Organization;
   controller: Organization;
+  /** @deprecated Use validFrom. */
   since?: Maybe<Scalars['Date']['output']>;
   sources: Array<Source>;
   stakePct?: Maybe<Scalars['Float']['output']>;
+  /** The day control began; null when no source dates it. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day control ended (it no longer holds that day); null while it holds. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
 };
 
 /** An agreement binding organizations, with its sources, status history and the dates it holds. */
@@ -717,7 +722,14 @@ export type Query = {
   node?: Maybe<Node>;
   organization?: Maybe<Organization>;
   organizations: OrganizationConnection;
-  /** Shortest connections between two organizations, through at most maxHops (1 to 6) organization-to-organization steps. */
+  /**
+   * Shortest connections between two organizations on asOf (default today), through at most maxHops
+   * (1 to 6) organization-to-organization steps: only control links that held that day, and deals
+   * and exclusivities announced (and known by knownOn) by then, never retracted, in force that day
+   * and IN_TALKS, ANNOUNCED, SIGNED, ACTIVE or COMPLETED then (not rumoured, called off or ended).
+   * `statuses` widens this: a fact whose status that day is one of them is walked through too
+   * (RUMOURED, or an ended status such as CALLED_OFF for facts ended by then).
+   */
   paths: Array<Path>;
   /** Maps names and aliases ("Microsoft", "AWS", "Amazon Web Services") to ids, for applications that hold names; at most 100 names. */
   resolve: Array<NameResolution>;
@@ -831,8 +843,11 @@ export type QueryOrganizationsArgs = {
 
 
 export type QueryPathsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   from: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<Status>>;
   to: Scalars['ID']['input'];
 };
 
@@ -1277,6 +1292,8 @@ export type ControlResolvers<ContextType = GraphContext, ParentType extends Reso
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   stakePct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

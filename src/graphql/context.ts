@@ -1,7 +1,7 @@
 /** What every resolver receives: the store, this request's loaders, who is asking, and today. */
 import type { ApiKeyStore, Principal } from '../auth/api-keys.ts';
 import type { PerVersion } from '../questions/per-version.ts';
-import type { ControlGraph } from '../questions/rules/control-closure.ts';
+import type { ControlLinks } from '../questions/rules/control-closure.ts';
 import type { When } from '../questions/rules/in-force.ts';
 import type { NamedLabel } from '../questions/rules/known-ids.ts';
 import type { Candidate } from '../questions/rules/suggest.ts';
@@ -36,8 +36,8 @@ export interface GraphContext {
   readonly writer: GraphWriter;
   /** The day each question of this request is about, by response path (views.ts). */
   readonly views: Map<string, When>;
-  /** Who controls whom, as of the current graph version. */
-  readonly controlGraph: () => Promise<ControlGraph>;
+  /** The control links of the current graph version (the closure of a day: `.on(asOf)`). */
+  readonly controlLinks: () => Promise<ControlLinks>;
   /** The ids, names and aliases of a kind, as of the current graph version (for suggestions). */
   readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
 }
@@ -47,7 +47,7 @@ export interface ContextDeps {
   readonly writer: GraphWriter;
   readonly keys: ApiKeyStore;
   readonly readsRequireKey: boolean;
-  readonly controlGraph: PerVersion<ControlGraph>;
+  readonly controlLinks: PerVersion<ControlLinks>;
   readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
   /** The bounded queue in front of the store's readers (none: reads go straight to the store). */
   readonly gate?: ReadGate;
@@ -78,7 +78,7 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     today: today(),
     principal,
     views: new Map(),
-    controlGraph: () => deps.controlGraph.get(),
+    controlLinks: () => deps.controlLinks.get(),
     idCandidates: deps.idCandidates,
   };
 }

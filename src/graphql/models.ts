@@ -21,7 +21,8 @@ export interface ControlModel {
   controller: string;
   controlled: string;
   stakePct: number | null;
-  since: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
   sourceIds: string[];
 }
 

@@ -228,7 +228,8 @@ const relationshipTypeDefs = {
     endpoints: [['Organization', 'Organization']],
     properties: {
       stakePct: { type: 'float', format: 'percent', description: 'Share owned, in percent.' },
-      since: { type: 'date', description: 'Day control began.' },
+      validFrom: { type: 'date', description: 'Day control began; empty when no source dates it (the link then holds on every day before its end).' },
+      validUntil: { type: 'date', description: 'Day control ended (it no longer holds on that day); empty while it holds.' },
       sourceIds: { type: 'string[]', required: true, description: 'Ids of the sources that report it.' },
     },
   },

@@ -102,6 +102,8 @@ export interface EdgeCollection {
   /** Record key -> relationship property, in record order; `sources` is a list of source ids. */
   readonly fields: readonly (readonly [key: string, prop: string])[];
   readonly caption: string;
+  /** Rules between the fields of one record, run after its schema passed. */
+  readonly checks: readonly RecordCheck[];
 }
 
 export type CollectionDecl = NodeCollection | EdgeCollection;
@@ -239,10 +241,12 @@ export const RECORDS = {
     to: { key: 'controlled', label: 'Organization' },
     fields: [
       ['stakePct', 'stakePct'],
-      ['since', 'since'],
+      ['validFrom', 'validFrom'],
+      ['validUntil', 'validUntil'],
       ['sources', 'sourceIds'],
     ],
     caption: 'controller',
+    checks: [datesInOrder('validFrom', 'validUntil')],
   },
 } as const satisfies Record<string, CollectionDecl>;
 

@@ -10,7 +10,7 @@ import { INVESTORS } from './investors.ts';
 import { NEIGHBOURS } from './neighborhood.ts';
 import { ORGANIZATION_IDS, ORGANIZATIONS_COUNT, ORGANIZATIONS_PAGE } from './organizations.ts';
 import { DEALS_OF_PARTIES } from './party-deals.ts';
-import { PATHS } from './paths.ts';
+import { PATH_STATEMENTS } from './paths.ts';
 import { KNOWN_ID_STATEMENTS } from './rules/known-ids.ts';
 import { SEARCH_NAMED, SEARCH_TITLED } from './search.ts';
 import { SUPPLIERS } from './suppliers.ts';
@@ -28,7 +28,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ORGANIZATIONS_PAGE,
   ORGANIZATIONS_COUNT,
   ORGANIZATION_IDS,
-  ...PATHS,
+  ...PATH_STATEMENTS,
   ...Object.values(NEIGHBOURS),
   CHANGES,
   SEARCH_NAMED,

@@ -1,6 +1,7 @@
 /**
  * `suppliers(of, excluding, asOf)`: who supplies an organization through deals in force on a
- * date, outside some organizations and everything they control, largest committed amount first;
+ * date, outside some organizations and everything they control on that date (the caller passes
+ * the control closure of `asOf`), largest committed amount first;
  * with each supplier, the exclusivities the customer granted to others (not the supplier, its
  * parents or its subsidiaries), which limit what that supplier may do for it.
  *
@@ -102,6 +103,7 @@ export interface SuppliersAnswer {
   granted: Row[];
 }
 
+/** `control`: who controls whom on `r.when.asOf`. */
 export async function suppliers(store: GraphStore, control: ControlGraph, r: SuppliersRequest): Promise<SuppliersAnswer> {
   const excluding = [...new Set(r.excluding)];
   const controlled = excluding.flatMap((id) => control.controlledBy(id));

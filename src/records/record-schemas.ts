@@ -120,7 +120,14 @@ export type ExclusivityRecord = NodeProps<'Exclusivity'> & {
   sources: string[];
   statusHistory?: Nullish<StatusEntryRecord[]>;
 };
-export type ControlRecord = { controller: string; controlled: string; stakePct?: Nullish<number>; since?: Nullish<string>; sources: string[] };
+export type ControlRecord = {
+  controller: string;
+  controlled: string;
+  stakePct?: Nullish<number>;
+  validFrom?: Nullish<string>;
+  validUntil?: Nullish<string>;
+  sources: string[];
+};
 
 export interface RecordsByCollection {
   organizations: OrganizationRecord[];

@@ -120,7 +120,7 @@ export function checkRecord(rec: RecordInput): { value: Obj; issues: null } | { 
   }
   const value = parsed.data as Obj;
   const decl: CollectionDecl = RECORDS[rec.collection];
-  const problems = decl.shape === 'node' ? decl.checks.flatMap((check) => check(value)) : [];
+  const problems = decl.checks.flatMap((check) => check(value));
   if (problems.length) return { value: null, issues: problems.map(([path, message]) => issueAt(rec, path, message)) };
   return { value, issues: null };
 }

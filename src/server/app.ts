@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
-import { readControlGraph } from '../questions/control-graph.ts';
+import { readControlLinks } from '../questions/control-graph.ts';
 import { PerVersion } from '../questions/per-version.ts';
 import { candidateCaches } from '../questions/rules/known-ids.ts';
 import { bearerToken } from '../auth/bearer.ts';
@@ -105,9 +105,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       writer: o.writer,
       keys: o.keys,
       readsRequireKey: o.readsRequireKey,
-      controlGraph: new PerVersion(
+      controlLinks: new PerVersion(
         () => o.writer.version,
-        () => readControlGraph(o.store),
+        () => readControlLinks(o.store),
       ),
       idCandidates: candidateCaches(o.store, () => o.writer.version),
     },

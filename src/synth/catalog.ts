@@ -74,7 +74,7 @@ export function makeControl(
     controlled.add(child);
     const link: ControlRecord = { controller: orgs.ids[parent]!, controlled: orgs.ids[child]!, sources: [sourceIdAt(rng)] };
     if (rng.chance(0.7)) link.stakePct = rng.chance(0.5) ? 100 : rng.between(51, 99);
-    if (rng.chance(0.6)) link.since = isoOf(rng.between(firstDay, lastDay));
+    if (rng.chance(0.6)) link.validFrom = isoOf(rng.between(firstDay, lastDay));
     links.push(link);
   }
   return links;

@@ -40,7 +40,14 @@ export interface ApiServer {
 }
 
 export async function startApiServer(
-  options: { introspection?: boolean; readsRequireKey?: boolean; cacheEntries?: number; limits?: Partial<ServerLimits> } = {},
+  options: {
+    introspection?: boolean;
+    readsRequireKey?: boolean;
+    cacheEntries?: number;
+    limits?: Partial<ServerLimits>;
+    /** What to import (files or folders); the shipped seeds by default. */
+    imports?: string[];
+  } = {},
 ): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'aigraph-api-'));
   const keys = new ApiKeyStore(join(dir, 'keys.json'));
@@ -55,7 +62,7 @@ export async function startApiServer(
     },
   });
   await store.bootstrap();
-  await importFiles(store, ['seeds']);
+  await importFiles(store, options.imports ?? ['seeds']);
   const writer = new GraphWriter(store, null);
   const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
   const gate = new ReadGate(limits.readsRunning, limits.readsQueued);

@@ -116,7 +116,8 @@ export const nodeDetailsQuery = graphql(`
             name
           }
           stakePct
-          since
+          validFrom
+          validUntil
           sources {
             ...SourceFields
           }
@@ -127,7 +128,8 @@ export const nodeDetailsQuery = graphql(`
             name
           }
           stakePct
-          since
+          validFrom
+          validUntil
           sources {
             ...SourceFields
           }
@@ -461,8 +463,8 @@ export const concentrationQuery = graphql(`
 `);
 
 export const pathsQuery = graphql(`
-  query Paths($from: ID!, $to: ID!, $maxHops: Int) {
-    paths(from: $from, to: $to, maxHops: $maxHops) {
+  query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date) {
+    paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf) {
       hops
       nodes {
         __typename

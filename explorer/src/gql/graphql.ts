@@ -175,9 +175,14 @@ export type Control = {
   __typename?: 'Control';
   controlled: Organization;
   controller: Organization;
+  /** @deprecated Use validFrom. */
   since?: Maybe<Scalars['Date']['output']>;
   sources: Array<Source>;
   stakePct?: Maybe<Scalars['Float']['output']>;
+  /** The day control began; null when no source dates it. */
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  /** The day control ended (it no longer holds that day); null while it holds. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
 };
 
 /** An agreement binding organizations, with its sources, status history and the dates it holds. */
@@ -719,7 +724,14 @@ export type Query = {
   node?: Maybe<Node>;
   organization?: Maybe<Organization>;
   organizations: OrganizationConnection;
-  /** Shortest connections between two organizations, through at most maxHops (1 to 6) organization-to-organization steps. */
+  /**
+   * Shortest connections between two organizations on asOf (default today), through at most maxHops
+   * (1 to 6) organization-to-organization steps: only control links that held that day, and deals
+   * and exclusivities announced (and known by knownOn) by then, never retracted, in force that day
+   * and IN_TALKS, ANNOUNCED, SIGNED, ACTIVE or COMPLETED then (not rumoured, called off or ended).
+   * `statuses` widens this: a fact whose status that day is one of them is walked through too
+   * (RUMOURED, or an ended status such as CALLED_OFF for facts ended by then).
+   */
   paths: Array<Path>;
   /** Maps names and aliases ("Microsoft", "AWS", "Amazon Web Services") to ids, for applications that hold names; at most 100 names. */
   resolve: Array<NameResolution>;
@@ -833,8 +845,11 @@ export type QueryOrganizationsArgs = {
 
 
 export type QueryPathsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   from: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<Status>>;
   to: Scalars['ID']['input'];
 };
 
@@ -1014,7 +1029,7 @@ export type NodeDetailsQueryVariables = Exact<{
 }>;
 
 
-export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, since?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, since?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
+export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
 
 export type OrganizationsQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1062,6 +1077,7 @@ export type PathsQueryVariables = Exact<{
   from: Scalars['ID']['input'];
   to: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 }>;
 
 
@@ -1241,7 +1257,8 @@ export const NodeDetailsDocument = new TypedDocumentString(`
           name
         }
         stakePct
-        since
+        validFrom
+        validUntil
         sources {
           ...SourceFields
         }
@@ -1252,7 +1269,8 @@ export const NodeDetailsDocument = new TypedDocumentString(`
           name
         }
         stakePct
-        since
+        validFrom
+        validUntil
         sources {
           ...SourceFields
         }
@@ -1604,8 +1622,8 @@ export const ConcentrationDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
-    query Paths($from: ID!, $to: ID!, $maxHops: Int) {
-  paths(from: $from, to: $to, maxHops: $maxHops) {
+    query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date) {
+  paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf) {
     hops
     nodes {
       __typename

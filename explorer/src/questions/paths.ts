@@ -41,8 +41,8 @@ function addPathNode(set: ElementSet, n: PathNode): void {
   }
 }
 
-export async function askPaths(from: string, to: string, maxHops: number): Promise<Answer> {
-  const variables = { from, to, maxHops };
+export async function askPaths(from: string, to: string, maxHops: number, asOf: string | null): Promise<Answer> {
+  const variables = { from, to, maxHops, asOf };
   const { paths } = await request(pathsQuery, variables);
   const byId = new Map(paths.flatMap((p) => p.nodes.map((n) => [n.id, n] as const)));
   return {

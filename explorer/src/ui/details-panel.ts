@@ -299,7 +299,9 @@ export class DetailsPanel {
     );
   }
 
-  private controlList(list: { other: Ref; stakePct?: number | null; since?: string | null; sources: readonly SourceFieldsFragment[] }[]): HTMLElement | null {
+  private controlList(
+    list: { other: Ref; stakePct?: number | null; validFrom?: string | null; validUntil?: string | null; sources: readonly SourceFieldsFragment[] }[],
+  ): HTMLElement | null {
     if (!list.length) return null;
     return h(
       'ul',
@@ -310,7 +312,8 @@ export class DetailsPanel {
           {},
           this.ref(c.other),
           c.stakePct !== null && c.stakePct !== undefined ? ` · ${c.stakePct}%` : '',
-          c.since ? ` · since ${formatDate(c.since)}` : '',
+          c.validFrom ? ` · from ${formatDate(c.validFrom)}` : '',
+          c.validUntil ? ` · until ${formatDate(c.validUntil)}` : '',
           sourceList(c.sources),
         ),
       ),

@@ -37,7 +37,8 @@ const controlOf = (r: Row): ControlModel => ({
   controller: String(r.from),
   controlled: String(r.to),
   stakePct: r.stakePct as number | null,
-  since: r.since as string | null,
+  validFrom: r.validFrom as string | null,
+  validUntil: r.validUntil as string | null,
   sourceIds: (r.sourceIds as string[] | null) ?? [],
 });
 
@@ -69,6 +70,7 @@ export const entityResolvers: Resolvers = {
     committedUsd: async (o, args, ctx) => ctx.loaders.committedUsd(whenOf(ctx, args)).load(o.id),
   },
   Control: {
+    since: (c) => c.validFrom,
     controller: async (c, _a, ctx) => (await ctx.loaders.node('Organization').load(c.controller)) as OrganizationModel,
     controlled: async (c, _a, ctx) => (await ctx.loaders.node('Organization').load(c.controlled)) as OrganizationModel,
     sources: async (c, _a, ctx) => ctx.loaders.nodes<SourceModel>('Source', [...c.sourceIds].sort()),

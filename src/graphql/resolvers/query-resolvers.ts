@@ -1,5 +1,6 @@
 /** The root fields: lookups, lists and the analyst questions. Thin: check the arguments, call the question (src/questions/), return. */
 import type { NodeLabel } from '../../model/graph-model.ts';
+import type { Status } from '../../model/vocabulary.ts';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { changesBetween } from '../../questions/changes.ts';
 import { concentration } from '../../questions/concentration.ts';
@@ -129,11 +130,12 @@ export const queryResolvers: Resolvers = {
       await Promise.all([requireOrganization(ctx, args.of, 'of'), requireIds(ctx, 'excluding', args.excluding, ORG)]);
       const first = arg(firstArg, args.first, 'first');
       const offset = decodeCursor(args.after);
-      const control = await ctx.controlGraph();
+      const when = setView(ctx, info, whenOf(ctx, args));
+      const control = (await ctx.controlLinks()).on(when.asOf);
       const answer = await suppliers(ctx.store, control, {
         of: args.of,
         excluding: args.excluding ?? [],
-        when: setView(ctx, info, whenOf(ctx, args)),
+        when,
         offset,
         first,
       });
@@ -148,11 +150,14 @@ export const queryResolvers: Resolvers = {
       await requireOrganization(ctx, args.of, 'of');
       return concentration(ctx.store, args.of, setView(ctx, info, whenOf(ctx, args)), args.by ?? 'usd');
     },
-    paths: async (_p, args, ctx) => {
+    paths: async (_p, args, ctx, info) => {
       const maxHops = arg(maxHopsArg, args.maxHops, 'maxHops');
       if (args.from === args.to) throw badInput('Arguments "from" and "to" must be different organizations.', 'to');
       await Promise.all([requireOrganization(ctx, args.from, 'from'), requireOrganization(ctx, args.to, 'to')]);
-      return shortestPaths(ctx.store, args.from, args.to, maxHops);
+      const when = setView(ctx, info, whenOf(ctx, args));
+      const control = (await ctx.controlLinks()).on(when.asOf);
+      const statuses = (args.statuses ?? []) as Status[];
+      return shortestPaths(ctx.store, control, { from: args.from, to: args.to, maxHops, when, statuses });
     },
     neighborhood: async (_p, args, ctx, info) => {
       const depth = arg(depthArg, args.depth, 'depth');

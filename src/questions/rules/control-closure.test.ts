@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ControlGraph } from './control-closure.ts';
+import { ControlGraph, ControlLinks, type ControlLink } from './control-closure.ts';
 
 const ORGS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 const edges = fc.array(fc.tuple(fc.constantFrom(...ORGS), fc.constantFrom(...ORGS)), { maxLength: 16 });
@@ -48,5 +48,42 @@ describe('the control closure', () => {
 
   it('knows nothing of an organization without control links', () => {
     expect(new ControlGraph([['x', 'y']]).controlledBy('z')).toEqual([]);
+  });
+});
+
+const DAYS = ['2020-01-01', '2021-06-30', '2022-01-01', '2023-06-01', '2024-12-31'];
+const day = fc.option(fc.constantFrom(...DAYS), { nil: null });
+const datedLinks = fc.array(fc.record({ controller: fc.constantFrom(...ORGS), controlled: fc.constantFrom(...ORGS), validFrom: day, validUntil: day }), {
+  maxLength: 16,
+});
+
+describe('the control closure of a day', () => {
+  it('walks only the links that hold that day, as the reference closure of those links does', () => {
+    fc.assert(
+      fc.property(datedLinks, fc.constantFrom(...DAYS, '2019-12-31', '2023-05-31', '2030-01-01'), (links: ControlLink[], asOf) => {
+        // The reference: a link holds from validFrom (inclusive) to validUntil (exclusive), each open when empty.
+        const holding = links.filter((l) => !(l.validFrom && asOf < l.validFrom) && !(l.validUntil && asOf >= l.validUntil));
+        const reach = closure(holding.map((l) => [l.controller, l.controlled] as const));
+        const graph = new ControlLinks(links).on(asOf);
+        ORGS.forEach((org, i) => {
+          expect(graph.controlledBy(org), org).toEqual(ORGS.filter((_other, j) => j !== i && reach[i]![j]));
+          expect(graph.controllersOf(org), org).toEqual(ORGS.filter((_other, j) => j !== i && reach[j]![i]));
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('follows a divestiture and an acquisition on the same day', () => {
+    const links = new ControlLinks([
+      { controller: 'seller', controlled: 'unit', validFrom: '2019-01-01', validUntil: '2023-06-01' },
+      { controller: 'buyer', controlled: 'unit', validFrom: '2023-06-01', validUntil: null },
+      { controller: 'unit', controlled: 'sub', validFrom: null, validUntil: null },
+    ]);
+    expect(links.on('2018-12-31').controlledBy('seller')).toEqual([]);
+    expect(links.on('2023-05-31').controlledBy('seller')).toEqual(['sub', 'unit']);
+    expect(links.on('2023-05-31').controllersOf('sub')).toEqual(['seller', 'unit']);
+    expect(links.on('2023-06-01').controlledBy('seller')).toEqual([]);
+    expect(links.on('2023-06-01').controllersOf('sub')).toEqual(['buyer', 'unit']);
   });
 });
