@@ -103,6 +103,32 @@ describe('suppliers', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(r.errors?.[0]?.message).toContain('no-such-lab');
   });
+
+  it('restricts a supplier only by exclusivities covering what it supplies: on 2026-03-01 hosting and API exclusivities bind cloud suppliers of OpenAI, not chip vendors', async () => {
+    type Restricted = {
+      suppliers: { edges: { node: { supplier: { id: string; kind: string }; cloudServices: Org[]; restrictedBy: { id: string; covers: string[] }[] } }[] };
+    };
+    const r = await api.gql<Restricted>(
+      `{ suppliers(of: "openai", asOf: "2026-03-01", first: 100) { edges { node {
+        supplier { id kind } cloudServices { id } restrictedBy { id covers }
+      } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const rows = r.data!.suppliers.edges.map((e) => e.node);
+    const hostingOrApiOnly = (covers: string[]) => covers.length > 0 && covers.every((c) => c === 'CLOUD_HOSTING' || c === 'API_DISTRIBUTION');
+    const chipVendors = rows.filter((s) => s.supplier.kind === 'CHIP_DESIGNER');
+    expect(chipVendors.map((s) => s.supplier.id)).toEqual(expect.arrayContaining(['amd', 'broadcom']));
+    for (const s of chipVendors)
+      expect(
+        s.restrictedBy.filter((x) => hostingOrApiOnly(x.covers)),
+        s.supplier.id,
+      ).toEqual([]);
+    const cloud = rows.filter((s) => s.cloudServices.length > 0 && s.restrictedBy.some((x) => hostingOrApiOnly(x.covers)));
+    expect(cloud.map((s) => s.supplier.id)).toContain('aws');
+    // Every restriction shown names a scope; none is shown for the holder itself.
+    for (const s of rows) for (const x of s.restrictedBy) expect(x.covers.length, `${s.supplier.id} ${x.id}`).toBeGreaterThan(0);
+    expect(rows.find((s) => s.supplier.id === 'microsoft')?.restrictedBy.map((x) => x.id) ?? []).not.toContain('microsoft-openai-azure-api-exclusivity');
+  });
 });
 
 describe('exclusivities', () => {

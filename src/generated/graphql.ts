@@ -302,6 +302,8 @@ export type DealSort =
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
   announcedOn: Scalars['Date']['output'];
+  /** What the right covers, from a closed vocabulary; empty when not recorded. */
+  covers: Array<ExclusivityScope>;
   /** Its status today, whatever day was asked. */
   currentStatus: Status;
   /** The deal that created it. */
@@ -334,6 +336,7 @@ export type Exclusivity = Node & {
 /** An exclusivity, recorded whole. */
 export type ExclusivityInput = {
   announcedOn: Scalars['Date']['input'];
+  covers?: InputMaybe<Array<ExclusivityScope>>;
   deal?: InputMaybe<Scalars['ID']['input']>;
   endedOn?: InputMaybe<Scalars['Date']['input']>;
   grantor: Scalars['ID']['input'];
@@ -355,6 +358,23 @@ export type ExclusivityKind =
   | 'exclusive_license'
   | 'other'
   | 'right_of_first_refusal';
+
+/** What an exclusivity covers (a closed vocabulary; the README's suppliers section says which supplies each restricts). */
+export type ExclusivityScope =
+  /** Distribution of the grantor's API. */
+  | 'api_distribution'
+  /** Chips supplied to the grantor. */
+  | 'chip_supply'
+  /** Hosting of the grantor's models on a cloud. */
+  | 'cloud_hosting'
+  /** Compute capacity the grantor buys. */
+  | 'compute_capacity'
+  /** A first right (refusal or offer) on the grantor's new capacity. */
+  | 'first_right_on_capacity'
+  /** A licence to the grantor's models or IP. */
+  | 'model_license'
+  /** Distribution of the grantor's products. */
+  | 'product_distribution';
 
 export type Fact = Deal | Exclusivity;
 
@@ -1021,6 +1041,7 @@ export type ResolversTypes = {
   Exclusivity: ResolverTypeWrapper<ExclusivityModel>;
   ExclusivityInput: ExclusivityInput;
   ExclusivityKind: null;
+  ExclusivityScope: null;
   Fact: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
@@ -1254,6 +1275,7 @@ export type DealPartyResolvers<ContextType = GraphContext, ParentType extends Re
 
 export type ExclusivityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Exclusivity'] = ResolversParentTypes['Exclusivity']> = {
   announcedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  covers?: Resolver<Array<ResolversTypes['ExclusivityScope']>, ParentType, ContextType>;
   currentStatus?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1278,6 +1300,8 @@ export type ExclusivityResolvers<ContextType = GraphContext, ParentType extends 
 };
 
 export type ExclusivityKindResolvers = { EXCLUSIVE: 'exclusive', EXCLUSIVE_LICENSE: 'exclusive_license', OTHER: 'other', RIGHT_OF_FIRST_REFUSAL: 'right_of_first_refusal' };
+
+export type ExclusivityScopeResolvers = { API_DISTRIBUTION: 'api_distribution', CHIP_SUPPLY: 'chip_supply', CLOUD_HOSTING: 'cloud_hosting', COMPUTE_CAPACITY: 'compute_capacity', FIRST_RIGHT_ON_CAPACITY: 'first_right_on_capacity', MODEL_LICENSE: 'model_license', PRODUCT_DISTRIBUTION: 'product_distribution' };
 
 export type FactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
   __resolveType: TypeResolveFn<'Deal' | 'Exclusivity', ParentType, ContextType>;
@@ -1474,6 +1498,7 @@ export type Resolvers<ContextType = GraphContext> = {
   DealParty?: DealPartyResolvers<ContextType>;
   Exclusivity?: ExclusivityResolvers<ContextType>;
   ExclusivityKind?: ExclusivityKindResolvers;
+  ExclusivityScope?: ExclusivityScopeResolvers;
   Fact?: FactResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;

@@ -4,7 +4,16 @@
  * enumValues, so resolvers pass model values through unchanged.
  */
 import { PARTY_ROLE_NAMES } from '../model/graph-model.ts';
-import { AMOUNT_QUALIFIERS, CHIP_KINDS, CLOUD_SERVICE_KINDS, DEAL_KINDS, EXCLUSIVITY_KINDS, ORGANIZATION_KINDS, STATUSES } from '../model/vocabulary.ts';
+import {
+  AMOUNT_QUALIFIERS,
+  CHIP_KINDS,
+  CLOUD_SERVICE_KINDS,
+  DEAL_KINDS,
+  EXCLUSIVITY_KINDS,
+  EXCLUSIVITY_SCOPES,
+  ORGANIZATION_KINDS,
+  STATUSES,
+} from '../model/vocabulary.ts';
 
 function enumMap<T extends string>(values: readonly T[]): Record<Uppercase<T>, T> {
   return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<Uppercase<T>, T>;
@@ -19,6 +28,7 @@ export const GRAPHQL_ENUMS = {
   DealKind: enumMap(DEAL_KINDS),
   PartyRole: enumMap(PARTY_ROLE_NAMES),
   ExclusivityKind: enumMap(EXCLUSIVITY_KINDS),
+  ExclusivityScope: enumMap(EXCLUSIVITY_SCOPES),
   GraphNodeKind: {
     ORGANIZATION: 'Organization',
     CHIP: 'Chip',

@@ -6,14 +6,23 @@
  * Names are case-sensitive on Neo4j and case-insensitive on LadybugDB, so a test checks every
  * identifier in the catalog against this file with exact case.
  */
-import { AMOUNT_QUALIFIERS, CHIP_KINDS, CLOUD_SERVICE_KINDS, DEAL_KINDS, EXCLUSIVITY_KINDS, ORGANIZATION_KINDS, STATUSES } from './vocabulary.ts';
+import {
+  AMOUNT_QUALIFIERS,
+  CHIP_KINDS,
+  CLOUD_SERVICE_KINDS,
+  DEAL_KINDS,
+  EXCLUSIVITY_KINDS,
+  EXCLUSIVITY_SCOPES,
+  ORGANIZATION_KINDS,
+  STATUSES,
+} from './vocabulary.ts';
 
 export type PropertyType = 'string' | 'string[]' | 'date' | 'float' | 'boolean';
 
 export interface PropertyDef {
   readonly type: PropertyType;
   readonly required?: boolean;
-  /** Closed vocabulary for a string property. */
+  /** Closed vocabulary for a string property, or for each item of a string[] property. */
   readonly vocabulary?: readonly string[];
   /** Extra syntax a string must have. */
   readonly format?: 'slug' | 'url' | 'country' | 'percent';
@@ -122,6 +131,11 @@ const nodeTypeDefs = {
       title: { type: 'string', required: true, description: 'Short name of the right.' },
       kind: { type: 'string', required: true, vocabulary: EXCLUSIVITY_KINDS, description: 'Kind of right.' },
       scope: { type: 'string', required: true, description: 'What the right covers, in words.' },
+      covers: {
+        type: 'string[]',
+        vocabulary: EXCLUSIVITY_SCOPES,
+        description: 'What the right covers, from a closed vocabulary (which supplies it restricts follows from it).',
+      },
       status,
       announcedOn: { type: 'date', required: true, description: 'Day it was first announced or reported.' },
       validFrom: { type: 'date', description: 'Day it took effect.' },

@@ -12,13 +12,15 @@ import { DEALS_OF_PARTIES } from './party-deals.ts';
 import { PATHS } from './paths.ts';
 import { KNOWN_ID_STATEMENTS } from './rules/known-ids.ts';
 import { SEARCH_NAMED, SEARCH_TITLED } from './search.ts';
-import { SUPPLIERS } from './suppliers.ts';
+import { SUPPLIERS, SUPPLY_COVERS, SUPPLY_MAKERS } from './suppliers.ts';
 
 export const QUESTION_STATEMENTS: readonly Query[] = [
   ...DEALS_STATEMENTS,
   DEALS_OF_PARTIES,
   DEAL_PARTIES,
   SUPPLIERS,
+  SUPPLY_COVERS,
+  SUPPLY_MAKERS,
   ...Object.values(EXCLUSIVITIES),
   INVESTORS,
   COMMITMENTS_OF,

@@ -304,6 +304,8 @@ export type DealSort =
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
   announcedOn: Scalars['Date']['output'];
+  /** What the right covers, from a closed vocabulary; empty when not recorded. */
+  covers: Array<ExclusivityScope>;
   /** Its status today, whatever day was asked. */
   currentStatus: Status;
   /** The deal that created it. */
@@ -336,6 +338,7 @@ export type Exclusivity = Node & {
 /** An exclusivity, recorded whole. */
 export type ExclusivityInput = {
   announcedOn: Scalars['Date']['input'];
+  covers?: InputMaybe<Array<ExclusivityScope>>;
   deal?: InputMaybe<Scalars['ID']['input']>;
   endedOn?: InputMaybe<Scalars['Date']['input']>;
   grantor: Scalars['ID']['input'];
@@ -357,6 +360,23 @@ export type ExclusivityKind =
   | 'EXCLUSIVE_LICENSE'
   | 'OTHER'
   | 'RIGHT_OF_FIRST_REFUSAL';
+
+/** What an exclusivity covers (a closed vocabulary; the README's suppliers section says which supplies each restricts). */
+export type ExclusivityScope =
+  /** Distribution of the grantor's API. */
+  | 'API_DISTRIBUTION'
+  /** Chips supplied to the grantor. */
+  | 'CHIP_SUPPLY'
+  /** Hosting of the grantor's models on a cloud. */
+  | 'CLOUD_HOSTING'
+  /** Compute capacity the grantor buys. */
+  | 'COMPUTE_CAPACITY'
+  /** A first right (refusal or offer) on the grantor's new capacity. */
+  | 'FIRST_RIGHT_ON_CAPACITY'
+  /** A licence to the grantor's models or IP. */
+  | 'MODEL_LICENSE'
+  /** Distribution of the grantor's products. */
+  | 'PRODUCT_DISTRIBUTION';
 
 export type Fact = Deal | Exclusivity;
 

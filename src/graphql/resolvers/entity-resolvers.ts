@@ -122,6 +122,7 @@ export const entityResolvers: Resolvers = {
   Exclusivity: {
     status: async (x, _a, ctx, info) => (await statusAsOf(ctx, 'Exclusivity', x, viewOf(ctx, info))) as never,
     currentStatus: (x) => x.status as never,
+    covers: (x) => (x.covers ?? []) as never,
     until: (x) => x.validUntil ?? x.term ?? 'open-ended',
     holder: async (x, _a, ctx) =>
       (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('HOLDS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
