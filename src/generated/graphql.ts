@@ -67,14 +67,31 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/** Something that happened to a deal or exclusivity on a day. */
+/** Something that happened to a deal or exclusivity on a day: one per fact, day and kind. */
 export type Change = {
   __typename?: 'Change';
   fact: Fact;
   kind: ChangeKind;
   on: Scalars['Date']['output'];
+  /** The sources of the status entry of that day, else the fact's. */
   sources: Array<Source>;
+  /** The fact's status on that day. */
   status: Status;
+};
+
+/** Changes, oldest first, a page at a time. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  /** Changes on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
 };
 
 export type ChangeKind =
@@ -675,8 +692,12 @@ export type Query = {
   __typename?: 'Query';
   /** The audit trail, newest first (admin keys only). */
   auditLog: AuditEntryConnection;
-  /** What was announced, changed status or ended between two dates (inclusive). */
-  changes: Array<Change>;
+  /**
+   * What was announced, changed status or ended between two dates (inclusive), oldest first, one row
+   * per fact, day and kind; only facts where one of `organizations` is a party, holder or grantor, and
+   * only `kinds`, when given; `first` (1 to 100) a page.
+   */
+  changes: ChangeConnection;
   chip?: Maybe<Chip>;
   chips: Array<Chip>;
   cloudService?: Maybe<CloudService>;
@@ -721,7 +742,11 @@ export type QueryAuditLogArgs = {
 
 
 export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
   to: Scalars['Date']['input'];
 };
 
@@ -1020,6 +1045,8 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeModel>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   ChangeKind: ChangeKind;
   Chip: ResolverTypeWrapper<ChipModel>;
   ChipInput: ChipInput;
@@ -1088,6 +1115,8 @@ export type ResolversParentTypes = {
   AuditEntryEdge: AuditEntryEdge;
   Boolean: Scalars['Boolean']['output'];
   Change: ChangeModel;
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   Chip: ChipModel;
   ChipInput: ChipInput;
   CloudService: CloudServiceModel;
@@ -1172,6 +1201,17 @@ export type ChangeResolvers<ContextType = GraphContext, ParentType extends Resol
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
@@ -1410,7 +1450,7 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
-  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'from' | 'to'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'from' | 'to'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, RequireFields<QueryChipArgs, 'id'>>;
   chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
   cloudService?: Resolver<Maybe<ResolversTypes['CloudService']>, ParentType, ContextType, RequireFields<QueryCloudServiceArgs, 'id'>>;
@@ -1484,6 +1524,8 @@ export type Resolvers<ContextType = GraphContext> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipKind?: ChipKindResolvers;
   CloudService?: CloudServiceResolvers<ContextType>;

@@ -1,6 +1,6 @@
 /** Every statement the questions send, for the query catalog (`src/queries/catalog.ts`). */
 import type { Query } from '../store/graph-store.ts';
-import { CHANGES } from './changes.ts';
+import { CHANGES, CHANGES_OF } from './changes.ts';
 import { COMMITMENTS_ALL, COMMITMENTS_OF } from './committed-usd.ts';
 import { DEAL_PARTIES } from './deal-parties.ts';
 import { DEALS_STATEMENTS } from './deals.ts';
@@ -31,6 +31,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ...PATHS,
   ...Object.values(NEIGHBOURS),
   CHANGES,
+  CHANGES_OF,
   SEARCH_NAMED,
   SEARCH_TITLED,
   ...KNOWN_ID_STATEMENTS,

@@ -69,14 +69,31 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/** Something that happened to a deal or exclusivity on a day. */
+/** Something that happened to a deal or exclusivity on a day: one per fact, day and kind. */
 export type Change = {
   __typename?: 'Change';
   fact: Fact;
   kind: ChangeKind;
   on: Scalars['Date']['output'];
+  /** The sources of the status entry of that day, else the fact's. */
   sources: Array<Source>;
+  /** The fact's status on that day. */
   status: Status;
+};
+
+/** Changes, oldest first, a page at a time. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  /** Changes on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
 };
 
 export type ChangeKind =
@@ -677,8 +694,12 @@ export type Query = {
   __typename?: 'Query';
   /** The audit trail, newest first (admin keys only). */
   auditLog: AuditEntryConnection;
-  /** What was announced, changed status or ended between two dates (inclusive). */
-  changes: Array<Change>;
+  /**
+   * What was announced, changed status or ended between two dates (inclusive), oldest first, one row
+   * per fact, day and kind; only facts where one of `organizations` is a party, holder or grantor, and
+   * only `kinds`, when given; `first` (1 to 100) a page.
+   */
+  changes: ChangeConnection;
   chip?: Maybe<Chip>;
   chips: Array<Chip>;
   cloudService?: Maybe<CloudService>;
@@ -723,7 +744,11 @@ export type QueryAuditLogArgs = {
 
 
 export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
   to: Scalars['Date']['input'];
 };
 

@@ -141,7 +141,7 @@ export const entityResolvers: Resolvers = {
  * announced or reported by then (a fact reached through a link, such as a later deal it was
  * superseded by).
  */
-async function statusAsOf(ctx: GraphContext, label: 'Deal' | 'Exclusivity', fact: DealModel | ExclusivityModel, when: When): Promise<Status> {
+export async function statusAsOf(ctx: GraphContext, label: 'Deal' | 'Exclusivity', fact: DealModel | ExclusivityModel, when: When): Promise<Status> {
   const history = await statusHistoryOf(ctx, label, fact.id);
   const on = statusOn(
     {
