@@ -63,7 +63,8 @@ describe('snapshots', () => {
     concentration: '{ concentration(of: "openai", asOf: "2026-06-01") { hhi shares { supplier { id } share } } }',
     paths: '{ paths(from: "amazon", to: "microsoft", maxHops: 2) { hops nodes { id } } }',
     neighborhood: '{ neighborhood(id: "openai", depth: 2, asOf: "2026-01-01", limit: 100) { nodes { id } edges { type } } }',
-    changes: '{ changes(from: "2025-12-01", to: "2025-12-31") { on kind fact { ... on Deal { id } } sources { url } } }',
+    changes:
+      '{ changes(from: "2025-12-01", to: "2025-12-31", organizations: ["openai"]) { totalCount edges { node { on kind status fact { ... on Deal { id } } sources { url } } } } }',
     search: '{ search(text: "trainium") { ... on Chip { id } } }',
     organization: '{ organization(id: "openai") { name controls { controlled { id } } committedUsd deals(first: 3) { totalCount } } }',
   };

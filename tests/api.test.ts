@@ -103,6 +103,32 @@ describe('suppliers', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(r.errors?.[0]?.message).toContain('no-such-lab');
   });
+
+  it('restricts a supplier only by exclusivities covering what it supplies: on 2026-03-01 hosting and API exclusivities bind cloud suppliers of OpenAI, not chip vendors', async () => {
+    type Restricted = {
+      suppliers: { edges: { node: { supplier: { id: string; kind: string }; cloudServices: Org[]; restrictedBy: { id: string; covers: string[] }[] } }[] };
+    };
+    const r = await api.gql<Restricted>(
+      `{ suppliers(of: "openai", asOf: "2026-03-01", first: 100) { edges { node {
+        supplier { id kind } cloudServices { id } restrictedBy { id covers }
+      } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const rows = r.data!.suppliers.edges.map((e) => e.node);
+    const hostingOrApiOnly = (covers: string[]) => covers.length > 0 && covers.every((c) => c === 'CLOUD_HOSTING' || c === 'API_DISTRIBUTION');
+    const chipVendors = rows.filter((s) => s.supplier.kind === 'CHIP_DESIGNER');
+    expect(chipVendors.map((s) => s.supplier.id)).toEqual(expect.arrayContaining(['amd', 'broadcom']));
+    for (const s of chipVendors)
+      expect(
+        s.restrictedBy.filter((x) => hostingOrApiOnly(x.covers)),
+        s.supplier.id,
+      ).toEqual([]);
+    const cloud = rows.filter((s) => s.cloudServices.length > 0 && s.restrictedBy.some((x) => hostingOrApiOnly(x.covers)));
+    expect(cloud.map((s) => s.supplier.id)).toContain('aws');
+    // Every restriction shown names a scope; none is shown for the holder itself.
+    for (const s of rows) for (const x of s.restrictedBy) expect(x.covers.length, `${s.supplier.id} ${x.id}`).toBeGreaterThan(0);
+    expect(rows.find((s) => s.supplier.id === 'microsoft')?.restrictedBy.map((x) => x.id) ?? []).not.toContain('microsoft-openai-azure-api-exclusivity');
+  });
 });
 
 describe('exclusivities', () => {
@@ -330,17 +356,90 @@ describe('investors, concentration, paths, neighborhood, changes, search, node',
     expect(whole.data!.neighborhood.edges.length).toBe(whole.data!.neighborhood.nodes.length - 1);
   });
 
+  type ChangeRow = {
+    on: string;
+    kind: string;
+    status: string;
+    fact: { id: string; parties?: { organization: Org }[]; holder?: Org; grantor?: Org };
+    sources: SourceRef[];
+  };
+  type ChangePage = { changes: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ChangeRow }[] } };
+  const CHANGES = `query ($from: Date!, $to: Date!, $organizations: [ID!], $kinds: [ChangeKind!], $first: Int = 100, $after: String) {
+    changes(from: $from, to: $to, organizations: $organizations, kinds: $kinds, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { on kind status sources { url }
+        fact { ... on Deal { id parties { organization { id } } } ... on Exclusivity { id holder { id } grantor { id } } } } }
+    }
+  }`;
+  /** Every row of a window, page by page. */
+  const allChanges = async (variables: Record<string, unknown>) => {
+    const rows: ChangeRow[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const r: { data?: ChangePage; errors?: unknown } = await api.gql<ChangePage>(CHANGES, { ...variables, after });
+      expect(r.errors).toBeUndefined();
+      rows.push(...r.data!.changes.edges.map((e) => e.node));
+      expect(rows.length).toBeLessThanOrEqual(r.data!.changes.totalCount);
+      if (!r.data!.changes.pageInfo.hasNextPage) {
+        expect(rows.length).toBe(r.data!.changes.totalCount);
+        return rows;
+      }
+      after = r.data!.changes.pageInfo.endCursor;
+    }
+    throw new Error('changes: more than 50 pages');
+  };
+
   it('tells what happened in December 2025, with sources', async () => {
-    const r = await api.gql<{ changes: { on: string; kind: string; fact: { id: string }; sources: SourceRef[] }[] }>(
-      '{ changes(from: "2025-12-01", to: "2025-12-31") { on kind status fact { ... on Deal { id } ... on Exclusivity { id } } sources { url } } }',
-    );
-    const changes = r.data!.changes;
+    const changes = await allChanges({ from: '2025-12-01', to: '2025-12-31' });
     expect(changes.some((c) => c.fact.id === 'amazon-openai-2025-investment-talks' && c.kind === 'ANNOUNCED')).toBe(true);
     for (const c of changes) {
       expect(c.on >= '2025-12-01' && c.on <= '2025-12-31').toBe(true);
       expect(c.sources.length).toBeGreaterThan(0);
     }
     expect([...changes.map((c) => c.on)].sort()).toEqual(changes.map((c) => c.on));
+  });
+
+  it("lists OpenAI's changes over any window once each (one row per fact, day and kind), each with OpenAI in it, paged", async () => {
+    const windows = [
+      ['2015-01-01', '2026-12-31'],
+      ['2025-01-21', '2025-01-21'],
+      ['2025-10-01', '2026-04-30'],
+      ['2026-02-27', '2026-05-01'],
+    ];
+    for (const [from, to] of windows) {
+      const rows = await allChanges({ from, to, organizations: ['openai'], first: 7 });
+      const keys = rows.map((c) => `${c.fact.id} ${c.on} ${c.kind}`);
+      expect(new Set(keys).size, `${from}..${to}`).toBe(keys.length);
+      // A status entry on the day of the announcement or the end is part of that row, not a second one.
+      const days = rows.map((c) => `${c.fact.id} ${c.on}`);
+      const announcedOrEnded = new Set(rows.filter((c) => c.kind !== 'STATUS_CHANGED').map((c) => `${c.fact.id} ${c.on}`));
+      for (const [i, c] of rows.entries()) if (c.kind === 'STATUS_CHANGED') expect(announcedOrEnded.has(days[i]!), keys[i]).toBe(false);
+      for (const c of rows) {
+        const orgs = [...(c.fact.parties ?? []).map((p) => p.organization.id), c.fact.holder?.id, c.fact.grantor?.id];
+        expect(orgs, c.fact.id).toContain('openai');
+        expect(c.on >= from! && c.on <= to!).toBe(true);
+      }
+    }
+    // Microsoft's Azure API exclusivity: announced 2025-01-21, reaffirmed twice (no change), ended 2026-04-27.
+    const all = await allChanges({ from: '2015-01-01', to: '2026-12-31', organizations: ['openai', 'microsoft'] });
+    const azureApi = all.filter((c) => c.fact.id === 'microsoft-openai-azure-api-exclusivity').map((c) => [c.on, c.kind, c.status]);
+    expect(azureApi).toEqual([
+      ['2025-01-21', 'ANNOUNCED', 'ACTIVE'],
+      ['2026-04-27', 'ENDED', 'TERMINATED'],
+    ]);
+    const ended = await allChanges({ from: '2015-01-01', to: '2026-12-31', organizations: ['openai', 'microsoft'], kinds: ['ENDED'] });
+    expect(ended.length).toBeGreaterThan(0);
+    expect(ended.map((c) => `${c.fact.id} ${c.on}`)).toEqual(all.filter((c) => c.kind === 'ENDED').map((c) => `${c.fact.id} ${c.on}`));
+  });
+
+  it('refuses an organization that names nothing in changes, with a suggestion, and an empty list', async () => {
+    const r = await api.gql(CHANGES, { from: '2025-01-01', to: '2025-12-31', organizations: ['opneai'] });
+    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(r.errors?.[0]?.extensions?.argument).toBe('organizations');
+    expect(r.errors?.[0]?.message).toContain('openai');
+    const empty = await api.gql(CHANGES, { from: '2025-01-01', to: '2025-12-31', organizations: [] });
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(empty.errors?.[0]?.extensions?.argument).toBe('organizations');
   });
 
   it('searches names and aliases, best match first', async () => {
@@ -375,7 +474,7 @@ describe('argument checks and errors', () => {
     ['first above 100', '{ deals(first: 101) { totalCount } }', 'first'],
     ['first below 1', '{ search(text: "x", first: 0) { __typename } }', 'first'],
     ['depth above 3', '{ neighborhood(id: "openai", depth: 4) { truncated } }', 'depth'],
-    ['from after to', '{ changes(from: "2026-01-01", to: "2025-01-01") { on } }', 'from'],
+    ['from after to', '{ changes(from: "2026-01-01", to: "2025-01-01") { totalCount } }', 'from'],
     ['min above max', '{ deals(filter: { minAmountUsd: 10, maxAmountUsd: 1 }) { totalCount } }', 'filter.minAmountUsd'],
     ['a cursor it never issued', '{ deals(after: "bogus") { totalCount } }', 'after'],
   ])('refuses %s with BAD_USER_INPUT naming the argument', async (_name, query, argument) => {

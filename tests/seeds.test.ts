@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXCLUSIVITY_SCOPES } from '../src/model/vocabulary.ts';
 import type { RecordsByCollection } from '../src/records/record-schemas.ts';
 import { runCli, startServer } from './support/run-cli.ts';
 
@@ -76,6 +77,14 @@ describe('the shipped seeds', () => {
         expect(s.publishedOn, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
     }
+  });
+
+  it('say what every exclusivity covers, from the closed vocabulary', () => {
+    for (const x of exported.exclusivities) {
+      expect(x.covers?.length, x.id).toBeGreaterThan(0);
+      for (const c of x.covers!) expect(EXCLUSIVITY_SCOPES, x.id).toContain(c);
+    }
+    expect(exported.exclusivities.find((x) => x.id === 'microsoft-openai-exclusive-ip-rights')?.covers).toEqual(['model_license']);
   });
 
   it('tell the story of the brief: Amazon-OpenAI talks with Trainium and AWS capacity, and Microsoft exclusivities over time', () => {

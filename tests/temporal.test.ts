@@ -41,12 +41,13 @@ describe('status as of the date', () => {
   });
 
   it('gives each change row the status of its own day', async () => {
-    const r = await api.gql<{ changes: { on: string; kind: string; status: string; fact: { id: string; status: string } }[] }>(
-      '{ changes(from: "2026-01-29", to: "2026-02-27") { on kind status fact { ... on Deal { id status } ... on Exclusivity { id status } } } }',
+    const r = await api.gql<{ changes: { edges: { node: { on: string; kind: string; status: string; fact: { id: string; status: string } } }[] } }>(
+      '{ changes(from: "2026-01-29", to: "2026-02-27", first: 100) { edges { node { on kind status fact { ... on Deal { id status } ... on Exclusivity { id status } } } } } }',
     );
-    const talks = r.data!.changes.filter((c) => c.fact.id === 'amazon-openai-2026-investment-talks');
+    const rows = r.data!.changes.edges.map((e) => e.node);
+    const talks = rows.filter((c) => c.fact.id === 'amazon-openai-2026-investment-talks');
     expect(talks.length).toBeGreaterThan(0);
-    for (const c of talks) if (c.kind === 'STATUS_CHANGED') expect(c.fact.status).toBe(c.status);
+    for (const c of rows) expect(c.fact.status, `${c.fact.id} ${c.on}`).toBe(c.status);
     expect(talks.find((c) => c.on === '2026-01-29')?.fact.status).toBe('IN_TALKS');
   });
 });

@@ -67,14 +67,31 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/** Something that happened to a deal or exclusivity on a day. */
+/** Something that happened to a deal or exclusivity on a day: one per fact, day and kind. */
 export type Change = {
   __typename?: 'Change';
   fact: Fact;
   kind: ChangeKind;
   on: Scalars['Date']['output'];
+  /** The sources of the status entry of that day, else the fact's. */
   sources: Array<Source>;
+  /** The fact's status on that day. */
   status: Status;
+};
+
+/** Changes, oldest first, a page at a time. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  /** Changes on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
 };
 
 export type ChangeKind =
@@ -342,6 +359,8 @@ export type DealSort =
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
   announcedOn: Scalars['Date']['output'];
+  /** What the right covers, from a closed vocabulary; empty when not recorded. */
+  covers: Array<ExclusivityScope>;
   /** Its status today, whatever day was asked. */
   currentStatus: Status;
   /** The deal that created it. */
@@ -374,6 +393,7 @@ export type Exclusivity = Node & {
 /** An exclusivity, recorded whole. */
 export type ExclusivityInput = {
   announcedOn: Scalars['Date']['input'];
+  covers?: InputMaybe<Array<ExclusivityScope>>;
   deal?: InputMaybe<Scalars['ID']['input']>;
   endedOn?: InputMaybe<Scalars['Date']['input']>;
   grantor: Scalars['ID']['input'];
@@ -395,6 +415,23 @@ export type ExclusivityKind =
   | 'exclusive_license'
   | 'other'
   | 'right_of_first_refusal';
+
+/** What an exclusivity covers (a closed vocabulary; the README's suppliers section says which supplies each restricts). */
+export type ExclusivityScope =
+  /** Distribution of the grantor's API. */
+  | 'api_distribution'
+  /** Chips supplied to the grantor. */
+  | 'chip_supply'
+  /** Hosting of the grantor's models on a cloud. */
+  | 'cloud_hosting'
+  /** Compute capacity the grantor buys. */
+  | 'compute_capacity'
+  /** A first right (refusal or offer) on the grantor's new capacity. */
+  | 'first_right_on_capacity'
+  /** A licence to the grantor's models or IP. */
+  | 'model_license'
+  /** Distribution of the grantor's products. */
+  | 'product_distribution';
 
 export type Fact = Deal | Exclusivity;
 
@@ -699,8 +736,12 @@ export type Query = {
   __typename?: 'Query';
   /** The audit trail, newest first (admin keys only). */
   auditLog: AuditEntryConnection;
-  /** What was announced, changed status or ended between two dates (inclusive). */
-  changes: Array<Change>;
+  /**
+   * What was announced, changed status or ended between two dates (inclusive), oldest first, one row
+   * per fact, day and kind; only facts where one of `organizations` is a party, holder or grantor, and
+   * only `kinds`, when given; `first` (1 to 100) a page.
+   */
+  changes: ChangeConnection;
   chip?: Maybe<Chip>;
   chips: Array<Chip>;
   cloudService?: Maybe<CloudService>;
@@ -752,7 +793,11 @@ export type QueryAuditLogArgs = {
 
 
 export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
   to: Scalars['Date']['input'];
 };
 
@@ -1088,6 +1133,8 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeModel>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   ChangeKind: ChangeKind;
   Chip: ResolverTypeWrapper<ChipModel>;
   ChipInput: ChipInput;
@@ -1110,6 +1157,7 @@ export type ResolversTypes = {
   Exclusivity: ResolverTypeWrapper<ExclusivityModel>;
   ExclusivityInput: ExclusivityInput;
   ExclusivityKind: null;
+  ExclusivityScope: null;
   Fact: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Fact']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<GraphEdge>;
@@ -1159,6 +1207,8 @@ export type ResolversParentTypes = {
   AuditEntryEdge: AuditEntryEdge;
   Boolean: Scalars['Boolean']['output'];
   Change: ChangeModel;
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   Chip: ChipModel;
   ChipInput: ChipInput;
   CloudService: CloudServiceModel;
@@ -1245,6 +1295,17 @@ export type ChangeResolvers<ContextType = GraphContext, ParentType extends Resol
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = {
@@ -1361,6 +1422,7 @@ export type DealPartyResolvers<ContextType = GraphContext, ParentType extends Re
 
 export type ExclusivityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Exclusivity'] = ResolversParentTypes['Exclusivity']> = {
   announcedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  covers?: Resolver<Array<ResolversTypes['ExclusivityScope']>, ParentType, ContextType>;
   currentStatus?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1385,6 +1447,8 @@ export type ExclusivityResolvers<ContextType = GraphContext, ParentType extends 
 };
 
 export type ExclusivityKindResolvers = { EXCLUSIVE: 'exclusive', EXCLUSIVE_LICENSE: 'exclusive_license', OTHER: 'other', RIGHT_OF_FIRST_REFUSAL: 'right_of_first_refusal' };
+
+export type ExclusivityScopeResolvers = { API_DISTRIBUTION: 'api_distribution', CHIP_SUPPLY: 'chip_supply', CLOUD_HOSTING: 'cloud_hosting', COMPUTE_CAPACITY: 'compute_capacity', FIRST_RIGHT_ON_CAPACITY: 'first_right_on_capacity', MODEL_LICENSE: 'model_license', PRODUCT_DISTRIBUTION: 'product_distribution' };
 
 export type FactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Fact'] = ResolversParentTypes['Fact']> = {
   __resolveType: TypeResolveFn<'Deal' | 'Exclusivity', ParentType, ContextType>;
@@ -1495,7 +1559,7 @@ export type PathStepResolvers<ContextType = GraphContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
-  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'from' | 'to'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first' | 'from' | 'to'>>;
   chip?: Resolver<Maybe<ResolversTypes['Chip']>, ParentType, ContextType, RequireFields<QueryChipArgs, 'id'>>;
   chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
   cloudService?: Resolver<Maybe<ResolversTypes['CloudService']>, ParentType, ContextType, RequireFields<QueryCloudServiceArgs, 'id'>>;
@@ -1583,6 +1647,8 @@ export type Resolvers<ContextType = GraphContext> = {
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipKind?: ChipKindResolvers;
   CloudService?: CloudServiceResolvers<ContextType>;
@@ -1598,6 +1664,7 @@ export type Resolvers<ContextType = GraphContext> = {
   DealParty?: DealPartyResolvers<ContextType>;
   Exclusivity?: ExclusivityResolvers<ContextType>;
   ExclusivityKind?: ExclusivityKindResolvers;
+  ExclusivityScope?: ExclusivityScopeResolvers;
   Fact?: FactResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;

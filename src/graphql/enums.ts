@@ -10,6 +10,7 @@ import {
   CLOUD_SERVICE_KINDS,
   DEAL_KINDS,
   EXCLUSIVITY_KINDS,
+  EXCLUSIVITY_SCOPES,
   ORGANIZATION_KINDS,
   STATUSES,
   TRANCHE_KINDS,
@@ -30,6 +31,7 @@ export const GRAPHQL_ENUMS = {
   DealKind: enumMap(DEAL_KINDS),
   PartyRole: enumMap(PARTY_ROLE_NAMES),
   ExclusivityKind: enumMap(EXCLUSIVITY_KINDS),
+  ExclusivityScope: enumMap(EXCLUSIVITY_SCOPES),
   GraphNodeKind: {
     ORGANIZATION: 'Organization',
     CHIP: 'Chip',

@@ -12,6 +12,7 @@ import {
   CLOUD_SERVICE_KINDS,
   DEAL_KINDS,
   EXCLUSIVITY_KINDS,
+  EXCLUSIVITY_SCOPES,
   ORGANIZATION_KINDS,
   STATUSES,
   TRANCHE_KINDS,
@@ -22,7 +23,7 @@ export type PropertyType = 'string' | 'string[]' | 'date' | 'float' | 'boolean';
 export interface PropertyDef {
   readonly type: PropertyType;
   readonly required?: boolean;
-  /** Closed vocabulary for a string property. */
+  /** Closed vocabulary for a string property, or for each item of a string[] property. */
   readonly vocabulary?: readonly string[];
   /** Extra syntax a string must have. */
   readonly format?: 'slug' | 'url' | 'country' | 'percent';
@@ -135,6 +136,11 @@ const nodeTypeDefs = {
       title: { type: 'string', required: true, description: 'Short name of the right.' },
       kind: { type: 'string', required: true, vocabulary: EXCLUSIVITY_KINDS, description: 'Kind of right.' },
       scope: { type: 'string', required: true, description: 'What the right covers, in words.' },
+      covers: {
+        type: 'string[]',
+        vocabulary: EXCLUSIVITY_SCOPES,
+        description: 'What the right covers, from a closed vocabulary (which supplies it restricts follows from it).',
+      },
       status,
       announcedOn: { type: 'date', required: true, description: 'Day it was first announced or reported.' },
       validFrom: { type: 'date', description: 'Day it took effect.' },

@@ -63,6 +63,7 @@ export function propertySchema(def: PropertyDef, key = ''): z.ZodType {
       if (def.format === 'country') return countryCode;
       return text(fieldLimit(key));
     case 'string[]':
+      if (def.vocabulary) return boundedList(z.enum(def.vocabulary as [string, ...string[]]));
       return boundedList(text(fieldLimit(key)));
     case 'date':
       return calendarDate;

@@ -46,6 +46,21 @@ export const TRANCHE_KINDS = ['upfront', 'conditional'] as const;
 
 export const EXCLUSIVITY_KINDS = ['exclusive', 'right_of_first_refusal', 'exclusive_license', 'other'] as const;
 
+/**
+ * What an exclusivity covers: hosting of the grantor's models on a cloud, distribution of its API
+ * or of its products, a licence to its models or IP, compute capacity, a first right on new
+ * capacity, chip supply. Which supplies each restricts: src/questions/rules/scope.ts.
+ */
+export const EXCLUSIVITY_SCOPES = [
+  'cloud_hosting',
+  'api_distribution',
+  'product_distribution',
+  'model_license',
+  'compute_capacity',
+  'first_right_on_capacity',
+  'chip_supply',
+] as const;
+
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export type ChipKind = (typeof CHIP_KINDS)[number];
 export type CloudServiceKind = (typeof CLOUD_SERVICE_KINDS)[number];
@@ -54,3 +69,4 @@ export type Status = (typeof STATUSES)[number];
 export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
 export type TrancheKind = (typeof TRANCHE_KINDS)[number];
 export type ExclusivityKind = (typeof EXCLUSIVITY_KINDS)[number];
+export type ExclusivityScope = (typeof EXCLUSIVITY_SCOPES)[number];

@@ -1,6 +1,6 @@
 /** Every statement the questions send, for the query catalog (`src/queries/catalog.ts`). */
 import type { Query } from '../store/graph-store.ts';
-import { CHANGES } from './changes.ts';
+import { CHANGES, CHANGES_OF } from './changes.ts';
 import { COMMITMENTS_ALL, COMMITMENTS_OF } from './committed-usd.ts';
 import { DEAL_MONEY_STATEMENTS } from './deal-money.ts';
 import { DEAL_PARTIES } from './deal-parties.ts';
@@ -13,7 +13,7 @@ import { DEALS_OF_PARTIES } from './party-deals.ts';
 import { PATH_STATEMENTS } from './paths.ts';
 import { KNOWN_ID_STATEMENTS } from './rules/known-ids.ts';
 import { SEARCH_NAMED, SEARCH_TITLED } from './search.ts';
-import { SUPPLIERS } from './suppliers.ts';
+import { SUPPLIERS, SUPPLY_COVERS, SUPPLY_MAKERS } from './suppliers.ts';
 
 export const QUESTION_STATEMENTS: readonly Query[] = [
   ...DEALS_STATEMENTS,
@@ -21,6 +21,8 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   DEAL_PARTIES,
   ...DEAL_MONEY_STATEMENTS,
   SUPPLIERS,
+  SUPPLY_COVERS,
+  SUPPLY_MAKERS,
   ...Object.values(EXCLUSIVITIES),
   INVESTORS,
   COMMITMENTS_OF,
@@ -31,6 +33,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ...PATH_STATEMENTS,
   ...Object.values(NEIGHBOURS),
   CHANGES,
+  CHANGES_OF,
   SEARCH_NAMED,
   SEARCH_TITLED,
   ...KNOWN_ID_STATEMENTS,

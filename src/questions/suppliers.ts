@@ -3,7 +3,7 @@
  * date, outside some organizations and everything they control on that date (the caller passes
  * the control closure of `asOf`), largest committed amount first;
  * with each supplier, the exclusivities the customer granted to others (not the supplier, its
- * parents or its subsidiaries), which limit what that supplier may do for it.
+ * parents or its subsidiaries) that cover what that supplier supplies to it (rules/scope.ts).
  *
  * The supply rows are read once and worked on here: the count of suppliers per deal (for the
  * commitments rule) and the exclusions. On LadybugDB a `COUNT {}` subquery in the statement
@@ -15,6 +15,8 @@ import type { ControlGraph } from './rules/control-closure.ts';
 import { dealMoneyOn } from './deal-money.ts';
 import { addMoney, NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
 import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
+import { restricts, scopesOfSupply, type DealSupply } from './rules/scope.ts';
+import type { CloudServiceKind, DealKind } from '../model/vocabulary.ts';
 
 /** Roles through which an organization receives supply. */
 const RECEIVING_ROLES = 'CUSTOMER_IN|INVESTEE_IN|PARTNER_IN|BORROWER_IN';
@@ -25,7 +27,27 @@ export const SUPPLIERS: Query = {
   cypher:
     `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')} ` +
     'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of ' +
-    'RETURN DISTINCT s.id AS supplier, d.id AS deal, e.amountUsd AS partyAmountUsd',
+    'RETURN DISTINCT s.id AS supplier, d.id AS deal, d.kind AS dealKind, e.amountUsd AS partyAmountUsd',
+};
+
+const SUPPLY_DEALS = `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')}`;
+
+/** What the supply deals of `$of` in force on `$asOf` cover: a cloud service with its kind, or a chip ('' as kind). */
+export const SUPPLY_COVERS: Query = {
+  name: 'q.suppliers.covers',
+  cypher: [
+    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:CloudService) RETURN DISTINCT d.id AS deal, c.id AS item, c.kind AS serviceKind`,
+    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:Chip) RETURN DISTINCT d.id AS deal, c.id AS item, '' AS serviceKind`,
+  ].join(' UNION ALL '),
+};
+
+/** Who operates each covered cloud service, and who designs or makes each covered chip. */
+export const SUPPLY_MAKERS: Query = {
+  name: 'q.suppliers.makers',
+  cypher: [
+    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:CloudService)<-[:OPERATES]-(m:Organization) RETURN DISTINCT c.id AS item, m.id AS maker`,
+    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:Chip)<-[:DESIGNS|MANUFACTURES]-(m:Organization) RETURN DISTINCT c.id AS item, m.id AS maker`,
+  ].join(' UNION ALL '),
 };
 
 /** One supplier's part of one deal: its money, and the deal's capacity when it is the only supplier. */
@@ -40,6 +62,8 @@ export interface SupplierFacts extends Money {
   capacityGw: number | null;
   /** Deal id -> the supplier's part of it (null members when unknown). */
   perDeal: Map<string, SupplyPart>;
+  /** What each of its deals supplies. */
+  supplies: DealSupply[];
 }
 
 /**
@@ -48,8 +72,10 @@ export interface SupplierFacts extends Money {
  * hands its share to another.
  */
 export async function supplierFacts(store: GraphStore, of: string, excluded: readonly string[], when: When): Promise<SupplierFacts[]> {
-  const rows = (await store.read(SUPPLIERS, { of, ...whenParams(when) })).map((r) => ({
+  const [read, covers] = await Promise.all([store.read(SUPPLIERS, { of, ...whenParams(when) }), supplyCovers(store, of, when)]);
+  const rows = read.map((r) => ({
     deal: String(r.deal),
+    dealKind: r.dealKind as DealKind,
     party: String(r.supplier),
     partyAmountUsd: r.partyAmountUsd as number | null,
   }));
@@ -59,23 +85,69 @@ export async function supplierFacts(store: GraphStore, of: string, excluded: rea
     when,
   );
   const split = splitMoney(rows, money);
+  const suppliersOf = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!suppliersOf.has(r.deal)) suppliersOf.set(r.deal, new Set());
+    suppliersOf.get(r.deal)!.add(r.party);
+  }
   const skip = new Set(excluded);
   const bySupplier = new Map<string, SupplierFacts>();
-  for (const { deal, party: supplier } of rows) {
+  for (const { deal, dealKind, party: supplier } of rows) {
     if (skip.has(supplier)) continue;
     const parties = split.get(deal)!;
     const part: SupplyPart = { ...(parties.get(supplier) ?? NO_MONEY), capacityGw: parties.size === 1 ? money.get(deal)!.capacityGw : null };
     let f = bySupplier.get(supplier);
-    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], ...NO_MONEY, capacityGw: null, perDeal: new Map() }));
+    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], ...NO_MONEY, capacityGw: null, perDeal: new Map(), supplies: [] }));
     if (f.perDeal.has(deal)) continue;
     f.dealIds.push(deal);
     f.perDeal.set(deal, part);
     Object.assign(f, addMoney(f, part));
     if (part.capacityGw !== null) f.capacityGw = (f.capacityGw ?? 0) + part.capacityGw;
+    f.supplies.push(supplyOf(supplier, dealKind, covers.get(deal) ?? [], suppliersOf.get(deal)!));
   }
   const out = [...bySupplier.values()];
   for (const f of out) f.dealIds.sort();
   return out.sort((a, b) => (b.committedUsd ?? -1) - (a.committedUsd ?? -1) || (a.supplierId < b.supplierId ? -1 : 1));
+}
+
+interface Covered {
+  item: string;
+  serviceKind: CloudServiceKind | null;
+  makers: Set<string>;
+}
+
+/** Deal id -> the cloud services and chips it covers, each with who operates or makes it. */
+async function supplyCovers(store: GraphStore, of: string, when: When): Promise<Map<string, Covered[]>> {
+  const params = { of, ...whenParams(when) };
+  const [covers, makers] = await Promise.all([store.read(SUPPLY_COVERS, params), store.read(SUPPLY_MAKERS, params)]);
+  const makersOf = new Map<string, Set<string>>();
+  for (const r of makers) {
+    const item = String(r.item);
+    if (!makersOf.has(item)) makersOf.set(item, new Set());
+    makersOf.get(item)!.add(String(r.maker));
+  }
+  const out = new Map<string, Covered[]>();
+  for (const r of covers) {
+    const deal = String(r.deal);
+    const item = String(r.item);
+    if (!out.has(deal)) out.set(deal, []);
+    out.get(deal)!.push({ item, serviceKind: r.serviceKind ? (r.serviceKind as CloudServiceKind) : null, makers: makersOf.get(item) ?? new Set() });
+  }
+  return out;
+}
+
+/**
+ * What `supplier` supplies through a deal: the deal's kind, and of what it covers, what the
+ * supplier operates or makes, or what none of the deal's suppliers does (a cloud service or chip
+ * with no maker among the suppliers is supplied by them all).
+ */
+function supplyOf(supplier: string, dealKind: DealKind, covered: readonly Covered[], dealSuppliers: ReadonlySet<string>): DealSupply {
+  const mine = covered.filter((c) => c.makers.has(supplier) || ![...c.makers].some((m) => dealSuppliers.has(m)));
+  return {
+    dealKind,
+    cloudServiceKinds: mine.flatMap((c) => (c.serviceKind ? [c.serviceKind] : [])),
+    coversChips: mine.some((c) => c.serviceKind === null),
+  };
 }
 
 export interface Supply {
@@ -113,12 +185,15 @@ export async function suppliers(store: GraphStore, control: ControlGraph, r: Sup
   ]);
   const page = facts.slice(r.offset, r.offset + r.first).map((f) => {
     const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
+    const supplied = scopesOfSupply(f.supplies);
     return {
       supplierId: f.supplierId,
       dealIds: f.dealIds,
       committedUsd: f.committedUsd,
       potentialUsd: f.potentialUsd,
-      restrictedByIds: granted.filter((x) => !related.has(String(x.holderId))).map((x) => String(x.id)),
+      restrictedByIds: granted
+        .filter((x) => !related.has(String(x.holderId)) && restricts((x.covers as string[] | null) ?? [], supplied))
+        .map((x) => String(x.id)),
     };
   });
   return { page, totalCount: facts.length, granted };

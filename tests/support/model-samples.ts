@@ -3,7 +3,7 @@ import { NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyDef, type 
 import type { Value } from '../../src/store/graph-store.ts';
 
 export function sampleValue(key: string, def: PropertyDef, salt: string): Value {
-  if (def.vocabulary) return def.vocabulary[def.vocabulary.length - 1]!;
+  if (def.vocabulary) return def.type === 'string[]' ? [...def.vocabulary.slice(-2)] : def.vocabulary[def.vocabulary.length - 1]!;
   switch (def.type) {
     case 'string':
       if (def.format === 'url') return `https://example.org/${salt}`;

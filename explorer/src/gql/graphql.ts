@@ -69,14 +69,31 @@ export type AuditEntryEdge = {
   node: AuditEntry;
 };
 
-/** Something that happened to a deal or exclusivity on a day. */
+/** Something that happened to a deal or exclusivity on a day: one per fact, day and kind. */
 export type Change = {
   __typename?: 'Change';
   fact: Fact;
   kind: ChangeKind;
   on: Scalars['Date']['output'];
+  /** The sources of the status entry of that day, else the fact's. */
   sources: Array<Source>;
+  /** The fact's status on that day. */
   status: Status;
+};
+
+/** Changes, oldest first, a page at a time. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+  /** Changes on every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
 };
 
 export type ChangeKind =
@@ -344,6 +361,8 @@ export type DealSort =
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
   announcedOn: Scalars['Date']['output'];
+  /** What the right covers, from a closed vocabulary; empty when not recorded. */
+  covers: Array<ExclusivityScope>;
   /** Its status today, whatever day was asked. */
   currentStatus: Status;
   /** The deal that created it. */
@@ -376,6 +395,7 @@ export type Exclusivity = Node & {
 /** An exclusivity, recorded whole. */
 export type ExclusivityInput = {
   announcedOn: Scalars['Date']['input'];
+  covers?: InputMaybe<Array<ExclusivityScope>>;
   deal?: InputMaybe<Scalars['ID']['input']>;
   endedOn?: InputMaybe<Scalars['Date']['input']>;
   grantor: Scalars['ID']['input'];
@@ -397,6 +417,23 @@ export type ExclusivityKind =
   | 'EXCLUSIVE_LICENSE'
   | 'OTHER'
   | 'RIGHT_OF_FIRST_REFUSAL';
+
+/** What an exclusivity covers (a closed vocabulary; the README's suppliers section says which supplies each restricts). */
+export type ExclusivityScope =
+  /** Distribution of the grantor's API. */
+  | 'API_DISTRIBUTION'
+  /** Chips supplied to the grantor. */
+  | 'CHIP_SUPPLY'
+  /** Hosting of the grantor's models on a cloud. */
+  | 'CLOUD_HOSTING'
+  /** Compute capacity the grantor buys. */
+  | 'COMPUTE_CAPACITY'
+  /** A first right (refusal or offer) on the grantor's new capacity. */
+  | 'FIRST_RIGHT_ON_CAPACITY'
+  /** A licence to the grantor's models or IP. */
+  | 'MODEL_LICENSE'
+  /** Distribution of the grantor's products. */
+  | 'PRODUCT_DISTRIBUTION';
 
 export type Fact = Deal | Exclusivity;
 
@@ -701,8 +738,12 @@ export type Query = {
   __typename?: 'Query';
   /** The audit trail, newest first (admin keys only). */
   auditLog: AuditEntryConnection;
-  /** What was announced, changed status or ended between two dates (inclusive). */
-  changes: Array<Change>;
+  /**
+   * What was announced, changed status or ended between two dates (inclusive), oldest first, one row
+   * per fact, day and kind; only facts where one of `organizations` is a party, holder or grantor, and
+   * only `kinds`, when given; `first` (1 to 100) a page.
+   */
+  changes: ChangeConnection;
   chip?: Maybe<Chip>;
   chips: Array<Chip>;
   cloudService?: Maybe<CloudService>;
@@ -754,7 +795,11 @@ export type QueryAuditLogArgs = {
 
 
 export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
+  kinds?: InputMaybe<Array<ChangeKind>>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
   to: Scalars['Date']['input'];
 };
 

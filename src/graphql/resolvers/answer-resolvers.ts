@@ -4,6 +4,7 @@ import type { GraphContext } from '../context.ts';
 import type { DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, ChipModel, CloudServiceModel } from '../models.ts';
 import { setView, viewOf } from '../views.ts';
 import { loadAnyNode, loadAnyNodes, resolveNodeType } from './node-helpers.ts';
+import { statusAsOf } from './entity-resolvers.ts';
 
 const org = async (ctx: GraphContext, id: string) => (await ctx.loaders.node('Organization').load(id)) as OrganizationModel;
 const deals = (ctx: GraphContext, ids: readonly string[]) => ctx.loaders.nodes<DealModel>('Deal', ids);
@@ -50,6 +51,10 @@ export const answerResolvers: Resolvers = {
   },
   Change: {
     // A change row reports its fact's status on the row's own day.
+    status: async (c, _a, ctx, info) => {
+      const fact = (await ctx.loaders.node(c.factLabel).load(c.factId)) as DealModel | ExclusivityModel;
+      return (await statusAsOf(ctx, c.factLabel, fact, { asOf: c.on, knownOn: viewOf(ctx, info).knownOn })) as never;
+    },
     fact: async (c, _a, ctx, info) => {
       setView(ctx, info, { asOf: c.on, knownOn: viewOf(ctx, info).knownOn });
       return (await loadAnyNode(ctx, c.factId, c.factLabel)) as never;

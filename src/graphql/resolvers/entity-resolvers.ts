@@ -135,6 +135,7 @@ export const entityResolvers: Resolvers = {
   Exclusivity: {
     status: async (x, _a, ctx, info) => (await statusAsOf(ctx, 'Exclusivity', x, viewOf(ctx, info))) as never,
     currentStatus: (x) => x.status as never,
+    covers: (x) => (x.covers ?? []) as never,
     until: (x) => x.validUntil ?? x.term ?? 'open-ended',
     holder: async (x, _a, ctx) =>
       (await ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('HOLDS', 'Organization', 'Exclusivity', 'to', x.id)))[0]!,
@@ -153,7 +154,7 @@ export const entityResolvers: Resolvers = {
  * announced or reported by then (a fact reached through a link, such as a later deal it was
  * superseded by).
  */
-async function statusAsOf(ctx: GraphContext, label: 'Deal' | 'Exclusivity', fact: DealModel | ExclusivityModel, when: When): Promise<Status> {
+export async function statusAsOf(ctx: GraphContext, label: 'Deal' | 'Exclusivity', fact: DealModel | ExclusivityModel, when: When): Promise<Status> {
   const history = await statusHistoryOf(ctx, label, fact.id);
   const on = statusOn(
     {

@@ -178,7 +178,18 @@ export const queryResolvers: Resolvers = {
     },
     changes: async (_p, args, ctx) => {
       dateRange(args.from, args.to, ['from', 'to']);
-      return changesBetween(ctx.store, args.from, args.to);
+      if (args.organizations?.length === 0)
+        throw badInput('Argument "organizations" must name at least one organization (leave it out for every fact).', 'organizations');
+      await requireIds(ctx, 'organizations', args.organizations, ORG);
+      const first = arg(firstArg, args.first, 'first');
+      const offset = decodeCursor(args.after);
+      const rows = await changesBetween(ctx.store, {
+        from: args.from,
+        to: args.to,
+        organizations: args.organizations ? [...new Set(args.organizations)] : null,
+        kinds: args.kinds ?? null,
+      });
+      return connection(rows.slice(offset, offset + first), offset, first, rows.length);
     },
   },
 };
