@@ -86,3 +86,13 @@ describe('the two clocks', () => {
     expect(then.find((x) => x.id === 'microsoft-openai-azure-api-exclusivity')?.status).toBe('ACTIVE');
   });
 });
+
+describe('a neighbourhood on a date', () => {
+  it("badges each deal and exclusivity with its status that day, not today's", async () => {
+    const r = await api.gql<{ neighborhood: { nodes: { id: string; status: string | null }[] } }>(
+      '{ neighborhood(id: "openai", depth: 1, asOf: "2025-12-17", kinds: [ORGANIZATION, EXCLUSIVITY], limit: 500) { nodes { id status } } }',
+    );
+    const x = r.data!.neighborhood.nodes.find((n) => n.id === 'microsoft-openai-azure-api-exclusivity');
+    expect(x?.status).toBe('ACTIVE');
+  });
+});

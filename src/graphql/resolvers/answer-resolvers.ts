@@ -48,6 +48,12 @@ export const answerResolvers: Resolvers = {
   },
   GraphNode: {
     node: async (n, _a, ctx) => (await loadAnyNode(ctx, n.id, n.kind)) as never,
+    // A deal's or an exclusivity's status on the day the neighbourhood is about, as everywhere.
+    status: async (n, _a, ctx, info) => {
+      if (n.kind !== 'Deal' && n.kind !== 'Exclusivity') return n.status as never;
+      const fact = (await ctx.loaders.node(n.kind).load(n.id)) as DealModel | ExclusivityModel | null;
+      return (fact ? await statusAsOf(ctx, n.kind, fact, viewOf(ctx, info)) : n.status) as never;
+    },
   },
   Change: {
     // A change row reports its fact's status on the row's own day.
