@@ -176,6 +176,22 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
     expect(await nodeIds(page)).toContain(ORACLE_DEAL);
   });
 
+  it('shows a fact as it stood on the chosen day: the Azure API exclusivity active on 17 Dec 2025', { timeout: 20_000 }, async () => {
+    const view = await browser!.context.newPage();
+    try {
+      await view.goto(`${server!.url}/?node=openai&asOf=2025-12-17&sel=microsoft-openai-azure-api-exclusivity`);
+      await drawn(view);
+      const details = view.getByTestId('details-panel');
+      await expect.poll(() => details.textContent(), { timeout: 10_000 }).toContain('Azure exclusivity');
+      const text = (await details.textContent())!;
+      expect(text).toContain('Active');
+      expect(text).not.toMatch(/Status\s*Terminated/);
+      await browser!.screenshot('explorer-dated-exclusivity', view);
+    } finally {
+      await view.close();
+    }
+  });
+
   it('exports the view as a PNG, and as GraphML', { timeout: 20_000 }, async () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toMatch(/^aigraph-openai-2025-09-15\.png$/);

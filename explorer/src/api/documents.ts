@@ -100,7 +100,7 @@ export const neighborhoodQuery = graphql(`
 
 export const nodeDetailsQuery = graphql(`
   query NodeDetails($id: ID!, $asOf: Date) {
-    node(id: $id) {
+    node(id: $id, asOf: $asOf) {
       __typename
       id
       ... on Organization {

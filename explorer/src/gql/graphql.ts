@@ -1286,7 +1286,7 @@ export const NeighborhoodDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const NodeDetailsDocument = new TypedDocumentString(`
     query NodeDetails($id: ID!, $asOf: Date) {
-  node(id: $id) {
+  node(id: $id, asOf: $asOf) {
     __typename
     id
     ... on Organization {
