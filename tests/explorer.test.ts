@@ -176,13 +176,31 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
     expect(await nodeIds(page)).toContain(ORACLE_DEAL);
   });
 
+  it("shows the API's error with its suggestion for a misspelt organization", { timeout: 20_000 }, async () => {
+    const view = await browser!.context.newPage();
+    try {
+      await view.goto(`${server!.url}/?node=openai`);
+      await drawn(view);
+      const form = view.getByTestId('question-suppliers');
+      await form.locator('input').nth(0).fill('openai');
+      await form.locator('input').nth(1).fill('microsft');
+      await form.locator('button').first().click();
+      const summary = view.locator('#results-summary');
+      await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('Did you mean microsoft?');
+      await browser!.screenshot('explorer-misspelt-organization', view);
+    } finally {
+      await view.close();
+    }
+  });
+
   it('shows a fact as it stood on the chosen day: the Azure API exclusivity active on 17 Dec 2025', { timeout: 20_000 }, async () => {
     const view = await browser!.context.newPage();
     try {
       await view.goto(`${server!.url}/?node=openai&asOf=2025-12-17&sel=microsoft-openai-azure-api-exclusivity`);
       await drawn(view);
       const details = view.getByTestId('details-panel');
-      await expect.poll(() => details.textContent(), { timeout: 10_000 }).toContain('Azure exclusivity');
+      // The header shows at once; the properties once the node has loaded.
+      await expect.poll(() => details.textContent(), { timeout: 10_000 }).toContain('Grantor');
       const text = (await details.textContent())!;
       expect(text).toContain('Active');
       expect(text).not.toMatch(/Status\s*Terminated/);
