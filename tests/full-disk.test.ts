@@ -12,21 +12,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scanJournal } from '../src/writes/journal-file.ts';
 import { journalFileFor } from '../src/writes/journal.ts';
 import { runCli, startServer, type RunningServer } from './support/run-cli.ts';
+import { mountTmpfs } from './support/tmpfs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigraph-full-disk-'));
 const mnt = join(dir, 'small-disk');
 mkdirSync(mnt);
 
-function mountSmallDisk(): string | null {
-  if (process.getuid?.() !== 0) return 'mounting a tmpfs needs root, and this test runs as another user';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=20m,mode=0700', 'tmpfs', mnt], { stdio: 'pipe' });
-    return null;
-  } catch (err) {
-    return `mount -t tmpfs failed here (${String((err as { stderr?: Buffer }).stderr ?? err).trim()})`;
-  }
-}
-const skipReason = mountSmallDisk();
+const skipReason = mountTmpfs(mnt, '20m', '0700');
 if (skipReason) console.warn(`full-disk test skipped: ${skipReason}`);
 
 afterAll(() => {

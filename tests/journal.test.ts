@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StorageFullError } from '../src/store/store-errors.ts';
 import { JournalCorruptError, scanJournal } from '../src/writes/journal-file.ts';
 import { Journal } from '../src/writes/journal.ts';
+import { mountTmpfs } from './support/tmpfs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigraph-journal-'));
 let n = 0;
@@ -26,16 +27,7 @@ const ids = (j: Journal) => j.entries().map((e) => (e.change as { id: string }).
 
 const mnt = join(dir, 'tiny-disk');
 mkdirSync(mnt);
-function mountTinyDisk(): string | null {
-  if (process.getuid?.() !== 0) return 'mounting a tmpfs needs root, and this test runs as another user';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt], { stdio: 'pipe' });
-    return null;
-  } catch (err) {
-    return `mount -t tmpfs failed here (${String((err as { stderr?: Buffer }).stderr ?? err).trim()})`;
-  }
-}
-const skipReason = mountTinyDisk();
+const skipReason = mountTmpfs(mnt, '1m');
 if (skipReason) console.warn(`full-disk journal test skipped: ${skipReason}`);
 afterAll(() => {
   if (!skipReason) execFileSync('umount', [mnt]);

@@ -8,6 +8,7 @@
  */
 import { RECORDS, type CollectionDecl } from '../model/records.ts';
 import { END_KNOWN_SINCE, KNOWN_SINCE, KNOWN_SINCE_LABELS, type KnownSinceLabel } from '../queries/import-statements.ts';
+import { NODE_STATEMENTS } from '../queries/model-statements.ts';
 import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 import type { RecordsByCollection } from './record-schemas.ts';
 import { childId, valueAt } from './records-to-graph.ts';
@@ -60,11 +61,21 @@ export async function deriveAll(tx: UnitOfWork): Promise<void> {
   for (const s of Object.values(END_KNOWN_SINCE)) await tx.run(s.all);
 }
 
-/** Fills `knownSince` where it is missing (a database written before the property existed); true when it did. */
+/** The bookkeeping node that marks a database whose derived properties are complete. */
+const DERIVED_MARK = 'derived-complete';
+
+/**
+ * Fills `knownSince` where it is missing (a database written before the property existed); true
+ * when it did. Once a database is complete a mark says so, so later starts ask for one node by
+ * key instead of scanning the fact tables (the write path keeps the properties true from then on).
+ */
 export async function ensureDerived(store: GraphStore): Promise<boolean> {
+  if ((await store.read(NODE_STATEMENTS.Meta.get, { id: DERIVED_MARK })).length) return false;
   let missing = 0;
   for (const label of KNOWN_SINCE_LABELS) missing += Number((await store.read(KNOWN_SINCE[label].missing))[0]?.n ?? 0);
-  if (!missing) return false;
-  await store.transaction((tx) => deriveAll(tx));
-  return true;
+  await store.transaction(async (tx) => {
+    if (missing) await deriveAll(tx);
+    await tx.run(NODE_STATEMENTS.Meta.upsert, { rows: [{ id: DERIVED_MARK, journalSeq: null }] });
+  });
+  return missing > 0;
 }

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { NODE_TYPES, type NodeLabel, type PropertyDef } from '../model/graph-model.ts';
+import { NOUN, withArticle as articled } from '../model/nouns.ts';
 import { RECORDS, type CollectionDecl, type CollectionName } from '../model/records.ts';
 import { FIND_IDS } from '../queries/model-statements.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -25,20 +26,7 @@ export interface ValidationResult {
   more: number;
 }
 
-const NOUN: Record<NodeLabel, string> = {
-  Organization: 'organization',
-  Chip: 'chip',
-  CloudService: 'cloud service',
-  Source: 'source',
-  Deal: 'deal',
-  Exclusivity: 'exclusivity',
-  StatusEntry: 'status entry',
-  AmountReport: 'amount report',
-  Tranche: 'tranche',
-  AuditEntry: 'audit entry',
-  Meta: 'server record',
-};
-const withArticle = (label: NodeLabel) => `${/^[aeiou]/.test(NOUN[label]) ? 'an' : 'a'} ${NOUN[label]}`;
+const withArticle = (label: NodeLabel) => articled(NOUN[label]);
 
 function rawValueAt(value: unknown, path: Path): unknown {
   let v = value;

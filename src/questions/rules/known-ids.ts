@@ -5,6 +5,7 @@
  * closest ones (suggest.ts).
  */
 import type { NodeLabel } from '../../model/graph-model.ts';
+import { NOUN, withArticle } from '../../model/nouns.ts';
 import { FIND_IDS } from '../../queries/model-statements.ts';
 import type { GraphStore, Query } from '../../store/graph-store.ts';
 import { PerVersion } from '../per-version.ts';
@@ -61,21 +62,10 @@ export async function unknownIds(
   return missing.map((id) => ({ id, actual: found.get(id) ?? null, suggestions: suggest(id, pool) }));
 }
 
-const NOUNS: Record<NamedLabel, string> = {
-  Organization: 'organization',
-  Chip: 'chip',
-  CloudService: 'cloud service',
-  Deal: 'deal',
-  Exclusivity: 'exclusivity',
-  Source: 'source',
-};
-
 /** "No organization with id "microsft" (argument "excluding"). Did you mean microsoft?" */
 export function unknownIdMessage(argument: string, expected: readonly NamedLabel[], u: UnknownId): string {
-  const kinds = expected.map((l) => NOUNS[l]).join(' or ');
-  const actual = u.actual ? ((NOUNS as Record<string, string>)[u.actual] ?? u.actual) : null;
-  const a = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
-  const what = actual ? `"${u.id}" is ${a(actual)}, not ${a(kinds)}` : `No ${kinds} with id "${u.id}"`;
+  const kinds = expected.map((l) => NOUN[l]).join(' or ');
+  const what = u.actual ? `"${u.id}" is ${withArticle(NOUN[u.actual])}, not ${withArticle(kinds)}` : `No ${kinds} with id "${u.id}"`;
   const hint = u.suggestions.length ? ` Did you mean ${u.suggestions.join(', ')}?` : '';
   return `${what} (argument "${argument}").${hint}`;
 }
