@@ -11,6 +11,7 @@
  * stands. With `organizations`, only facts where one of them is a party, holder or grantor.
  */
 import { ALL_ROLES } from './rules/deal-filter.ts';
+import { childIndex } from '../records/records-to-graph.ts';
 import type { GraphStore, Query } from '../store/graph-store.ts';
 
 const window = (v: string, prop: string) => `${v}.${prop} >= date($from) AND ${v}.${prop} <= date($to)`;
@@ -63,7 +64,6 @@ export interface ChangesRequest {
 const ORDER = { ANNOUNCED: 0, STATUS_CHANGED: 1, ENDED: 2 } as const;
 
 /** The position of a status entry in its history: the number at the end of its derived id. */
-const entryIndex = (id: string) => Number(/-(\d+)$/.exec(id)?.[1] ?? 0);
 
 interface Entry {
   id: string;
@@ -90,7 +90,7 @@ export async function changesBetween(store: GraphStore, r: ChangesRequest): Prom
     }
   }
   for (const [factId, { label, entries: byId }] of histories) {
-    const entries = [...byId.values()].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : entryIndex(a.id) - entryIndex(b.id)));
+    const entries = [...byId.values()].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : childIndex(a.id) - childIndex(b.id)));
     // The status the day before each entry's day stood at (the last entry of an earlier day).
     let before: string | null = null;
     for (const [i, e] of entries.entries()) {

@@ -17,6 +17,7 @@
  */
 import { PARTY_ROLES } from '../model/graph-model.ts';
 import { ENDED_STATUSES, STATUSES, type Status } from '../model/vocabulary.ts';
+import { childIndex } from '../records/records-to-graph.ts';
 import type { GraphStore, Query } from '../store/graph-store.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
 import { inForceCypher, knownByCypher, whenParams, type When } from './rules/in-force.ts';
@@ -101,7 +102,6 @@ interface Arrival {
 }
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const entryNumber = (id: string) => Number(/-(\d+)$/.exec(id)?.[1] ?? 0);
 
 /** The facts among `rows` whose status on the day is one of `allowed`. */
 async function factsWithStatus(store: GraphStore, rows: Record<string, unknown>[], when: When, allowed: ReadonlySet<string>): Promise<Set<string>> {
@@ -116,7 +116,7 @@ async function factsWithStatus(store: GraphStore, rows: Record<string, unknown>[
   }
   const ok = new Set<string>();
   for (const [id, f] of facts) {
-    const history = (histories.get(id) ?? []).sort((a, b) => entryNumber(a.entry) - entryNumber(b.entry));
+    const history = (histories.get(id) ?? []).sort((a, b) => childIndex(a.entry) - childIndex(b.entry));
     const status = statusOn(
       { status: f.status as Status, announcedOn: String(f.announcedOn), endedOn: str(f.endedOn), knownOn: str(f.knownSince), history },
       when.asOf,

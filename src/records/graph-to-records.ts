@@ -10,6 +10,7 @@ import type { GraphStore, Row } from '../store/graph-store.ts';
 import { groupBy } from '../store/group-by.ts';
 import { canonicalRecord, compareText, recordKey } from './canonical.ts';
 import { emptyRecords, type RecordsByCollection } from './record-schemas.ts';
+import { byChildIndex } from './records-to-graph.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -32,9 +33,6 @@ export async function readSnapshot(store: GraphStore): Promise<GraphSnapshot> {
   for (const s of RELATIONSHIP_STATEMENTS) rels.set(relKey(s.type, s.from, s.to), await store.read(s.all));
   return { nodes, rels };
 }
-
-/** Numeric suffix of a derived child id (`x-status-3` -> 3), so children keep their order. */
-const childIndex = (id: unknown) => Number(/-(\d+)$/.exec(String(id))?.[1] ?? 0);
 
 function nodeRecords(snap: GraphSnapshot, decl: NodeCollection): Obj[] {
   const by = (type: RelationshipType, from: NodeLabel, to: NodeLabel, key: 'from' | 'to') => groupBy(snap.rels.get(relKey(type, from, to)) ?? [], key);
@@ -68,7 +66,7 @@ function nodeRecords(snap: GraphSnapshot, decl: NodeCollection): Obj[] {
           (owned.get(id) ?? [])
             .map((r) => childNodes.get(String(r.to)))
             .filter((n): n is Row => n !== undefined)
-            .sort((a, b) => childIndex(a.id) - childIndex(b.id))
+            .sort(byChildIndex)
             .map((n) => Object.fromEntries(part.fields.map(([key, prop]) => [key, prop === '@cites' ? ids(cites.get(String(n.id)), 'to') : n[prop]])));
       }
     }

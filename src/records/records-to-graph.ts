@@ -6,9 +6,9 @@
  */
 import { NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
 import { COLLECTION_NAMES, RECORDS, type CollectionDecl, type CollectionName, type FieldPath, type NodeCollection } from '../model/records.ts';
-import type { Value } from '../store/graph-store.ts';
+import type { Row, Value } from '../store/graph-store.ts';
 
-export type Row = Record<string, Value>;
+export type { Row } from '../store/graph-store.ts';
 type Obj = Record<string, unknown>;
 
 export interface RelRows {
@@ -49,6 +49,12 @@ export class GraphRows {
 
 /** The id of the i-th (0-based) child of a record: `<parent>-<infix>-<i + 1>`. */
 export const childId = (parentId: string, infix: string, i: number) => `${parentId}-${infix}-${i + 1}`;
+
+/** The 1-based position a derived child id carries (`x-status-3` -> 3), so children keep their order. */
+export const childIndex = (id: unknown) => Number(/-(\d+)$/.exec(String(id))?.[1] ?? 0);
+
+/** Orders children (anything with a derived child `id`) as their record lists them. */
+export const byChildIndex = (a: { readonly id?: unknown }, b: { readonly id?: unknown }) => childIndex(a.id) - childIndex(b.id);
 
 /** The value at a part's path inside a record. */
 export function valueAt(record: Obj, path: FieldPath): unknown {

@@ -22,6 +22,7 @@ import { isInForce, type When } from '../../questions/rules/in-force.ts';
 import { statusOn } from '../../questions/rules/status-on.ts';
 import type { Status } from '../../model/vocabulary.ts';
 import { setView, viewOf, whenOf } from '../views.ts';
+import { byChildIndex } from '../../records/records-to-graph.ts';
 import { dealFilterArgs, requireFilterIds } from './deal-filter.ts';
 
 const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport' | 'Tranche', id: string) =>
@@ -29,8 +30,7 @@ const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'Stat
 
 const statusHistoryOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity', id: string) => {
   const entries = await ctx.loaders.nodes<StatusEntryModel>('StatusEntry', await ctx.loaders.linked('HAS_STATUS', from, 'StatusEntry', 'from', id));
-  const n = (e: StatusEntryModel) => Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0);
-  return entries.sort((a, b) => n(a) - n(b));
+  return entries.sort(byChildIndex);
 };
 
 const controlOf = (r: Row): ControlModel => ({
@@ -103,16 +103,14 @@ export const entityResolvers: Resolvers = {
     potentialUsd: async (d, _a, ctx, info) => (await ctx.loaders.dealMoney(viewOf(ctx, info)).load(d.id))?.potentialUsd ?? null,
     tranches: async (d, _a, ctx) => {
       const tranches = await ctx.loaders.nodes<TrancheModel>('Tranche', await ctx.loaders.linked('HAS_TRANCHE', 'Deal', 'Tranche', 'from', d.id));
-      const n = (e: TrancheModel) => Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0);
-      return tranches.sort((a, b) => n(a) - n(b));
+      return tranches.sort(byChildIndex);
     },
     otherReports: async (d, _a, ctx) => {
       const reports = await ctx.loaders.nodes<AmountReportModel>(
         'AmountReport',
         await ctx.loaders.linked('REPORTS_AMOUNT', 'Deal', 'AmountReport', 'from', d.id),
       );
-      const n = (e: AmountReportModel) => Number(/-(\d+)$/.exec(e.id)?.[1] ?? 0);
-      return reports.sort((a, b) => n(a) - n(b));
+      return reports.sort(byChildIndex);
     },
     supersedes: async (d, _a, ctx) => ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('SUPERSEDES', 'Deal', 'Deal', 'from', d.id)),
     supersededBy: async (d, _a, ctx) => ctx.loaders.nodes<DealModel>('Deal', await ctx.loaders.linked('SUPERSEDES', 'Deal', 'Deal', 'to', d.id)),
