@@ -18,7 +18,12 @@ export async function requireIds(
   expected: readonly NamedLabel[],
 ): Promise<void> {
   if (!ids?.length) return;
-  const unknown = await unknownIds(ctx.store, ids, expected, ctx.idCandidates);
+  const labelsOf = async (list: readonly string[]) =>
+    (await ctx.loaders.labelOf.loadMany(list)).map((l) => {
+      if (l instanceof Error) throw l;
+      return l;
+    });
+  const unknown = await unknownIds(labelsOf, ids, expected, ctx.idCandidates);
   const first = unknown[0];
   if (!first) return;
   throw new AppError('NOT_FOUND', unknownIdMessage(argument, expected, first), {

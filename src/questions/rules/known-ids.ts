@@ -6,7 +6,6 @@
  */
 import type { NodeLabel } from '../../model/graph-model.ts';
 import { NOUN, withArticle } from '../../model/nouns.ts';
-import { FIND_IDS } from '../../queries/model-statements.ts';
 import type { GraphStore, Query } from '../../store/graph-store.ts';
 import { PerVersion } from '../per-version.ts';
 import { normalise, suggest, type Candidate } from './suggest.ts';
@@ -45,17 +44,20 @@ export interface UnknownId {
 
 /**
  * The ids among `ids` that name nothing of the `expected` kinds, each with up to three
- * suggestions. `candidates` reads the candidates of a kind (cached by the caller per graph version).
+ * suggestions. `labelsOf` gives each id's label by primary key (the request's batched loader, so
+ * the lookup that follows reuses it); `candidates` reads the candidates of a kind (cached by the
+ * caller per graph version).
  */
 export async function unknownIds(
-  store: GraphStore,
+  labelsOf: (ids: readonly string[]) => Promise<readonly (NodeLabel | null)[]>,
   ids: readonly string[],
   expected: readonly NamedLabel[],
-  candidates: (label: NamedLabel) => Promise<Candidate[]> = (l) => candidatesOf(store, l),
+  candidates: (label: NamedLabel) => Promise<Candidate[]>,
 ): Promise<UnknownId[]> {
   const wanted = [...new Set(ids)];
   if (!wanted.length) return [];
-  const found = new Map((await store.read(FIND_IDS, { ids: wanted })).map((r) => [String(r.id), r.label as NodeLabel]));
+  const labels = await labelsOf(wanted);
+  const found = new Map(wanted.map((id, i) => [id, labels[i] ?? null]));
   const missing = wanted.filter((id) => !(expected as readonly string[]).includes(found.get(id) ?? ''));
   if (!missing.length) return [];
   const pool = (await Promise.all(expected.map(candidates))).flat();
