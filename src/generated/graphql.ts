@@ -678,6 +678,8 @@ export type OrganizationKind =
   | 'data_center_operator'
   | 'energy'
   | 'foundry'
+  /** A government, ministry or state agency. */
+  | 'government'
   | 'hyperscaler'
   | 'investor'
   | 'neocloud'
@@ -928,6 +930,8 @@ export type Source = Node & {
   id: Scalars['ID']['output'];
   publishedOn: Scalars['Date']['output'];
   publisher: Scalars['String']['output'];
+  /** How close it is to the fact; null while not yet graded. */
+  tier?: Maybe<SourceTier>;
   title: Scalars['String']['output'];
   url: Scalars['String']['output'];
 };
@@ -941,6 +945,15 @@ export type SourceInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How close a source is to the fact it reports. */
+export type SourceTier =
+  /** An outlet with its own reporting, or a named wire story. */
+  | 'press'
+  /** The parties' own release, filing or blog. */
+  | 'primary'
+  /** Syndication, an aggregator or a blog. */
+  | 'secondary';
+
 /** The status of a deal or exclusivity. Ended facts stay in the graph, marked. */
 export type Status =
   | 'active'
@@ -949,6 +962,8 @@ export type Status =
   | 'completed'
   | 'expired'
   | 'in_talks'
+  /** Reported by the press as agreed, never confirmed by the parties: never counted as committed. */
+  | 'reported'
   | 'rumoured'
   | 'signed'
   | 'superseded'
@@ -1185,6 +1200,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceInput: SourceInput;
+  SourceTier: null;
   Status: null;
   StatusEntry: ResolverTypeWrapper<StatusEntryModel>;
   StatusEntryInput: StatusEntryInput;
@@ -1536,7 +1552,7 @@ export type OrganizationEdgeResolvers<ContextType = GraphContext, ParentType ext
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
-export type OrganizationKindResolvers = { AI_LAB: 'ai_lab', CHIP_DESIGNER: 'chip_designer', CLOUD_PROVIDER: 'cloud_provider', CONGLOMERATE: 'conglomerate', DATA_CENTER_OPERATOR: 'data_center_operator', ENERGY: 'energy', FOUNDRY: 'foundry', HYPERSCALER: 'hyperscaler', INVESTOR: 'investor', NEOCLOUD: 'neocloud', OTHER: 'other', SOVEREIGN_FUND: 'sovereign_fund' };
+export type OrganizationKindResolvers = { AI_LAB: 'ai_lab', CHIP_DESIGNER: 'chip_designer', CLOUD_PROVIDER: 'cloud_provider', CONGLOMERATE: 'conglomerate', DATA_CENTER_OPERATOR: 'data_center_operator', ENERGY: 'energy', FOUNDRY: 'foundry', GOVERNMENT: 'government', HYPERSCALER: 'hyperscaler', INVESTOR: 'investor', NEOCLOUD: 'neocloud', OTHER: 'other', SOVEREIGN_FUND: 'sovereign_fund' };
 
 export type PageInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1585,12 +1601,15 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['SourceTier']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type StatusResolvers = { ACTIVE: 'active', ANNOUNCED: 'announced', CALLED_OFF: 'called_off', COMPLETED: 'completed', EXPIRED: 'expired', IN_TALKS: 'in_talks', RUMOURED: 'rumoured', SIGNED: 'signed', SUPERSEDED: 'superseded', TERMINATED: 'terminated' };
+export type SourceTierResolvers = { PRESS: 'press', PRIMARY: 'primary', SECONDARY: 'secondary' };
+
+export type StatusResolvers = { ACTIVE: 'active', ANNOUNCED: 'announced', CALLED_OFF: 'called_off', COMPLETED: 'completed', EXPIRED: 'expired', IN_TALKS: 'in_talks', REPORTED: 'reported', RUMOURED: 'rumoured', SIGNED: 'signed', SUPERSEDED: 'superseded', TERMINATED: 'terminated' };
 
 export type StatusEntryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StatusEntry'] = ResolversParentTypes['StatusEntry']> = {
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1684,6 +1703,7 @@ export type Resolvers<ContextType = GraphContext> = {
   PathStep?: PathStepResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  SourceTier?: SourceTierResolvers;
   Status?: StatusResolvers;
   StatusEntry?: StatusEntryResolvers<ContextType>;
   SupplierShare?: SupplierShareResolvers<ContextType>;

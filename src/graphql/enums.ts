@@ -12,6 +12,7 @@ import {
   EXCLUSIVITY_KINDS,
   EXCLUSIVITY_SCOPES,
   ORGANIZATION_KINDS,
+  SOURCE_TIERS,
   STATUSES,
   TRANCHE_KINDS,
 } from '../model/vocabulary.ts';
@@ -22,6 +23,7 @@ function enumMap<T extends string>(values: readonly T[]): Record<Uppercase<T>, T
 
 export const GRAPHQL_ENUMS = {
   Status: enumMap(STATUSES),
+  SourceTier: enumMap(SOURCE_TIERS),
   AmountQualifier: enumMap(AMOUNT_QUALIFIERS),
   TrancheKind: enumMap(TRANCHE_KINDS),
   ConcentrationMeasure: { USD: 'usd', GW: 'gw' },

@@ -14,6 +14,7 @@ import {
   EXCLUSIVITY_KINDS,
   EXCLUSIVITY_SCOPES,
   ORGANIZATION_KINDS,
+  SOURCE_TIERS,
   STATUSES,
   TRANCHE_KINDS,
 } from './vocabulary.ts';
@@ -162,6 +163,12 @@ const nodeTypeDefs = {
       publisher: { type: 'string', required: true, description: 'Who published it.' },
       title: { type: 'string', required: true, description: 'Its headline.' },
       publishedOn: { type: 'date', required: true, description: 'Day it was published.' },
+      tier: {
+        type: 'string',
+        vocabulary: SOURCE_TIERS,
+        description:
+          "How close it is to the fact: primary (the parties' own release or filing), press (own reporting), secondary (syndication, aggregator, blog).",
+      },
     },
   },
   StatusEntry: {

@@ -11,6 +11,7 @@ export const ORGANIZATION_KINDS = [
   'foundry',
   'investor',
   'sovereign_fund',
+  'government',
   'data_center_operator',
   'energy',
   'conglomerate',
@@ -33,11 +34,34 @@ export const DEAL_KINDS = [
   'debt_financing',
 ] as const;
 
-/** Status of a deal or an exclusivity, after Wikidata's ranks: nothing is deleted, it is marked. */
-export const STATUSES = ['rumoured', 'in_talks', 'announced', 'signed', 'active', 'completed', 'expired', 'terminated', 'superseded', 'called_off'] as const;
+/**
+ * Status of a deal or an exclusivity, after Wikidata's ranks: nothing is deleted, it is marked.
+ * `reported`: the press reports it as agreed, the parties never confirmed it (it never counts as
+ * committed); `rumoured`: talked of, not reported as agreed.
+ */
+export const STATUSES = [
+  'rumoured',
+  'reported',
+  'in_talks',
+  'announced',
+  'signed',
+  'active',
+  'completed',
+  'expired',
+  'terminated',
+  'superseded',
+  'called_off',
+] as const;
 
 /** Statuses that mean the fact no longer holds (its `endedOn` says since when). */
 export const ENDED_STATUSES = ['expired', 'terminated', 'superseded', 'called_off'] as const;
+
+/**
+ * How close a source is to the fact: `primary` (the parties' own release, filing or blog),
+ * `press` (an outlet with its own reporting, or a named wire story), `secondary` (syndication,
+ * aggregator, blog).
+ */
+export const SOURCE_TIERS = ['primary', 'press', 'secondary'] as const;
 
 export const AMOUNT_QUALIFIERS = ['exact', 'up_to', 'at_least', 'approx'] as const;
 
@@ -65,6 +89,7 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export type ChipKind = (typeof CHIP_KINDS)[number];
 export type CloudServiceKind = (typeof CLOUD_SERVICE_KINDS)[number];
 export type DealKind = (typeof DEAL_KINDS)[number];
+export type SourceTier = (typeof SOURCE_TIERS)[number];
 export type Status = (typeof STATUSES)[number];
 export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
 export type TrancheKind = (typeof TRANCHE_KINDS)[number];

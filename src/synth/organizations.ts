@@ -42,6 +42,7 @@ const KIND_WEIGHTS: Readonly<Record<OrganizationKind, number>> = {
   sovereign_fund: 2,
   foundry: 1,
   hyperscaler: 0.3,
+  government: 0,
 };
 
 /** Which kinds can play each part in a deal. */

@@ -680,6 +680,8 @@ export type OrganizationKind =
   | 'DATA_CENTER_OPERATOR'
   | 'ENERGY'
   | 'FOUNDRY'
+  /** A government, ministry or state agency. */
+  | 'GOVERNMENT'
   | 'HYPERSCALER'
   | 'INVESTOR'
   | 'NEOCLOUD'
@@ -930,6 +932,8 @@ export type Source = Node & {
   id: Scalars['ID']['output'];
   publishedOn: Scalars['Date']['output'];
   publisher: Scalars['String']['output'];
+  /** How close it is to the fact; null while not yet graded. */
+  tier?: Maybe<SourceTier>;
   title: Scalars['String']['output'];
   url: Scalars['String']['output'];
 };
@@ -943,6 +947,15 @@ export type SourceInput = {
   url?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How close a source is to the fact it reports. */
+export type SourceTier =
+  /** An outlet with its own reporting, or a named wire story. */
+  | 'PRESS'
+  /** The parties' own release, filing or blog. */
+  | 'PRIMARY'
+  /** Syndication, an aggregator or a blog. */
+  | 'SECONDARY';
+
 /** The status of a deal or exclusivity. Ended facts stay in the graph, marked. */
 export type Status =
   | 'ACTIVE'
@@ -951,6 +964,8 @@ export type Status =
   | 'COMPLETED'
   | 'EXPIRED'
   | 'IN_TALKS'
+  /** Reported by the press as agreed, never confirmed by the parties: never counted as committed. */
+  | 'REPORTED'
   | 'RUMOURED'
   | 'SIGNED'
   | 'SUPERSEDED'

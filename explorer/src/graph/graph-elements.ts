@@ -46,6 +46,7 @@ function nodeSize(n: NodeData): number {
 const STATUS_TAG: Record<string, string> = {
   IN_TALKS: 'in talks',
   RUMOURED: 'rumoured',
+  REPORTED: 'reported, unconfirmed',
   TERMINATED: 'terminated',
   CALLED_OFF: 'called off',
   EXPIRED: 'expired',

@@ -13,6 +13,7 @@ export const ORGANIZATION_COLORS: Record<string, string> = {
   FOUNDRY: '#92400e',
   INVESTOR: '#15803d',
   SOVEREIGN_FUND: '#4d7c0f',
+  GOVERNMENT: '#1e3a8a',
   DATA_CENTER_OPERATOR: '#475569',
   ENERGY: '#ca8a04',
   CONGLOMERATE: '#be185d',
@@ -89,7 +90,7 @@ export function nodeColor(kind: GraphNodeKind, subKind: string | null): string {
 }
 
 /** Statuses drawn dashed (not agreed yet), faded (over) and marked (replaced). */
-export const TENTATIVE = new Set(['IN_TALKS', 'RUMOURED']);
+export const TENTATIVE = new Set(['IN_TALKS', 'RUMOURED', 'REPORTED']);
 export const ENDED = new Set(['TERMINATED', 'CALLED_OFF', 'EXPIRED']);
 export const SUPERSEDED = 'SUPERSEDED';
 

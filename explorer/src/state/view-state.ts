@@ -36,6 +36,7 @@ export const ALL_KINDS: readonly GraphNodeKind[] = ['ORGANIZATION', 'CHIP', 'CLO
 export const DEFAULT_KINDS: readonly GraphNodeKind[] = ['ORGANIZATION', 'CHIP', 'CLOUD_SERVICE', 'DEAL', 'EXCLUSIVITY'];
 export const ALL_STATUSES: readonly Status[] = [
   'RUMOURED',
+  'REPORTED',
   'IN_TALKS',
   'ANNOUNCED',
   'SIGNED',

@@ -57,7 +57,8 @@ export function totalsByParty(split: ReadonlyMap<string, ReadonlyMap<string, num
  * Committed and potential money. A deal binds only in a binding status: signed, active or
  * completed. `announced` is not binding: the seeds use it for letters of intent and plans the
  * parties announced without a signed contract (Samsung's and SK Hynix's memory letters, Stargate
- * sites); `rumoured` and `in_talks` are not agreements at all. An ended status (expired,
+ * sites); `rumoured`, `reported` (never confirmed by the parties) and `in_talks` are not
+ * agreements at all. An ended status (expired,
  * terminated, superseded, called off) holds no money, committed or potential.
  *
  * - committed: in a binding status, the amounts reported exact, approximate or at least (an
@@ -176,12 +177,12 @@ export function addMoney(a: Money, b: Money): Money {
 /**
  * The capacity a deal counts for on a day (gigawatts or chips, as reported, whatever the
  * qualifier: capacity figures are deployment plans, most of them targets or ceilings): counted
- * once the parties announced or signed it, not while it is only rumoured or in talks, and not
+ * once the parties announced or signed it, not while it is only rumoured, reported or in talks, and not
  * once it ended. Null when no figure is reported.
  */
 export function countedCapacity(status: Status, reported: number | null): number | null {
   if (reported === null) return null;
-  return status === 'rumoured' || status === 'in_talks' || isEndedStatus(status) ? 0 : reported;
+  return status === 'rumoured' || status === 'reported' || status === 'in_talks' || isEndedStatus(status) ? 0 : reported;
 }
 
 export const NO_MONEY: Money = { committedUsd: null, potentialUsd: null };
