@@ -63,6 +63,9 @@ export const ENDED_STATUSES = ['expired', 'terminated', 'superseded', 'called_of
  */
 export const SOURCE_TIERS = ['primary', 'press', 'secondary'] as const;
 
+/** How far a fact can be trusted, lowest first: the rule is src/questions/rules/confidence.ts. */
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+
 export const AMOUNT_QUALIFIERS = ['exact', 'up_to', 'at_least', 'approx'] as const;
 
 /** A tranche of a deal's money: paid or due unconditionally, or only when a condition is met. */
@@ -90,6 +93,7 @@ export type ChipKind = (typeof CHIP_KINDS)[number];
 export type CloudServiceKind = (typeof CLOUD_SERVICE_KINDS)[number];
 export type DealKind = (typeof DEAL_KINDS)[number];
 export type SourceTier = (typeof SOURCE_TIERS)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
 export type Status = (typeof STATUSES)[number];
 export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
 export type TrancheKind = (typeof TRANCHE_KINDS)[number];
