@@ -131,7 +131,6 @@ export class App {
     new SearchBox(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-results'), (hit) => void this.draw(hit.id));
     for (const b of byId('graph-empty').querySelectorAll<HTMLButtonElement>('button[data-draw]'))
       b.addEventListener('click', () => void this.draw(b.dataset.draw!));
-    if (matchMedia('(max-width: 900px)').matches) byId<HTMLDetailsElement>('legend').open = false;
     this.bindToolbar();
     bindGraphKeys(this.canvas, {
       step: (d) => this.step(d),
@@ -243,7 +242,9 @@ export class App {
 
   private showLegend(): void {
     const s = this.state;
-    renderLegend(byId('legend-body'), { day: dayText(s.asOf, s.knownOn), colorBy: s.colorBy, sizeBy: s.sizeBy });
+    const day = dayText(s.asOf, s.knownOn);
+    renderLegend(byId('legend-body'), { day, colorBy: s.colorBy, sizeBy: s.sizeBy });
+    byId('legend-day').textContent = `· statuses on ${day}`;
   }
 
   /** Loads the view's data (root, expansions, question) and draws it. */
@@ -304,9 +305,10 @@ export class App {
       if (question && answer.err instanceof GraphqlError && answer.err.extensions.id) this.questions.markInvalid(question, answer.err.extensions.id);
     } else this.answerView.empty();
     byId<HTMLButtonElement>('export-csv').disabled = !this.answer;
+    // On a narrow screen the answer is below the fold: bring it up once the user asked.
     if (this.revealAnswer) {
       this.revealAnswer = false;
-      byId('results-title').scrollIntoView({ block: 'nearest' });
+      if (matchMedia('(max-width: 900px)').matches) byId('results-title').scrollIntoView({ block: 'nearest' });
     }
     this.lastSet = set;
     const anchors = new Set([s.root, ...s.expanded]);

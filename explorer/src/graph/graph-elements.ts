@@ -193,7 +193,8 @@ export class ElementSet {
           link.dealNames.push(deal.name);
           link.amountUsd += deal.amountUsd ?? 0;
           link.count += 1;
-          link.label = `${link.count} deal${link.count === 1 ? '' : 's'}${link.amountUsd ? ` · ${formatAmount(link.amountUsd, null)}` : ''}`;
+          // One deal's link says its amount (as its node would); several say how many, and their total.
+          link.label = link.count === 1 ? (link.amountUsd ? formatAmount(link.amountUsd, null) : '') : `${link.count} deals${link.amountUsd ? ` · ${formatAmount(link.amountUsd, null)}` : ''}`;
           link.width = Math.min(9, 1.5 + 1.5 * Math.log2(1 + link.count));
           links.set(id, link);
         }

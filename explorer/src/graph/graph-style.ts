@@ -65,7 +65,8 @@ export function graphStyle(): StylesheetJson {
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
-        'min-zoomed-font-size': 9,
+        // Level of detail: link labels only once zoomed in well past the fitted view.
+        'min-zoomed-font-size': 12,
       },
     },
     { selector: 'edge.tentative', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },

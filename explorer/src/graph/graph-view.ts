@@ -69,6 +69,7 @@ export class GraphView {
     sizeBy: 'kind',
   };
   private summary: RuleSummary = { ranking: [], communities: null };
+  private measured: { key: string; scores: Map<string, Map<string, number>>; groups: Map<string, number> | null } = { key: '', scores: new Map(), groups: null };
   /** Labels left out to avoid overlaps. */
   private hiddenLabels = 0;
 
@@ -210,8 +211,14 @@ export class GraphView {
     const { colorBy, sizeBy } = this.decorations;
     const cy = this.cy;
     const drawn = cy.elements().not(OFF).filter((e) => e.isNode() || (!e.source().is(OFF) && !e.target().is(OFF)));
-    const scores = sizeBy === 'kind' ? null : centrality(drawn, sizeBy);
-    const groups = colorBy === 'community' ? communities(drawn) : null;
+    // The measures are of what is drawn: computed again only when that changes.
+    const key = drawn.map((e) => e.id()).join(' ');
+    if (key !== this.measured.key) this.measured = { key, scores: new Map(), groups: null };
+    const m = this.measured;
+    if (sizeBy !== 'kind' && !m.scores.has(sizeBy)) m.scores.set(sizeBy, centrality(drawn, sizeBy));
+    if (colorBy === 'community' && !m.groups) m.groups = communities(drawn);
+    const scores = sizeBy === 'kind' ? null : m.scores.get(sizeBy)!;
+    const groups = colorBy === 'community' ? m.groups : null;
     cy.batch(() => {
       cy.nodes().removeClass('color-rule size-rule');
       drawn.nodes().forEach((n) => {
