@@ -602,6 +602,8 @@ export class App {
       state: () => structuredClone(this.state),
       labelOverlaps: () => this.graph.labelOverlaps(),
       labelsHidden: () => this.graph.labelsHidden(),
+      status: (id: string) => this.graph.node(id)?.status ?? null,
+      edgeIds: () => this.graph.visibleEdges().map((e) => e.id),
       nodeStyle: (id: string) => {
         const n = this.graph.cy.getElementById(id);
         return n.empty() ? null : { color: String(n.style('background-color')), width: n.width(), opacity: n.effectiveOpacity() };

@@ -28,6 +28,20 @@ export async function loadChanges(org: string, from: string): Promise<{ changes:
   return { changes, total };
 }
 
+/** Changes of the same day share one mark (they would sit on top of each other), ends first, then changes, then announcements. */
+function byDay(changes: readonly Change[]): [string, { id: string; title: string; kind: string; status: string }[]][] {
+  const days = new Map<string, { id: string; title: string; kind: string; status: string }[]>();
+  for (const c of changes) {
+    if (!('title' in c.fact)) continue;
+    const list = days.get(c.on) ?? [];
+    list.push({ id: c.fact.id, title: c.fact.title, kind: c.kind, status: c.status });
+    days.set(c.on, list);
+  }
+  const weight: Record<string, number> = { ENDED: 0, STATUS_CHANGED: 1, ANNOUNCED: 2 };
+  for (const list of days.values()) list.sort((a, b) => (weight[a.kind] ?? 3) - (weight[b.kind] ?? 3));
+  return [...days];
+}
+
 const KIND_CLASS: Record<string, string> = { ANNOUNCED: 'announced', STATUS_CHANGED: 'changed', ENDED: 'ended' };
 
 export function timelineStrip(
@@ -39,7 +53,6 @@ export function timelineStrip(
 ): HTMLElement {
   const [start, end] = [isoToDay(from), isoToDay(todayIso())];
   const at = (iso: string) => `${(((isoToDay(iso) - start) / Math.max(1, end - start)) * 100).toFixed(2)}%`;
-  const facts = (c: Change) => ('title' in c.fact ? { id: c.fact.id, title: c.fact.title } : null);
   return h(
     'div',
     { class: 'timeline', 'data-testid': 'timeline' },
@@ -47,20 +60,24 @@ export function timelineStrip(
       'div',
       { class: 'strip', role: 'list', 'aria-label': `${changes.length} changes` },
       asOf ? h('span', { class: 'now', style: `left:${at(asOf)}`, title: `The view’s day: ${formatDate(asOf)}` }) : null,
-      changes.map((c) => {
-        const f = facts(c);
-        if (!f) return null;
-        const text = `${formatDate(c.on)} · ${humanize(c.kind).toLowerCase()} · ${humanize(c.status).toLowerCase()} · ${f.title}`;
-        return h('button', {
-          type: 'button',
-          role: 'listitem',
-          class: `tick ${KIND_CLASS[c.kind] ?? ''}`,
-          style: `left:${at(c.on)}`,
-          title: text,
-          'aria-label': text,
-          'data-on': c.on,
-          onclick: () => choose(c.on, f.id),
-        });
+      byDay(changes).map(([on, day]) => {
+        const first = day[0]!;
+        const text = day.map((c) => `${humanize(c.kind).toLowerCase()} · ${humanize(c.status).toLowerCase()} · ${c.title}`).join('; ');
+        return h(
+          'button',
+          {
+            type: 'button',
+            role: 'listitem',
+            class: `tick ${KIND_CLASS[first.kind] ?? ''}`,
+            style: `left:${at(on)};height:${Math.min(24, 10 + 4 * day.length)}px`,
+            title: `${formatDate(on)}: ${text}`,
+            'aria-label': `${formatDate(on)}: ${text}`,
+            'data-on': on,
+            'data-fact': first.id,
+            onclick: () => choose(on, first.id),
+          },
+          day.length > 1 ? h('span', { class: 'count' }, String(day.length)) : null,
+        );
       }),
     ),
     h('div', { class: 'axis sub' }, h('span', {}, formatDate(from)), h('span', {}, formatDate(todayIso()))),
