@@ -56,10 +56,10 @@ interface Hooks {
 }
 /** Calls one of the page's test hooks. */
 const hook = <K extends keyof Hooks>(page: Page, name: K, ...args: Parameters<Hooks[K]>) =>
-  page.evaluate(
-    ([n, a]) => (globalThis as unknown as { aigraphExplorer: Record<string, (...x: unknown[]) => unknown> }).aigraphExplorer[n]!(...a),
-    [name, args] as const,
-  ) as Promise<ReturnType<Hooks[K]>>;
+  page.evaluate(([n, a]) => (globalThis as unknown as { aigraphExplorer: Record<string, (...x: unknown[]) => unknown> }).aigraphExplorer[n]!(...a), [
+    name,
+    args,
+  ] as const) as Promise<ReturnType<Hooks[K]>>;
 // These run in the page (serialized by Playwright), where the explorer sets `aigraphExplorer`.
 const nodeIds = (page: Page) => page.evaluate(() => (globalThis as unknown as { aigraphExplorer: Hooks }).aigraphExplorer.nodeIds());
 const selected = (page: Page) => page.evaluate(() => (globalThis as unknown as { aigraphExplorer: Hooks }).aigraphExplorer.state().selected);
@@ -257,7 +257,9 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
       // The CSV has the same rows, in the order shown, with amounts as plain numbers.
       const [download] = await Promise.all([view.waitForEvent('download'), view.getByTestId('export-csv').click()]);
       expect(download.suggestedFilename()).toBe('aigraph-suppliers-openai-2026-03-01.csv');
-      const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+      const lines = readFileSync((await download.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
       expect(lines[0]).toMatch(/^Supplier,Committed \(USD\),Potential \(USD\),GW,Deals,Restrictions/);
       expect(lines.length - 1).toBe(await rows.count());
       expect(lines.slice(1).map((l) => l.replace(/^"([^"]*)".*$|^([^,]*),.*$/, '$1$2'))).toEqual([...az].reverse());

@@ -582,7 +582,13 @@ export class App {
       amountQualifier: n.amountQualifier,
     });
     const edge = (e: EdgeData): EdgeData => ({ id: e.id, source: e.source, target: e.target, type: e.type });
-    return { view: location.href, asOf: this.state.asOf, knownOn: this.state.knownOn, nodes: this.graph.visibleNodes().map(pick), edges: this.graph.visibleEdges().map(edge) };
+    return {
+      view: location.href,
+      asOf: this.state.asOf,
+      knownOn: this.state.knownOn,
+      nodes: this.graph.visibleNodes().map(pick),
+      edges: this.graph.visibleEdges().map(edge),
+    };
   }
 
   private async share(): Promise<void> {

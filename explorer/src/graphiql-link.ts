@@ -23,7 +23,14 @@ export interface ViewQueryInput {
 /** One readable query for the whole view: the neighbourhood of the root and of each expanded node. */
 export function viewQuery(v: ViewQueryInput): string {
   const args = (id: string, depth: number) =>
-    [`id: ${literal(id)}`, `depth: ${depth}`, `kinds: ${enumList(v.kinds)}`, v.asOf ? `asOf: ${literal(v.asOf)}` : null, v.knownOn ? `knownOn: ${literal(v.knownOn)}` : null, `limit: ${v.limit}`]
+    [
+      `id: ${literal(id)}`,
+      `depth: ${depth}`,
+      `kinds: ${enumList(v.kinds)}`,
+      v.asOf ? `asOf: ${literal(v.asOf)}` : null,
+      v.knownOn ? `knownOn: ${literal(v.knownOn)}` : null,
+      `limit: ${v.limit}`,
+    ]
       .filter(Boolean)
       .join(', ');
   const body = `{\n    truncated\n    nodes { id kind label status amountUsd }\n    edges { source target type }\n  }`;

@@ -28,6 +28,8 @@ export function communities(eles: Collection): Map<string, number> {
   const clusters = eles.markovClustering({ attributes: [() => 1], inflateFactor: 2, maxIterations: 20 });
   const sorted = [...clusters].sort((a, b) => b.length - a.length);
   const out = new Map<string, number>();
-  sorted.forEach((c, i) => c.forEach((n) => void out.set(n.id(), i)));
+  sorted.forEach((c, i) => {
+    c.forEach((n) => void out.set(n.id(), i));
+  });
   return out;
 }

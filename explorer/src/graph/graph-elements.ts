@@ -188,13 +188,30 @@ export class ElementSet {
       for (let i = 0; i < ids.length; i++)
         for (let j = i + 1; j < ids.length; j++) {
           const id = `deals|${ids[i]}|${ids[j]}`;
-          const link = links.get(id) ?? { id, source: ids[i]!, target: ids[j]!, type: 'DEALS', deals: [], dealNames: [], amountUsd: 0, count: 0, label: '', color: '#334155', width: 2 };
+          const link = links.get(id) ?? {
+            id,
+            source: ids[i]!,
+            target: ids[j]!,
+            type: 'DEALS',
+            deals: [],
+            dealNames: [],
+            amountUsd: 0,
+            count: 0,
+            label: '',
+            color: '#334155',
+            width: 2,
+          };
           link.deals.push(dealId);
           link.dealNames.push(deal.name);
           link.amountUsd += deal.amountUsd ?? 0;
           link.count += 1;
           // One deal's link says its amount (as its node would); several say how many, and their total.
-          link.label = link.count === 1 ? (link.amountUsd ? formatAmount(link.amountUsd, null) : '') : `${link.count} deals${link.amountUsd ? ` · ${formatAmount(link.amountUsd, null)}` : ''}`;
+          link.label =
+            link.count === 1
+              ? link.amountUsd
+                ? formatAmount(link.amountUsd, null)
+                : ''
+              : `${link.count} deals${link.amountUsd ? ` · ${formatAmount(link.amountUsd, null)}` : ''}`;
           link.width = Math.min(9, 1.5 + 1.5 * Math.log2(1 + link.count));
           links.set(id, link);
         }

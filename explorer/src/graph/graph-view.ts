@@ -69,7 +69,11 @@ export class GraphView {
     sizeBy: 'kind',
   };
   private summary: RuleSummary = { ranking: [], communities: null };
-  private measured: { key: string; scores: Map<string, Map<string, number>>; groups: Map<string, number> | null } = { key: '', scores: new Map(), groups: null };
+  private measured: { key: string; scores: Map<string, Map<string, number>>; groups: Map<string, number> | null } = {
+    key: '',
+    scores: new Map(),
+    groups: null,
+  };
   /** Labels left out to avoid overlaps. */
   private hiddenLabels = 0;
 
@@ -210,7 +214,10 @@ export class GraphView {
   private applyRules(): void {
     const { colorBy, sizeBy } = this.decorations;
     const cy = this.cy;
-    const drawn = cy.elements().not(OFF).filter((e) => e.isNode() || (!e.source().is(OFF) && !e.target().is(OFF)));
+    const drawn = cy
+      .elements()
+      .not(OFF)
+      .filter((e) => e.isNode() || (!e.source().is(OFF) && !e.target().is(OFF)));
     // The measures are of what is drawn: computed again only when that changes.
     const key = drawn.map((e) => e.id()).join(' ');
     if (key !== this.measured.key) this.measured = { key, scores: new Map(), groups: null };

@@ -90,7 +90,9 @@ export class QuestionsPanel {
       return h(
         'select',
         { id },
-        Array.from({ length: (f.max ?? 6) - (f.min ?? 1) + 1 }, (_, i) => (f.min ?? 1) + i).map((n) => h('option', { value: n, selected: n === f.initial }, String(n))),
+        Array.from({ length: (f.max ?? 6) - (f.min ?? 1) + 1 }, (_, i) => (f.min ?? 1) + i).map((n) =>
+          h('option', { value: n, selected: n === f.initial }, String(n)),
+        ),
       );
     const value = Array.isArray(f.initial) ? f.initial.join(', ') : String(f.initial);
     return h('input', {

@@ -31,8 +31,7 @@ export class StylePanel {
     private readonly onChange: (change: StyleChange) => void,
     private readonly navigate: (id: string) => void,
   ) {
-    const emit = () =>
-      this.onChange({ colorBy: this.color.value as ColorRule, sizeBy: this.size.value as SizeRule, groupDeals: this.group.checked });
+    const emit = () => this.onChange({ colorBy: this.color.value as ColorRule, sizeBy: this.size.value as SizeRule, groupDeals: this.group.checked });
     for (const el of [this.color, this.size, this.group]) el.addEventListener('change', emit);
     replaceChildren(
       root,
