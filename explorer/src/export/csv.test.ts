@@ -1,7 +1,7 @@
 /** The explorer's answer tables without a browser: sorting and the CSV they export. */
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../explorer/src/export/csv.ts';
-import { defineTable, sortRows, type AnswerTable } from '../explorer/src/questions/answer-table.ts';
+import { toCsv } from './csv';
+import { defineTable, sortRows, type AnswerTable } from '../questions/answer-table';
 
 interface Row {
   name: string;
