@@ -253,9 +253,11 @@ export class App {
     const seq = ++this.loadSeq;
     const key = dataKey(s);
     if (s.linkErrors.length) {
-      // A link that says something impossible is shown as such, and nothing is guessed around it.
+      // A link that says something impossible is shown as such, and nothing is guessed around
+      // it; whatever the user does next starts from what could be read.
       this.answer = null;
       this.answerView.error(new Error(`This link cannot be opened as it is: ${s.linkErrors.join(' ')}`));
+      s.linkErrors = [];
       this.setStatus('');
       this.canvas.dataset.state = 'error';
       return;

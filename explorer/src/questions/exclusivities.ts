@@ -42,7 +42,7 @@ export const exclusivitiesQuestion: QuestionSpec = {
         rowId: (r) => r.id,
         columns: [
           { key: 'exclusivity', label: 'Exclusivity', value: (r) => r.title, cell: (r, ui) => nodeLink(ui, r.id, r.title) },
-          { key: 'side', label: `${org}`, title: 'Whether it holds or granted the right', value: (r) => r.side },
+          { key: 'side', label: 'Role', title: `Whether ${org} holds or granted the right`, value: (r) => r.side },
           { key: 'kind', label: 'Kind', value: (r) => humanize(r.exclusivityKind) },
           { key: 'status', label: 'Status', title: 'Its status on the view’s day', value: (r) => humanize(r.status) },
           { key: 'holder', label: 'Holder', value: (r) => r.holder.name, cell: (r, ui) => nodeLink(ui, r.holder.id, r.holder.name) },
