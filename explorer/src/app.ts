@@ -100,7 +100,10 @@ export class App {
           this.state.focusAnswer = on;
           this.commit(false);
           this.redecorate();
-          if (this.answer) this.answerView.show(this.answer, on);
+          if (this.answer) {
+            this.answerView.show(this.answer, on);
+            this.graph.fitTo(on ? new Set(this.answer.highlight) : new Set(this.graph.visibleNodes().map((n) => n.id)));
+          }
         },
       },
     );

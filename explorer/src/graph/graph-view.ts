@@ -348,6 +348,12 @@ export class GraphView {
     if (pos.x1 < 0 || pos.y1 < 0 || pos.x2 > w || pos.y2 > h) this.cy.center(el);
   }
 
+  /** Fits the view to these nodes (those drawn), e.g. an answer. */
+  fitTo(ids: ReadonlySet<string>): void {
+    const eles = this.cy.nodes().not(OFF).filter((n) => ids.has(n.id()));
+    if (eles.nonempty()) this.cy.fit(eles, 24);
+  }
+
   fit(): void {
     this.cy.fit(this.cy.elements().not(OFF), 24);
   }

@@ -28,7 +28,7 @@ export async function loadChanges(org: string, from: string): Promise<{ changes:
   return { changes, total };
 }
 
-/** Changes of the same day share one mark (they would sit on top of each other), ends first, then changes, then announcements. */
+/** Changes of the same day share one mark, taller for more (they would sit on top of each other); its first is an end, else a change, else an announcement. */
 function byDay(changes: readonly Change[]): [string, { id: string; title: string; kind: string; status: string }[]][] {
   const days = new Map<string, { id: string; title: string; kind: string; status: string }[]>();
   for (const c of changes) {
@@ -76,7 +76,6 @@ export function timelineStrip(
             'data-fact': first.id,
             onclick: () => choose(on, first.id),
           },
-          day.length > 1 ? h('span', { class: 'count' }, String(day.length)) : null,
         );
       }),
     ),
