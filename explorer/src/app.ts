@@ -101,7 +101,7 @@ export class App {
           this.commit(false);
           this.redecorate();
           if (this.answer) {
-            this.answerView.show(this.answer, on);
+            this.answerView.showFade(on);
             this.graph.fitTo(on ? new Set(this.answer.highlight) : new Set(this.graph.visibleNodes().map((n) => n.id)));
           }
         },

@@ -86,6 +86,12 @@ export class AnswerView {
     this.drawTable();
   }
 
+  /** Shows whether the rest of the graph is faded (the table, its order included, stays as it is). */
+  showFade(on: boolean): void {
+    this.fade = on;
+    this.el.links.querySelector('[data-testid="focus-answer"]')?.setAttribute('aria-pressed', String(on));
+  }
+
   private links(graphiql?: string): void {
     replaceChildren(
       this.el.links,
