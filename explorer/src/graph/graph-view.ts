@@ -350,7 +350,10 @@ export class GraphView {
 
   /** Fits the view to these nodes (those drawn), e.g. an answer. */
   fitTo(ids: ReadonlySet<string>): void {
-    const eles = this.cy.nodes().not(OFF).filter((n) => ids.has(n.id()));
+    const eles = this.cy
+      .nodes()
+      .not(OFF)
+      .filter((n) => ids.has(n.id()));
     if (eles.nonempty()) this.cy.fit(eles, 24);
   }
 

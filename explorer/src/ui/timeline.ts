@@ -63,20 +63,17 @@ export function timelineStrip(
       byDay(changes).map(([on, day]) => {
         const first = day[0]!;
         const text = day.map((c) => `${humanize(c.kind).toLowerCase()} · ${humanize(c.status).toLowerCase()} · ${c.title}`).join('; ');
-        return h(
-          'button',
-          {
-            type: 'button',
-            role: 'listitem',
-            class: `tick ${KIND_CLASS[first.kind] ?? ''}`,
-            style: `left:${at(on)};height:${Math.min(24, 10 + 4 * day.length)}px`,
-            title: `${formatDate(on)}: ${text}`,
-            'aria-label': `${formatDate(on)}: ${text}`,
-            'data-on': on,
-            'data-fact': first.id,
-            onclick: () => choose(on, first.id),
-          },
-        );
+        return h('button', {
+          type: 'button',
+          role: 'listitem',
+          class: `tick ${KIND_CLASS[first.kind] ?? ''}`,
+          style: `left:${at(on)};height:${Math.min(24, 10 + 4 * day.length)}px`,
+          title: `${formatDate(on)}: ${text}`,
+          'aria-label': `${formatDate(on)}: ${text}`,
+          'data-on': on,
+          'data-fact': first.id,
+          onclick: () => choose(on, first.id),
+        });
       }),
     ),
     h('div', { class: 'axis sub' }, h('span', {}, formatDate(from)), h('span', {}, formatDate(todayIso()))),
