@@ -185,6 +185,18 @@ export type ConcentrationMeasure =
   /** Committed dollars: binding deals, firm amounts, upfront tranches. */
   | 'usd';
 
+/**
+ * How far a fact can be trusted, from the tiers of its sources: HIGH with a primary source (the
+ * parties' own release or filing) or press reports from two different publishers; MEDIUM with press
+ * reports from one publisher, or a fact the parties never confirmed (status REPORTED); LOW with only
+ * secondary sources (syndication, aggregators, blogs). Every question takes `minConfidence` to
+ * leave out facts below a level.
+ */
+export type Confidence =
+  | 'high'
+  | 'low'
+  | 'medium';
+
 /** Ownership or control of one organization by another, with its sources. */
 export type Control = {
   __typename?: 'Control';
@@ -222,6 +234,8 @@ export type Deal = Node & {
    * Null when no amount is reported.
    */
   committedUsd?: Maybe<Scalars['Float']['output']>;
+  /** How far it can be trusted, from the tiers of its sources (see Confidence). */
+  confidence: Confidence;
   /** Quantities supplied, in words, as reported. */
   coverageNote?: Maybe<Scalars['String']['output']>;
   /** Its status today, whatever day was asked. */
@@ -293,6 +307,8 @@ export type DealFilter = {
   knownOn?: InputMaybe<Scalars['Date']['input']>;
   maxAmountUsd?: InputMaybe<Scalars['Float']['input']>;
   minAmountUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** Only deals at least this trusted (from the tiers of their sources); default: every deal. */
+  minConfidence?: InputMaybe<Confidence>;
   /** Deals this organization is a party to. */
   party?: InputMaybe<Scalars['ID']['input']>;
   statuses?: InputMaybe<Array<Status>>;
@@ -359,6 +375,8 @@ export type DealSort =
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
   announcedOn: Scalars['Date']['output'];
+  /** How far it can be trusted, from the tiers of its sources (see Confidence). */
+  confidence: Confidence;
   /** What the right covers, from a closed vocabulary; empty when not recorded. */
   covers: Array<ExclusivityScope>;
   /** Its status today, whatever day was asked. */
@@ -613,6 +631,7 @@ export type Organization = Node & {
 export type OrganizationCommittedUsdArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -629,6 +648,7 @@ export type OrganizationDealsArgs = {
 export type OrganizationExclusivitiesGrantedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -636,6 +656,7 @@ export type OrganizationExclusivitiesGrantedArgs = {
 export type OrganizationExclusivitiesHeldArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 export type OrganizationConnection = {
@@ -799,6 +820,7 @@ export type QueryChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   kinds?: InputMaybe<Array<ChangeKind>>;
+  minConfidence?: InputMaybe<Confidence>;
   organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
   to: Scalars['Date']['input'];
 };
@@ -818,6 +840,7 @@ export type QueryConcentrationArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   by?: InputMaybe<ConcentrationMeasure>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
   of: Scalars['ID']['input'];
 };
 
@@ -842,6 +865,7 @@ export type QueryExclusivitiesArgs = {
   grantor?: InputMaybe<Scalars['ID']['input']>;
   holder?: InputMaybe<Scalars['ID']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -856,6 +880,7 @@ export type QueryInvestorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   in: Scalars['ID']['input'];
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -866,6 +891,7 @@ export type QueryNeighborhoodArgs = {
   kinds?: InputMaybe<Array<GraphNodeKind>>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -894,6 +920,7 @@ export type QueryPathsArgs = {
   from: Scalars['ID']['input'];
   knownOn?: InputMaybe<Scalars['Date']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
   statuses?: InputMaybe<Array<Status>>;
   to: Scalars['ID']['input'];
 };
@@ -921,6 +948,7 @@ export type QuerySuppliersArgs = {
   excluding?: InputMaybe<Array<Scalars['ID']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
   of: Scalars['ID']['input'];
 };
 
@@ -941,6 +969,8 @@ export type SourceInput = {
   id: Scalars['ID']['input'];
   publishedOn?: InputMaybe<Scalars['Date']['input']>;
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /** How close it is to the fact (primary, press, secondary); the facts citing it are re-graded. */
+  tier?: InputMaybe<SourceTier>;
   title: Scalars['String']['input'];
   url?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1159,6 +1189,7 @@ export type ResolversTypes = {
   CloudServiceKind: null;
   Concentration: ResolverTypeWrapper<ConcentrationModel>;
   ConcentrationMeasure: null;
+  Confidence: null;
   Control: ResolverTypeWrapper<ControlModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Deal: ResolverTypeWrapper<DealModel>;
@@ -1363,6 +1394,8 @@ export type ConcentrationResolvers<ContextType = GraphContext, ParentType extend
 
 export type ConcentrationMeasureResolvers = { GW: 'gw', USD: 'usd' };
 
+export type ConfidenceResolvers = { HIGH: 'high', LOW: 'low', MEDIUM: 'medium' };
+
 export type ControlResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Control'] = ResolversParentTypes['Control']> = {
   controlled?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   controller?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
@@ -1388,6 +1421,7 @@ export type DealResolvers<ContextType = GraphContext, ParentType extends Resolve
   chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
   cloudServices?: Resolver<Array<ResolversTypes['CloudService']>, ParentType, ContextType>;
   committedUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   coverageNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currentStatus?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   effectiveFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1438,6 +1472,7 @@ export type DealPartyResolvers<ContextType = GraphContext, ParentType extends Re
 
 export type ExclusivityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Exclusivity'] = ResolversParentTypes['Exclusivity']> = {
   announcedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
   covers?: Resolver<Array<ResolversTypes['ExclusivityScope']>, ParentType, ContextType>;
   currentStatus?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
   deal?: Resolver<Maybe<ResolversTypes['Deal']>, ParentType, ContextType>;
@@ -1674,6 +1709,7 @@ export type Resolvers<ContextType = GraphContext> = {
   CloudServiceKind?: CloudServiceKindResolvers;
   Concentration?: ConcentrationResolvers<ContextType>;
   ConcentrationMeasure?: ConcentrationMeasureResolvers;
+  Confidence?: ConfidenceResolvers;
   Control?: ControlResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Deal?: DealResolvers<ContextType>;

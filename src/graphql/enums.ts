@@ -8,6 +8,7 @@ import {
   AMOUNT_QUALIFIERS,
   CHIP_KINDS,
   CLOUD_SERVICE_KINDS,
+  CONFIDENCES,
   DEAL_KINDS,
   EXCLUSIVITY_KINDS,
   EXCLUSIVITY_SCOPES,
@@ -24,6 +25,7 @@ function enumMap<T extends string>(values: readonly T[]): Record<Uppercase<T>, T
 export const GRAPHQL_ENUMS = {
   Status: enumMap(STATUSES),
   SourceTier: enumMap(SOURCE_TIERS),
+  Confidence: enumMap(CONFIDENCES),
   AmountQualifier: enumMap(AMOUNT_QUALIFIERS),
   TrancheKind: enumMap(TRANCHE_KINDS),
   ConcentrationMeasure: { USD: 'usd', GW: 'gw' },

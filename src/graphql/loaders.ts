@@ -105,7 +105,7 @@ export class Loaders {
 
   /** Dollars an organization committed in deals in force on asOf (see Organization.committedUsd). */
   committedUsd(when: When): DataLoader<string, number | null> {
-    const key = `${when.asOf}|${when.knownOn ?? ''}`;
+    const key = `${when.asOf}|${when.knownOn ?? ''}|${when.minConfidence ?? ''}`;
     let loader = this.committed.get(key);
     if (!loader) {
       loader = new DataLoader((ids) => committedUsdOf(this.store, ids, when));

@@ -6,6 +6,7 @@
  * statuses, and no model object has to carry the date.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import type { Confidence } from '../model/vocabulary.ts';
 import type { When } from '../questions/rules/in-force.ts';
 import type { GraphContext } from './context.ts';
 
@@ -32,8 +33,9 @@ export function viewOf(ctx: GraphContext, info: GraphQLResolveInfo): When {
   return { asOf: ctx.today, knownOn: null };
 }
 
-/** The `When` of a field's `asOf` and `knownOn` arguments (asOf defaults to today). */
-export const whenOf = (ctx: GraphContext, args: { asOf?: string | null; knownOn?: string | null }): When => ({
+/** The `When` of a field's `asOf`, `knownOn` and `minConfidence` arguments (asOf defaults to today). */
+export const whenOf = (ctx: GraphContext, args: { asOf?: string | null; knownOn?: string | null; minConfidence?: Confidence | null }): When => ({
   asOf: args.asOf ?? ctx.today,
   knownOn: args.knownOn ?? null,
+  minConfidence: args.minConfidence ?? null,
 });

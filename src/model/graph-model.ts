@@ -9,6 +9,7 @@
 import {
   AMOUNT_QUALIFIERS,
   CHIP_KINDS,
+  CONFIDENCES,
   CLOUD_SERVICE_KINDS,
   DEAL_KINDS,
   EXCLUSIVITY_KINDS,
@@ -63,6 +64,13 @@ const knownSince = {
   type: 'date',
   derived: true,
   description: 'Day its earliest source was published: from then on the public record knew of it.',
+} as const satisfies PropertyDef;
+/** How far the fact can be trusted, from its sources' tiers: src/questions/rules/confidence.ts. */
+const confidence = {
+  type: 'string',
+  derived: true,
+  vocabulary: CONFIDENCES,
+  description: 'How far it can be trusted (high, medium, low), from the tiers of its sources.',
 } as const satisfies PropertyDef;
 /** When the public record first knew that a fact had ended (its first ended status entry). */
 const endKnownSince = {
@@ -128,6 +136,7 @@ const nodeTypeDefs = {
       retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
       knownSince,
       endKnownSince,
+      confidence,
     },
   },
   Exclusivity: {
@@ -153,6 +162,7 @@ const nodeTypeDefs = {
       retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
       knownSince,
       endKnownSince,
+      confidence,
     },
   },
   Source: {

@@ -6,6 +6,7 @@
 import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
 import { ENDED_STATUSES } from '../model/vocabulary.ts';
 import { COLLECTION_NAMES, RECORDS, type ChildrenPart, type CollectionDecl } from '../model/records.ts';
+import { SET_CONFIDENCE_CYPHER } from '../questions/rules/confidence.ts';
 import type { Query } from '../store/graph-store.ts';
 
 export interface ChildStatements {
@@ -90,9 +91,22 @@ export const END_KNOWN_SINCE = Object.fromEntries(
   ]),
 ) as Record<'Deal' | 'Exclusivity', { of: Query; all: Query }>;
 
+/** Facts' `confidence` from their sources' tiers (the rule: src/questions/rules/confidence.ts). */
+export const CONFIDENCE = Object.fromEntries(
+  (['Deal', 'Exclusivity'] as const).map((label) => [
+    label,
+    {
+      of: { name: `derive.confidenceOf${label}`, cypher: `UNWIND $ids AS id MATCH (f:${label} {id: id})-[:CITES]->(s:Source) ${SET_CONFIDENCE_CYPHER}` },
+      all: { name: `derive.confidenceOfAll${label}`, cypher: `MATCH (f:${label})-[:CITES]->(s:Source) ${SET_CONFIDENCE_CYPHER}` },
+      missing: { name: `derive.confidenceMissing${label}`, cypher: `MATCH (f:${label}) WHERE f.confidence IS NULL RETURN count(f) AS n` },
+    },
+  ]),
+) as Record<'Deal' | 'Exclusivity', { of: Query; all: Query; missing: Query }>;
+
 export const DERIVE_STATEMENTS: readonly Query[] = [
   ...Object.values(KNOWN_SINCE).flatMap((s) => [s.of, s.all, s.citing, s.missing]),
   ...Object.values(END_KNOWN_SINCE).flatMap((s) => [s.of, s.all]),
+  ...Object.values(CONFIDENCE).flatMap((s) => [s.of, s.all, s.missing]),
 ];
 
 export const IMPORT_STATEMENTS: readonly Query[] = [...CHILD_STATEMENTS.map((s) => s.delete), ...CHILD_STATEMENTS.map((s) => s.cites), ...DERIVE_STATEMENTS];

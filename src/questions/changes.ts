@@ -2,7 +2,7 @@
  * `changes(from, to, organizations, kinds)`: what happened between two dates, inclusive:
  * announcements, status changes and endings of deals and exclusivities that are not retracted,
  * oldest first (on one day: announcements, then status changes, then endings), one row per fact,
- * day and kind.
+ * day and kind; with `minConfidence`, only facts at least that trusted.
  *
  * A status-history entry is a change only when it changes something: an entry on the day the
  * fact was announced is its first status (part of the ANNOUNCED row, whose sources it gives), an
@@ -10,7 +10,10 @@
  * status before it (a reaffirmation) is no change, and of several entries on one day the last
  * stands. With `organizations`, only facts where one of them is a party, holder or grantor.
  */
+import type { Confidence } from '../model/vocabulary.ts';
+import { confidencesFrom } from './rules/confidence.ts';
 import { ALL_ROLES } from './rules/deal-filter.ts';
+import { confidentCypher } from './rules/in-force.ts';
 import { childIndex } from '../records/records-to-graph.ts';
 import type { GraphStore, Query } from '../store/graph-store.ts';
 
@@ -23,10 +26,10 @@ function changesStatement(name: string, start: (label: (typeof LABELS)[number]) 
   return {
     name,
     cypher: LABELS.flatMap((l) => [
-      `${start(l)} WHERE ${window('f', 'announcedOn')} AND f.retractedOn IS NULL RETURN DISTINCT f.id AS id, '${l}' AS label, 'ANNOUNCED' AS kind, f.announcedOn AS happenedOn, '' AS entry, f.status AS status`,
-      `${start(l)} WHERE f.retractedOn IS NULL MATCH (f)-[:HAS_STATUS]->(s:StatusEntry) WHERE ${window('s', 'changedOn')} ` +
+      `${start(l)} WHERE ${window('f', 'announcedOn')} AND f.retractedOn IS NULL AND ${confidentCypher('f')} RETURN DISTINCT f.id AS id, '${l}' AS label, 'ANNOUNCED' AS kind, f.announcedOn AS happenedOn, '' AS entry, f.status AS status`,
+      `${start(l)} WHERE f.retractedOn IS NULL AND ${confidentCypher('f')} MATCH (f)-[:HAS_STATUS]->(s:StatusEntry) WHERE ${window('s', 'changedOn')} ` +
         `MATCH (f)-[:HAS_STATUS]->(e:StatusEntry) WHERE e.changedOn <= date($to) RETURN DISTINCT f.id AS id, '${l}' AS label, 'STATUS_CHANGED' AS kind, e.changedOn AS happenedOn, e.id AS entry, e.status AS status`,
-      `${start(l)} WHERE ${window('f', 'endedOn')} AND f.retractedOn IS NULL RETURN DISTINCT f.id AS id, '${l}' AS label, 'ENDED' AS kind, f.endedOn AS happenedOn, '' AS entry, f.status AS status`,
+      `${start(l)} WHERE ${window('f', 'endedOn')} AND f.retractedOn IS NULL AND ${confidentCypher('f')} RETURN DISTINCT f.id AS id, '${l}' AS label, 'ENDED' AS kind, f.endedOn AS happenedOn, '' AS entry, f.status AS status`,
     ]).join(' UNION ALL '),
   };
 }
@@ -59,6 +62,8 @@ export interface ChangesRequest {
   organizations: readonly string[] | null;
   /** Only rows of these kinds; null for every kind. */
   kinds: readonly ChangeKind[] | null;
+  /** Only facts at least this trusted; null for every fact. */
+  minConfidence?: Confidence | null;
 }
 
 const ORDER = { ANNOUNCED: 0, STATUS_CHANGED: 1, ENDED: 2 } as const;
@@ -72,7 +77,7 @@ interface Entry {
 }
 
 export async function changesBetween(store: GraphStore, r: ChangesRequest): Promise<ChangeFact[]> {
-  const params = { from: r.from, to: r.to };
+  const params = { from: r.from, to: r.to, confidences: confidencesFrom(r.minConfidence) };
   const rows = r.organizations ? await store.read(CHANGES_OF, { ...params, organizations: [...r.organizations] }) : await store.read(CHANGES, params);
   const out = new Map<string, ChangeFact>();
   // Entry id -> entry, per fact: with several organizations a fact's history comes once for each.

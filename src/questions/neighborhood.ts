@@ -9,7 +9,19 @@
  */
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../model/graph-model.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
-import { inForceCypher, isInForce, isKnownBy, knownByCypher, LATEST_DAY, whenParams, type Dated } from './rules/in-force.ts';
+import type { Confidence } from '../model/vocabulary.ts';
+import {
+  confidentCypher,
+  inForceCypher,
+  isConfident,
+  isInForce,
+  isKnownBy,
+  knownByCypher,
+  LATEST_DAY,
+  whenParams,
+  type Dated,
+  type When,
+} from './rules/in-force.ts';
 
 /** Labels a graph view shows (provenance internals such as status entries excluded). */
 export const VIEW_LABELS = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity', 'Source'] as const satisfies readonly NodeLabel[];
@@ -34,7 +46,7 @@ const isFact = (label: NodeLabel) => label === 'Deal' || label === 'Exclusivity'
 function neighbourStatement(label: NodeLabel): Query {
   const anchor = (v: string) => `UNWIND $ids AS id MATCH (${v}:${label} {id: id})`;
   const shown = (v: string, l: NodeLabel) =>
-    isFact(l) ? ` WHERE ${v}.retractedOn IS NULL AND (NOT $useAsOf OR (${inForceCypher(v)})) AND ${knownByCypher(v)}` : '';
+    isFact(l) ? ` WHERE ${v}.retractedOn IS NULL AND (NOT $useAsOf OR (${inForceCypher(v)})) AND ${knownByCypher(v)} AND ${confidentCypher(v)}` : '';
   const branches = VIEW_PAIRS.flatMap(({ type, a, b }) => [
     ...(a === label
       ? [
@@ -75,6 +87,8 @@ export interface NeighborhoodRequest {
   asOf: string | null;
   /** What the public record said by this day (null: everything recorded). */
   knownOn: string | null;
+  /** Only facts at least this trusted (null: every fact). */
+  minConfidence: Confidence | null;
   limit: number;
 }
 
@@ -84,7 +98,7 @@ export async function neighborhood(
   loadNodes: (label: NodeLabel, ids: string[]) => Promise<Row[]>,
   r: NeighborhoodRequest,
 ): Promise<Neighborhood> {
-  const { root, depth, kinds, asOf, knownOn, limit } = r;
+  const { root, depth, kinds, asOf, knownOn, minConfidence, limit } = r;
   const labels = new Map<string, NodeLabel>([[root.id, root.label]]);
   const rows = new Map<string, Row>();
   const edges = new Map<string, { source: string; target: string; type: string }>();
@@ -93,7 +107,9 @@ export async function neighborhood(
   const keep = (label: NodeLabel) => !kinds || kinds.includes(label);
   // A fact is shown when it is in force on asOf, or, without a date, when it is not retracted.
   const shown = (row: Row) =>
-    asOf ? isInForce(row as unknown as Dated, asOf, knownOn) : row.retractedOn == null && isKnownBy(row as unknown as Dated, knownOn);
+    asOf
+      ? isInForce(row as unknown as Dated, asOf, knownOn, minConfidence)
+      : row.retractedOn == null && isKnownBy(row as unknown as Dated, knownOn) && isConfident(row as unknown as Dated, minConfidence);
 
   const [rootRow] = await loadNodes(root.label, [root.id]);
   if (rootRow) rows.set(root.id, rootRow);
@@ -102,7 +118,7 @@ export async function neighborhood(
     // Rows come back in no fixed order; sorting them makes which neighbours fit under the
     // limit the same on every call.
     const far = (row: Row) => String(row.far === 'source' ? row.source : row.target);
-    const level = await levelRows(store, frontier, labels, asOf, knownOn, limit);
+    const level = await levelRows(store, frontier, labels, { asOf: asOf ?? LATEST_DAY, knownOn, minConfidence }, asOf !== null, limit);
     if (level.full) truncated = true;
     const found = level.rows.sort((a, b) => {
       const [x, y] = [`${far(a)}|${String(a.type)}`, `${far(b)}|${String(b.type)}`];
@@ -163,12 +179,12 @@ async function levelRows(
   store: GraphStore,
   frontier: readonly string[],
   labels: ReadonlyMap<string, NodeLabel>,
-  asOf: string | null,
-  knownOn: string | null,
+  when: When,
+  useAsOf: boolean,
   limit: number,
 ): Promise<{ rows: Row[]; full: boolean }> {
   const byLabel = idsByLabel(frontier.map((id) => [id, labels.get(id)!] as const).filter((e): e is readonly [string, ViewLabel] => isViewLabel(e[1])));
-  const filter = { limit, useAsOf: asOf !== null, ...whenParams({ asOf: asOf ?? LATEST_DAY, knownOn }) };
+  const filter = { limit, useAsOf, ...whenParams(when) };
   const rows: Row[] = [];
   let full = false;
   for (const label of [...byLabel.keys()].sort()) {

@@ -20,7 +20,7 @@ import { ENDED_STATUSES, STATUSES, type Status } from '../model/vocabulary.ts';
 import { childIndex } from '../records/records-to-graph.ts';
 import type { GraphStore, Query } from '../store/graph-store.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
-import { inForceCypher, knownByCypher, whenParams, type When } from './rules/in-force.ts';
+import { confidentCypher, inForceCypher, knownByCypher, whenParams, type When } from './rules/in-force.ts';
 import { statusOn } from './rules/status-on.ts';
 
 /** Paths returned at most (the shortest ones, in a stable order). */
@@ -37,7 +37,7 @@ const FACT_LINKS: readonly (readonly [string, 'Deal' | 'Exclusivity'])[] = [
 ];
 
 /** A fact on `f` that may be on a path: not retracted, announced and known by the day, and in force unless `$endedToo`. */
-const FACT_ON_DAY = `f.retractedOn IS NULL AND f.announcedOn <= date($asOf) AND ${knownByCypher('f')} AND ($endedToo OR (${inForceCypher('f')}))`;
+const FACT_ON_DAY = `f.retractedOn IS NULL AND f.announcedOn <= date($asOf) AND ${knownByCypher('f')} AND ${confidentCypher('f')} AND ($endedToo OR (${inForceCypher('f')}))`;
 
 /** The facts next to the organizations `$orgs` that may be on a path on `$asOf`, with the fields the status rule needs. */
 export const PATH_FACTS: Query = {

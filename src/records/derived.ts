@@ -4,10 +4,11 @@
  * publication day of its earliest source: the day the public record first knew of it, which the
  * `knownOn` clock of every question compares against; `endKnownSince` of a deal or an exclusivity is
  * the known day of its first ended status entry, so a fact ended in the world but not yet in the
- * record still holds on that clock.
+ * record still holds on that clock; `confidence` of a deal or an exclusivity follows from the
+ * tiers of its sources and its status (src/questions/rules/confidence.ts).
  */
 import { RECORDS, type CollectionDecl } from '../model/records.ts';
-import { END_KNOWN_SINCE, KNOWN_SINCE, KNOWN_SINCE_LABELS, type KnownSinceLabel } from '../queries/import-statements.ts';
+import { CONFIDENCE, END_KNOWN_SINCE, KNOWN_SINCE, KNOWN_SINCE_LABELS, type KnownSinceLabel } from '../queries/import-statements.ts';
 import { NODE_STATEMENTS } from '../queries/model-statements.ts';
 import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 import type { RecordsByCollection } from './record-schemas.ts';
@@ -51,7 +52,10 @@ export async function deriveKnownSince(tx: UnitOfWork, ids: Map<KnownSinceLabel,
   }
   // Every label is done by now, status entries included, so the end's known day can follow.
   for (const [label, list] of changedFacts) {
-    for (let i = 0; i < list.length; i += BATCH) await tx.run(END_KNOWN_SINCE[label].of, { ids: list.slice(i, i + BATCH) });
+    for (let i = 0; i < list.length; i += BATCH) {
+      await tx.run(END_KNOWN_SINCE[label].of, { ids: list.slice(i, i + BATCH) });
+      await tx.run(CONFIDENCE[label].of, { ids: list.slice(i, i + BATCH) });
+    }
   }
 }
 
@@ -59,13 +63,18 @@ export async function deriveKnownSince(tx: UnitOfWork, ids: Map<KnownSinceLabel,
 export async function deriveAll(tx: UnitOfWork): Promise<void> {
   for (const label of KNOWN_SINCE_LABELS) await tx.run(KNOWN_SINCE[label].all);
   for (const s of Object.values(END_KNOWN_SINCE)) await tx.run(s.all);
+  for (const s of Object.values(CONFIDENCE)) await tx.run(s.all);
 }
 
-/** The bookkeeping node that marks a database whose derived properties are complete. */
-const DERIVED_MARK = 'derived-complete';
+/**
+ * The bookkeeping node that marks a database whose derived properties are complete. Its id names
+ * the set of derived properties: a model that derives a new one takes a new id, so databases
+ * marked before it are filled once more.
+ */
+const DERIVED_MARK = 'derived-complete-confidence';
 
 /**
- * Fills `knownSince` where it is missing (a database written before the property existed); true
+ * Fills the derived properties where they are missing (a database written before they existed); true
  * when it did. Once a database is complete a mark says so, so later starts ask for one node by
  * key instead of scanning the fact tables (the write path keeps the properties true from then on).
  */
@@ -73,6 +82,7 @@ export async function ensureDerived(store: GraphStore): Promise<boolean> {
   if ((await store.read(NODE_STATEMENTS.Meta.get, { id: DERIVED_MARK })).length) return false;
   let missing = 0;
   for (const label of KNOWN_SINCE_LABELS) missing += Number((await store.read(KNOWN_SINCE[label].missing))[0]?.n ?? 0);
+  for (const s of Object.values(CONFIDENCE)) missing += Number((await store.read(s.missing))[0]?.n ?? 0);
   await store.transaction(async (tx) => {
     if (missing) await deriveAll(tx);
     await tx.run(NODE_STATEMENTS.Meta.upsert, { rows: [{ id: DERIVED_MARK, journalSeq: null }] });

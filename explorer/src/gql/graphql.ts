@@ -187,6 +187,18 @@ export type ConcentrationMeasure =
   /** Committed dollars: binding deals, firm amounts, upfront tranches. */
   | 'USD';
 
+/**
+ * How far a fact can be trusted, from the tiers of its sources: HIGH with a primary source (the
+ * parties' own release or filing) or press reports from two different publishers; MEDIUM with press
+ * reports from one publisher, or a fact the parties never confirmed (status REPORTED); LOW with only
+ * secondary sources (syndication, aggregators, blogs). Every question takes `minConfidence` to
+ * leave out facts below a level.
+ */
+export type Confidence =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
 /** Ownership or control of one organization by another, with its sources. */
 export type Control = {
   __typename?: 'Control';
@@ -224,6 +236,8 @@ export type Deal = Node & {
    * Null when no amount is reported.
    */
   committedUsd?: Maybe<Scalars['Float']['output']>;
+  /** How far it can be trusted, from the tiers of its sources (see Confidence). */
+  confidence: Confidence;
   /** Quantities supplied, in words, as reported. */
   coverageNote?: Maybe<Scalars['String']['output']>;
   /** Its status today, whatever day was asked. */
@@ -295,6 +309,8 @@ export type DealFilter = {
   knownOn?: InputMaybe<Scalars['Date']['input']>;
   maxAmountUsd?: InputMaybe<Scalars['Float']['input']>;
   minAmountUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** Only deals at least this trusted (from the tiers of their sources); default: every deal. */
+  minConfidence?: InputMaybe<Confidence>;
   /** Deals this organization is a party to. */
   party?: InputMaybe<Scalars['ID']['input']>;
   statuses?: InputMaybe<Array<Status>>;
@@ -361,6 +377,8 @@ export type DealSort =
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
   announcedOn: Scalars['Date']['output'];
+  /** How far it can be trusted, from the tiers of its sources (see Confidence). */
+  confidence: Confidence;
   /** What the right covers, from a closed vocabulary; empty when not recorded. */
   covers: Array<ExclusivityScope>;
   /** Its status today, whatever day was asked. */
@@ -615,6 +633,7 @@ export type Organization = Node & {
 export type OrganizationCommittedUsdArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -631,6 +650,7 @@ export type OrganizationDealsArgs = {
 export type OrganizationExclusivitiesGrantedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -638,6 +658,7 @@ export type OrganizationExclusivitiesGrantedArgs = {
 export type OrganizationExclusivitiesHeldArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 export type OrganizationConnection = {
@@ -801,6 +822,7 @@ export type QueryChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   kinds?: InputMaybe<Array<ChangeKind>>;
+  minConfidence?: InputMaybe<Confidence>;
   organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
   to: Scalars['Date']['input'];
 };
@@ -820,6 +842,7 @@ export type QueryConcentrationArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   by?: InputMaybe<ConcentrationMeasure>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
   of: Scalars['ID']['input'];
 };
 
@@ -844,6 +867,7 @@ export type QueryExclusivitiesArgs = {
   grantor?: InputMaybe<Scalars['ID']['input']>;
   holder?: InputMaybe<Scalars['ID']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -858,6 +882,7 @@ export type QueryInvestorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   in: Scalars['ID']['input'];
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -868,6 +893,7 @@ export type QueryNeighborhoodArgs = {
   kinds?: InputMaybe<Array<GraphNodeKind>>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
 };
 
 
@@ -896,6 +922,7 @@ export type QueryPathsArgs = {
   from: Scalars['ID']['input'];
   knownOn?: InputMaybe<Scalars['Date']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
   statuses?: InputMaybe<Array<Status>>;
   to: Scalars['ID']['input'];
 };
@@ -923,6 +950,7 @@ export type QuerySuppliersArgs = {
   excluding?: InputMaybe<Array<Scalars['ID']['input']>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
   of: Scalars['ID']['input'];
 };
 
@@ -943,6 +971,8 @@ export type SourceInput = {
   id: Scalars['ID']['input'];
   publishedOn?: InputMaybe<Scalars['Date']['input']>;
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /** How close it is to the fact (primary, press, secondary); the facts citing it are re-graded. */
+  tier?: InputMaybe<SourceTier>;
   title: Scalars['String']['input'];
   url?: InputMaybe<Scalars['String']['input']>;
 };

@@ -25,6 +25,7 @@ export function dealFilterArgs(f: DealFilter | null | undefined): DealFilterInpu
     announcedTo: f.announcedTo ?? null,
     asOf: f.asOf ?? null,
     knownOn: f.knownOn ?? null,
+    minConfidence: f.minConfidence ?? null,
     minAmountUsd: min,
     maxAmountUsd: max,
     includeRetracted: f.includeRetracted ?? false,

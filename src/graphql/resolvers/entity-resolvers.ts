@@ -93,6 +93,8 @@ export const entityResolvers: Resolvers = {
   Deal: {
     status: async (d, _a, ctx, info) => (await statusAsOf(ctx, 'Deal', d, viewOf(ctx, info))) as never,
     currentStatus: (d) => d.status as never,
+    // Derived on every write; a fact not yet graded counts as low.
+    confidence: (d) => (d.confidence ?? 'low') as never,
     parties: async (d, _a, ctx) => ctx.loaders.dealParties.load(d.id),
     chips: async (d, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('COVERS', 'Deal', 'Chip', 'from', d.id)),
     cloudServices: async (d, _a, ctx) =>
@@ -133,6 +135,7 @@ export const entityResolvers: Resolvers = {
   Exclusivity: {
     status: async (x, _a, ctx, info) => (await statusAsOf(ctx, 'Exclusivity', x, viewOf(ctx, info))) as never,
     currentStatus: (x) => x.status as never,
+    confidence: (x) => (x.confidence ?? 'low') as never,
     covers: (x) => (x.covers ?? []) as never,
     until: (x) => x.validUntil ?? x.term ?? 'open-ended',
     holder: async (x, _a, ctx) =>
@@ -170,5 +173,5 @@ export async function statusAsOf(ctx: GraphContext, label: 'Deal' | 'Exclusivity
 
 async function exclusivitiesOf(ctx: GraphContext, type: 'HOLDS' | 'GRANTS', orgId: string, when: When): Promise<ExclusivityModel[]> {
   const all = await ctx.loaders.nodes<ExclusivityModel>('Exclusivity', await ctx.loaders.linked(type, 'Organization', 'Exclusivity', 'from', orgId));
-  return all.filter((x) => isInForce(x, when.asOf, when.knownOn));
+  return all.filter((x) => isInForce(x, when.asOf, when.knownOn, when.minConfidence));
 }

@@ -165,14 +165,15 @@ export const queryResolvers: Resolvers = {
       await requireId(ctx, 'id', args.id, ANY);
       const label = await ctx.loaders.labelOf.load(args.id);
       if (!label || label === 'StatusEntry' || label === 'AmountReport' || label === 'Tranche') throw notFound('node', args.id);
-      setView(ctx, info, whenOf(ctx, args));
+      const when = setView(ctx, info, whenOf(ctx, args));
       const load = (l: NodeLabel, ids: string[]) => ctx.loaders.nodes<Row>(l, ids);
       return neighborhood(ctx.store, load, {
         root: { id: args.id, label },
         depth,
         kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null,
         asOf: args.asOf ?? null,
-        knownOn: args.knownOn ?? null,
+        knownOn: when.knownOn ?? null,
+        minConfidence: when.minConfidence ?? null,
         limit,
       });
     },
@@ -188,6 +189,7 @@ export const queryResolvers: Resolvers = {
         to: args.to,
         organizations: args.organizations ? [...new Set(args.organizations)] : null,
         kinds: args.kinds ?? null,
+        minConfidence: args.minConfidence ?? null,
       });
       return connection(rows.slice(offset, offset + first), offset, first, rows.length);
     },

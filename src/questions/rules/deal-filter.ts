@@ -7,7 +7,9 @@
  */
 import { PARTY_ROLES } from '../../model/graph-model.ts';
 import type { Params } from '../../store/graph-store.ts';
-import { inForceCypher, knownByCypher, LATEST_DAY } from './in-force.ts';
+import type { Confidence } from '../../model/vocabulary.ts';
+import { confidencesFrom } from './confidence.ts';
+import { confidentCypher, inForceCypher, knownByCypher, LATEST_DAY } from './in-force.ts';
 
 /** Every party relationship type, as a Cypher type alternation. */
 export const ALL_ROLES = Object.values(PARTY_ROLES).join('|');
@@ -21,6 +23,7 @@ export interface DealFilterInput {
   announcedTo?: string | null;
   asOf?: string | null;
   knownOn?: string | null;
+  minConfidence?: Confidence | null;
   minAmountUsd?: number | null;
   maxAmountUsd?: number | null;
   includeRetracted?: boolean | null;
@@ -36,6 +39,7 @@ export const DEAL_FILTER_REST = [
   'd.announcedOn >= date($announcedFrom) AND d.announcedOn <= date($announcedTo)',
   `(NOT $useAsOf OR (${inForceCypher('d')}))`,
   `(NOT $useKnownOn OR ${knownByCypher('d')})`,
+  confidentCypher('d'),
   '(NOT $useMin OR d.amountUsd >= $minAmountUsd)',
   '(NOT $useMax OR d.amountUsd <= $maxAmountUsd)',
   HIDE_RETRACTED,
@@ -67,6 +71,7 @@ export function dealFilterParams(f: DealFilterInput = {}): Params {
     asOf: f.asOf ?? '9999-12-31',
     useKnownOn: Boolean(f.knownOn),
     knownOn: f.knownOn ?? LATEST_DAY,
+    confidences: confidencesFrom(f.minConfidence),
     useMin: f.minAmountUsd != null,
     minAmountUsd: f.minAmountUsd ?? 0,
     useMax: f.maxAmountUsd != null,
