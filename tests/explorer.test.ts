@@ -239,7 +239,7 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
       await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
       expect(await hook(view, 'state').then((s) => [s.root, s.question?.name])).toEqual(['openai', 'suppliers']);
       const headers = await table.locator('thead th').allTextContents();
-      expect(headers.map((h) => h.trim())).toEqual(expect.arrayContaining(['Supplier', 'Committed', 'Potential', 'GW', 'Deals', 'Restrictions']));
+      expect(headers.map((h) => h.trim())).toEqual(['Supplier', 'Committed', 'Potential', 'GW', 'Deals', 'Restrictions', 'Confidence']);
       expect(await view.locator('#results-summary').textContent()).toContain('outside microsoft, 1 Mar 2026');
       expect(await rows.locator('[data-testid="restricted-by"]').count()).toBeGreaterThan(0);
       await browser!.screenshot('explorer-answer-table', view);
@@ -260,11 +260,12 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
       const lines = readFileSync((await download.path())!, 'utf8')
         .trimEnd()
         .split('\r\n');
-      expect(lines[0]).toMatch(/^Supplier,Committed \(USD\),Potential \(USD\),GW,Deals,Restrictions/);
+      expect(lines[0]).toBe('Supplier,Committed (USD),Potential (USD),GW,Deals,Restrictions,Confidence');
       expect(lines.length - 1).toBe(await rows.count());
       expect(lines.slice(1).map((l) => l.replace(/^"([^"]*)".*$|^([^,]*),.*$/, '$1$2'))).toEqual([...az].reverse());
       const oracle = lines.find((l) => l.startsWith('Oracle,'))!;
       expect(oracle.split(',')[2]).toMatch(/^\d{9,}$/);
+      expect(oracle.split(',').at(-1)).toMatch(/^(HIGH|MEDIUM|LOW)$/);
 
       // A row links to the graph.
       await rows.locator('[data-node="oracle"]').first().click();

@@ -161,6 +161,7 @@ export const nodeDetailsQuery = graphql(`
         dealKind: kind
         status
         currentStatus
+        confidence
         announcedOn
         effectiveFrom
         effectiveUntil
@@ -229,6 +230,7 @@ export const nodeDetailsQuery = graphql(`
         scope
         status
         currentStatus
+        confidence
         announcedOn
         validFrom
         validUntil
@@ -337,6 +339,7 @@ export const supplyDealFields = graphql(`
     title
     dealKind: kind
     status
+    confidence
     amountUsd
     amountQualifier
     announcedOn
@@ -414,6 +417,7 @@ export const exclusivitiesQuery = graphql(`
     exclusivityKind: kind
     scope
     status
+    confidence
     until
     endedOn
     holder {

@@ -1121,7 +1121,7 @@ export type NodeDetailsQueryVariables = Exact<{
 }>;
 
 
-export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, currentStatus: Status, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, currentStatus: Status, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
+export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
 
 export type OrganizationsQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1135,7 +1135,7 @@ export type HistoryBoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HistoryBoundsQuery = { __typename?: 'Query', deals: { __typename?: 'DealConnection', edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', announcedOn: string } }> } };
 
-export type SupplyDealFragment = { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> };
+export type SupplyDealFragment = { __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> };
 
 export type SuppliersQueryVariables = Exact<{
   of: Scalars['ID']['input'];
@@ -1146,7 +1146,7 @@ export type SuppliersQueryVariables = Exact<{
 }>;
 
 
-export type SuppliersQuery = { __typename?: 'Query', byGw: { __typename?: 'Concentration', shares: Array<{ __typename?: 'SupplierShare', capacityGw?: number | null, supplier: { __typename?: 'Organization', id: string } }> }, suppliers: { __typename?: 'SupplyConnection', totalCount: number, edges: Array<{ __typename?: 'SupplyEdge', node: { __typename?: 'Supply', committedUsd?: number | null, potentialUsd?: number | null, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, restrictedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string } }> } }> } };
+export type SuppliersQuery = { __typename?: 'Query', byGw: { __typename?: 'Concentration', shares: Array<{ __typename?: 'SupplierShare', capacityGw?: number | null, supplier: { __typename?: 'Organization', id: string } }> }, suppliers: { __typename?: 'SupplyConnection', totalCount: number, edges: Array<{ __typename?: 'SupplyEdge', node: { __typename?: 'Supply', committedUsd?: number | null, potentialUsd?: number | null, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, restrictedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string } }> } }> } };
 
 export type ExclusivitiesQueryVariables = Exact<{
   org: Scalars['ID']['input'];
@@ -1155,9 +1155,9 @@ export type ExclusivitiesQueryVariables = Exact<{
 }>;
 
 
-export type ExclusivitiesQuery = { __typename?: 'Query', held: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, granted: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> };
+export type ExclusivitiesQuery = { __typename?: 'Query', held: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, confidence: Confidence, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, granted: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, confidence: Confidence, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> };
 
-export type ExclusivityItemFragment = { __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> };
+export type ExclusivityItemFragment = { __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, confidence: Confidence, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> };
 
 export type ConcentrationQueryVariables = Exact<{
   of: Scalars['ID']['input'];
@@ -1166,7 +1166,7 @@ export type ConcentrationQueryVariables = Exact<{
 }>;
 
 
-export type ConcentrationQuery = { __typename?: 'Query', concentration: { __typename?: 'Concentration', asOf: string, totalCommittedUsd: number, hhi: number, organization: { __typename?: 'Organization', id: string, name: string }, shares: Array<{ __typename?: 'SupplierShare', committedUsd?: number | null, potentialUsd?: number | null, capacityGw?: number | null, share: number, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }> }>, dealsWithoutAmount: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }> } };
+export type ConcentrationQuery = { __typename?: 'Query', concentration: { __typename?: 'Concentration', asOf: string, totalCommittedUsd: number, hhi: number, organization: { __typename?: 'Organization', id: string, name: string }, shares: Array<{ __typename?: 'SupplierShare', committedUsd?: number | null, potentialUsd?: number | null, capacityGw?: number | null, share: number, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }> }>, dealsWithoutAmount: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }> } };
 
 export type PathsQueryVariables = Exact<{
   from: Scalars['ID']['input'];
@@ -1213,6 +1213,7 @@ export const SupplyDealFragmentDoc = new TypedDocumentString(`
   title
   dealKind: kind
   status
+  confidence
   amountUsd
   amountQualifier
   announcedOn
@@ -1242,6 +1243,7 @@ export const ExclusivityItemFragmentDoc = new TypedDocumentString(`
   exclusivityKind: kind
   scope
   status
+  confidence
   until
   endedOn
   holder {
@@ -1415,6 +1417,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       dealKind: kind
       status
       currentStatus
+      confidence
       announcedOn
       effectiveFrom
       effectiveUntil
@@ -1483,6 +1486,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       scope
       status
       currentStatus
+      confidence
       announcedOn
       validFrom
       validUntil
@@ -1645,6 +1649,7 @@ export const SuppliersDocument = new TypedDocumentString(`
   title
   dealKind: kind
   status
+  confidence
   amountUsd
   amountQualifier
   announcedOn
@@ -1679,6 +1684,7 @@ fragment ExclusivityItem on Exclusivity {
   exclusivityKind: kind
   scope
   status
+  confidence
   until
   endedOn
   holder {
@@ -1731,6 +1737,7 @@ export const ConcentrationDocument = new TypedDocumentString(`
   title
   dealKind: kind
   status
+  confidence
   amountUsd
   amountQualifier
   announcedOn

@@ -165,6 +165,7 @@ export class DetailsPanel {
             ['Kind', humanize(d.dealKind)],
             ['Status', h('span', { 'data-testid': 'status-on-day' }, `${humanize(d.status)} on ${day}`)],
             ['Status today', d.currentStatus !== d.status ? humanize(d.currentStatus) : null],
+            ['Confidence', humanize(d.confidence)],
             [
               'Amount',
               d.amountUsd === null || d.amountUsd === undefined
@@ -224,6 +225,7 @@ export class DetailsPanel {
             ['Kind', humanize(d.exclusivityKind)],
             ['Status', h('span', { 'data-testid': 'status-on-day' }, `${humanize(d.status)} on ${day}`)],
             ['Status today', d.currentStatus !== d.status ? humanize(d.currentStatus) : null],
+            ['Confidence', humanize(d.confidence)],
             ['Holder', this.ref(d.holder)],
             ['Grantor', this.ref(d.grantor)],
             ['Announced', formatDate(d.announcedOn)],
