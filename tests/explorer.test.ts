@@ -1,9 +1,13 @@
 /**
  * The graph explorer at `/`, in chromium against the real server and the shipped seeds, with
  * every request that would leave the machine blocked: search and draw a neighbourhood, open a
- * deal and its sources, ask who supplies OpenAI outside Microsoft, travel back in time until a
- * deal disappears, export a PNG, reload a shared URL, and use it on a narrow screen. Each step
- * saves a screenshot to test-output/screenshots/explorer-*.png.
+ * deal and its sources, ask who supplies OpenAI outside Microsoft (a sortable table, exported as
+ * CSV), travel back in time until a deal disappears, see a fact's status on the chosen day and
+ * as known on a record day, open links that name a question, see the API's suggestions for a
+ * misspelt organization, declutter and group the graph, colour and size it by community and
+ * centrality, save views, read an organization's timeline, export PNG, SVG and GraphML, reload a
+ * shared URL, and use it on a narrow screen. Each step saves a screenshot to
+ * test-output/screenshots/explorer-*.png.
  * Needs Debian's chromium at /usr/bin/chromium (CI installs it); without it the suite is skipped.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +25,8 @@ if (unavailable) console.warn(`[explorer.test] skipped: ${unavailable}`);
 const EXPLORER = join(ROOT, 'explorer');
 /** Oracle's ~$300bn compute contract with OpenAI, announced on 10 September 2025. */
 const ORACLE_DEAL = 'oracle-openai-2025-compute-contract';
+/** Microsoft's exclusivity on OpenAI's API: active on 17 Dec 2025, terminated since. */
+const AZURE_API = 'microsoft-openai-azure-api-exclusivity';
 
 /** Newest modification time under a folder (the explorer's sources). */
 function newest(path: string): number {
@@ -40,9 +46,20 @@ function ensureExplorerBuilt(): void {
 /** What the page exposes to tests (explorer/src/main.ts): the drawn nodes, where they are, the view's state. */
 interface Hooks {
   nodeIds(): string[];
+  edgeIds(): string[];
   position(id: string): { x: number; y: number } | null;
-  state(): { root: string | null; selected: string | null; asOf: string | null; expanded: string[] };
+  state(): { root: string | null; selected: string | null; asOf: string | null; knownOn: string | null; expanded: string[]; question: { name: string } | null };
+  status(id: string): string | null;
+  labelOverlaps(): number;
+  labelsHidden(): number;
+  nodeStyle(id: string): { color: string; width: number; opacity: number } | null;
 }
+/** Calls one of the page's test hooks. */
+const hook = <K extends keyof Hooks>(page: Page, name: K, ...args: Parameters<Hooks[K]>) =>
+  page.evaluate(([n, a]) => (globalThis as unknown as { aigraphExplorer: Record<string, (...x: unknown[]) => unknown> }).aigraphExplorer[n]!(...a), [
+    name,
+    args,
+  ] as const) as Promise<ReturnType<Hooks[K]>>;
 // These run in the page (serialized by Playwright), where the explorer sets `aigraphExplorer`.
 const nodeIds = (page: Page) => page.evaluate(() => (globalThis as unknown as { aigraphExplorer: Hooks }).aigraphExplorer.nodeIds());
 const selected = (page: Page) => page.evaluate(() => (globalThis as unknown as { aigraphExplorer: Hooks }).aigraphExplorer.state().selected);
@@ -142,12 +159,12 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
     expect(await form.locator('input').nth(1).inputValue()).toBe('microsoft');
     await form.locator('button').first().click();
     await drawn(page);
-    const list = page.getByTestId('result-list');
-    await expect.poll(() => list.locator(':scope > li').count(), { timeout: 10_000 }).toBeGreaterThan(3);
-    const text = (await list.textContent())!;
+    const table = page.getByTestId('answer-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    const text = (await table.textContent())!;
     expect(text).toContain('Oracle');
-    expect(await list.locator('[data-supplier="microsoft"]').count()).toBe(0);
-    expect(await list.locator('[data-testid="restricted-by"]').count()).toBeGreaterThan(0);
+    expect(await table.locator('tr[data-id="microsoft"]').count()).toBe(0);
+    expect(await table.locator('[data-testid="restricted-by"]').count()).toBeGreaterThan(0);
     expect(await page.locator('#results-summary').textContent()).toContain('outside microsoft');
     const ids = await nodeIds(page);
     expect(ids).toEqual(expect.arrayContaining(['oracle', ORACLE_DEAL]));
@@ -176,46 +193,223 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
     expect(await nodeIds(page)).toContain(ORACLE_DEAL);
   });
 
-  it("shows the API's error with its suggestion for a misspelt organization", { timeout: 20_000 }, async () => {
+  it('shows a fact as it stood on the chosen day, everywhere: the Azure API exclusivity active on 17 Dec 2025', { timeout: 30_000 }, async () => {
+    const view = await browser!.context.newPage();
+    try {
+      await view.goto(`${server!.url}/?node=openai&asOf=2025-12-17&sel=${AZURE_API}`);
+      await drawn(view);
+      // The details panel: the status on that day, and today's apart.
+      const onDay = view.getByTestId('details-panel').getByTestId('status-on-day');
+      await expect.poll(() => onDay.textContent(), { timeout: 10_000 }).toBe('Active on 17 Dec 2025');
+      expect(await view.getByTestId('details-panel').textContent()).toMatch(/Status today\s*Terminated/);
+      // The graph's badge (its status class and label) and the legend say the same day.
+      expect(await hook(view, 'status', AZURE_API)).toBe('ACTIVE');
+      expect(await view.getByTestId('legend-summary-day').textContent()).toBe('· statuses on 17 Dec 2025');
+      expect(await view.getByTestId('asof-output').textContent()).toBe('17 Dec 2025');
+      await browser!.screenshot('explorer-dated-exclusivity', view);
+
+      // The record clock: on 1 Sep 2025 nobody had reported the Oracle contract yet.
+      expect(await nodeIds(view)).toContain(ORACLE_DEAL);
+      await view.getByTestId('knownon-date').fill('2025-09-01');
+      await expect.poll(() => hook(view, 'state').then((s) => s.knownOn)).toBe('2025-09-01');
+      await drawn(view);
+      expect(await nodeIds(view)).not.toContain(ORACLE_DEAL);
+      expect(new URL(view.url()).searchParams.get('knownOn')).toBe('2025-09-01');
+      expect(await view.getByTestId('legend-summary-day').textContent()).toBe('· statuses on 17 Dec 2025, as known on 1 Sep 2025');
+      await browser!.screenshot('explorer-known-on', view);
+
+      // With no day chosen, the slider and the answer name the same day: today.
+      await view.goto(`${server!.url}/?q=exclusivities&org=openai`);
+      await drawn(view);
+      const today = (await view.getByTestId('asof-output').textContent())!;
+      expect(today).toMatch(/^today, \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      await expect.poll(() => view.locator('#results-summary').textContent(), { timeout: 10_000 }).toContain(today);
+    } finally {
+      await view.close();
+    }
+  });
+
+  it('opens a link that names a question with its answer as a sortable table, and exports it as CSV', { timeout: 30_000 }, async () => {
+    const view = await browser!.context.newPage();
+    try {
+      await view.goto(`${server!.url}/?q=suppliers&of=openai&excluding=microsoft&asOf=2026-03-01`);
+      await drawn(view);
+      const table = view.getByTestId('answer-table');
+      const rows = table.locator('tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+      expect(await hook(view, 'state').then((s) => [s.root, s.question?.name])).toEqual(['openai', 'suppliers']);
+      const headers = await table.locator('thead th').allTextContents();
+      expect(headers.map((h) => h.trim())).toEqual(['Supplier', 'Committed', 'Potential', 'GW', 'Deals', 'Restrictions', 'Confidence']);
+      expect(await view.locator('#results-summary').textContent()).toContain('outside microsoft, 1 Mar 2026');
+      expect(await rows.locator('[data-testid="restricted-by"]').count()).toBeGreaterThan(0);
+      await browser!.screenshot('explorer-answer-table', view);
+
+      // Sort by supplier, A to Z, then Z to A.
+      const sortBy = (name: string) => table.locator('thead th button', { hasText: name }).click();
+      const names = async () => (await rows.locator('td:first-child [data-node]').allTextContents()).map((t) => t.trim());
+      await sortBy('Supplier');
+      const az = await names();
+      expect(az).toEqual([...az].sort((a, b) => a.localeCompare(b)));
+      expect(await table.locator('th[data-key="supplier"]').getAttribute('aria-sort')).toBe('ascending');
+      await sortBy('Supplier');
+      expect(await names()).toEqual([...az].reverse());
+
+      // The CSV has the same rows, in the order shown, with amounts as plain numbers.
+      const [download] = await Promise.all([view.waitForEvent('download'), view.getByTestId('export-csv').click()]);
+      expect(download.suggestedFilename()).toBe('aigraph-suppliers-openai-2026-03-01.csv');
+      const lines = readFileSync((await download.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toBe('Supplier,Committed (USD),Potential (USD),GW,Deals,Restrictions,Confidence');
+      expect(lines.length - 1).toBe(await rows.count());
+      expect(lines.slice(1).map((l) => l.replace(/^"([^"]*)".*$|^([^,]*),.*$/, '$1$2'))).toEqual([...az].reverse());
+      const oracle = lines.find((l) => l.startsWith('Oracle,'))!;
+      expect(oracle.split(',')[2]).toMatch(/^\d{9,}$/);
+      expect(oracle.split(',').at(-1)).toMatch(/^(HIGH|MEDIUM|LOW)$/);
+
+      // A row links to the graph.
+      await rows.locator('[data-node="oracle"]').first().click();
+      await expect.poll(() => selected(view)).toBe('oracle');
+      await browser!.screenshot('explorer-answer-row-selected', view);
+    } finally {
+      await view.close();
+    }
+  });
+
+  it("shows the API's error with its suggestion for a misspelt organization, in any field", { timeout: 30_000 }, async () => {
+    const view = await browser!.context.newPage();
+    try {
+      await view.goto(`${server!.url}/?q=suppliers&of=openai&excluding=microsft`);
+      const error = view.getByTestId('answer-error');
+      await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain('Did you mean microsoft?');
+      expect(await view.locator('#suppliers-excluding').getAttribute('aria-invalid')).toBe('true');
+      await browser!.screenshot('explorer-misspelt-organization', view);
+      // Choosing the suggestion asks again with it.
+      await view.getByTestId('suggestion').filter({ hasText: 'microsoft' }).click();
+      await expect.poll(() => view.getByTestId('answer-table').locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+      expect(new URL(view.url()).searchParams.get('excluding')).toBe('microsoft');
+
+      // The same from a form field of another question.
+      await view.getByRole('tab', { name: 'Paths' }).click();
+      await view.locator('#paths-from').fill('amazn');
+      await view.getByTestId('question-paths').locator('button[type="submit"]').click();
+      await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain('Did you mean amazon');
+      expect(await view.locator('#paths-from').getAttribute('aria-invalid')).toBe('true');
+      await browser!.screenshot('explorer-misspelt-paths', view);
+
+      // A link that says something impossible is refused, naming it.
+      await view.goto(`${server!.url}/?q=suppliers&asOf=2025-02-30`);
+      await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain('“asOf=2025-02-30” is not a day');
+      expect(await error.textContent()).toContain('needs “of”');
+    } finally {
+      await view.close();
+    }
+  });
+
+  it('keeps the graph readable: no overlapping labels, deals grouped into links, focus on the answer', { timeout: 45_000 }, async () => {
     const view = await browser!.context.newPage();
     try {
       await view.goto(`${server!.url}/?node=openai`);
       await drawn(view);
-      const form = view.getByTestId('question-suppliers');
-      await form.locator('input').nth(0).fill('openai');
-      await form.locator('input').nth(1).fill('microsft');
-      await form.locator('button').first().click();
-      const summary = view.locator('#results-summary');
-      await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain('Did you mean microsoft?');
-      await browser!.screenshot('explorer-misspelt-organization', view);
+      expect(await hook(view, 'labelsHidden')).toBeGreaterThan(0);
+      expect(await hook(view, 'labelOverlaps')).toBe(0);
+
+      const before = (await nodeIds(view)).length;
+      await view.locator('#style summary').click();
+      await view.getByTestId('group-deals').check();
+      await expect.poll(() => new URL(view.url()).searchParams.get('group')).toBe('deals');
+      const after = await nodeIds(view);
+      expect(after).not.toContain(ORACLE_DEAL);
+      expect(after.length).toBeLessThan(before);
+      expect(await hook(view, 'edgeIds')).toContain('deals|openai|oracle');
+      expect(await hook(view, 'labelOverlaps')).toBe(0);
+      await browser!.screenshot('explorer-grouped-deals', view);
+      await view.getByTestId('group-deals').uncheck();
+      await expect.poll(() => nodeIds(view)).toContain(ORACLE_DEAL);
+
+      // Focus on the answer fades what is not part of it.
+      await view.goto(`${server!.url}/?q=suppliers&of=openai&excluding=microsoft`);
+      await drawn(view);
+      await view.getByTestId('answer-table').waitFor();
+      const outside = (await nodeIds(view)).find((id) => id === 'microsoft')!;
+      expect((await hook(view, 'nodeStyle', outside))!.opacity).toBeGreaterThan(0.5);
+      await view.getByTestId('focus-answer').click();
+      await expect.poll(async () => (await hook(view, 'nodeStyle', outside))!.opacity).toBeLessThan(0.2);
+      expect((await hook(view, 'nodeStyle', 'oracle'))!.opacity).toBe(1);
+      expect(new URL(view.url()).searchParams.get('fade')).toBe('1');
+      await browser!.screenshot('explorer-focus-answer', view);
     } finally {
       await view.close();
     }
   });
 
-  it('shows a fact as it stood on the chosen day: the Azure API exclusivity active on 17 Dec 2025', { timeout: 20_000 }, async () => {
+  it('colours by community and sizes by centrality, saves named views, and shows a timeline of changes', { timeout: 45_000 }, async () => {
     const view = await browser!.context.newPage();
     try {
-      await view.goto(`${server!.url}/?node=openai&asOf=2025-12-17&sel=microsoft-openai-azure-api-exclusivity`);
+      await view.goto(`${server!.url}/?node=openai`);
       await drawn(view);
-      const details = view.getByTestId('details-panel');
-      // The header shows at once; the properties once the node has loaded.
-      await expect.poll(() => details.textContent(), { timeout: 10_000 }).toContain('Grantor');
-      const text = (await details.textContent())!;
-      expect(text).toContain('Active');
-      expect(text).not.toMatch(/Status\s*Terminated/);
-      await browser!.screenshot('explorer-dated-exclusivity', view);
+      const kindColour = (await hook(view, 'nodeStyle', 'oracle'))!.color;
+      await view.locator('#style summary').click();
+      await view.getByTestId('style-color').selectOption('community');
+      await view.getByTestId('style-size').selectOption('betweenness');
+      const communities = Number((await view.getByTestId('communities').textContent())!.match(/^(\d+) communities/)![1]);
+      expect(communities).toBeGreaterThan(1);
+      const top = view.getByTestId('centrality-top').locator('li');
+      expect(await top.count()).toBe(5);
+      expect(await top.first().getAttribute('data-node')).toBe('openai');
+      const [root, small] = [(await hook(view, 'nodeStyle', 'openai'))!, (await hook(view, 'nodeStyle', 'oracle'))!];
+      expect(root.width).toBeGreaterThan(small.width);
+      expect(small.color).not.toBe(kindColour);
+      const url = new URL(view.url());
+      expect([url.searchParams.get('color'), url.searchParams.get('size')]).toEqual(['community', 'betweenness']);
+      await browser!.screenshot('explorer-communities-centrality', view);
+
+      // A saved view is a link, kept in this browser.
+      await view.locator('#views summary').click();
+      await view.getByTestId('view-name').fill('OpenAI communities');
+      await view.getByTestId('save-view').click();
+      const saved = view.getByTestId('saved-view').filter({ hasText: 'OpenAI communities' });
+      expect(await saved.getAttribute('href')).toBe(`/${url.search}`);
+      await view.goto(`${server!.url}/?node=anthropic`);
+      await drawn(view);
+      await view.locator('#views summary').click();
+      await view.getByTestId('saved-view').filter({ hasText: 'OpenAI communities' }).click();
+      await view.waitForURL(/node=openai/);
+      await drawn(view);
+      expect(await hook(view, 'state').then((s) => s.root)).toBe('openai');
+      expect(await view.getByTestId('style-color').inputValue()).toBe('community');
+
+      // OpenAI's timeline (choosing it from the most central): a change moves the view to its day and selects its fact.
+      await view.locator('#style summary').click();
+      await view.getByTestId('centrality-top').locator('li[data-node="openai"] button').click();
+      await expect.poll(() => selected(view)).toBe('openai');
+      const ticks = view.getByTestId('details-panel').locator('[data-testid="timeline"] .tick');
+      await expect.poll(() => ticks.count(), { timeout: 10_000 }).toBeGreaterThan(10);
+      const tick = ticks.first();
+      const [day, fact] = [await tick.getAttribute('data-on'), await tick.getAttribute('data-fact')];
+      await tick.click();
+      await expect.poll(() => asOf(view)).toBe(day);
+      await drawn(view);
+      expect(await selected(view)).toBe(fact);
+      await browser!.screenshot('explorer-timeline', view);
     } finally {
       await view.close();
     }
   });
 
-  it('exports the view as a PNG, and as GraphML', { timeout: 20_000 }, async () => {
+  it('exports the view as a PNG, an SVG and GraphML', { timeout: 20_000 }, async () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(png.suggestedFilename()).toMatch(/^aigraph-openai-2025-09-15\.png$/);
     const bytes = readFileSync((await png.path())!);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(30_000);
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    expect(svg.suggestedFilename()).toBe('aigraph-openai-2025-09-15.svg');
+    const vector = readFileSync((await svg.path())!, 'utf8');
+    expect(vector).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(vector).toContain(`<g data-id="${ORACLE_DEAL}">`);
+    expect(vector).toContain('>OpenAI</tspan>');
 
     const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-graphml').click()]);
     const xml = readFileSync((await graphml.path())!, 'utf8');
@@ -230,7 +424,7 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
     try {
       await other.goto(shared);
       await drawn(other);
-      await other.getByTestId('result-list').locator(':scope > li').first().waitFor();
+      await other.getByTestId('answer-table').locator('tbody tr').first().waitFor();
       expect((await nodeIds(other)).sort()).toEqual(ids);
       expect(await other.locator('#asof-output').textContent()).toBe('15 Sep 2025');
     } finally {

@@ -1,38 +1,44 @@
 /**
  * The explorer: keeps the view's state (mirrored in the URL), loads what it needs from
- * /graphql, and ties the search box, the graph, the panels and the time slider together.
+ * /graphql, and ties the search box, the graph, the panels, the answer and the time controls
+ * together. Every request is asked on the view's two clocks (asOf, knownOn).
  */
-import { isAbort, request } from './api/client';
+import { GraphqlError, isAbort, request } from './api/client';
 import { historyBoundsQuery, neighborhoodQuery, nodeDetailsQuery, organizationsQuery } from './api/documents';
 import { byId } from './dom';
+import { toCsv } from './export/csv';
 import { download } from './export/download';
 import { toGraphml, toJson, type ExportedView } from './export/graph-export';
-import { formatDate } from './format';
+import { dayText } from './format';
 import type { OrganizationsQuery } from './gql/graphql';
 import { ElementSet, type EdgeData, type NodeData } from './graph/graph-elements';
 import { GraphView, type Decorations } from './graph/graph-view';
 import { graphiqlHref, viewQuery } from './graphiql-link';
 import type { Answer } from './questions/answer';
-import { askConcentration } from './questions/concentration';
-import { askExclusivities } from './questions/exclusivities';
-import { askPaths } from './questions/paths';
-import { askSuppliers } from './questions/suppliers';
-import { readState, writeState, type QuestionState, type ViewState } from './state/view-state';
+import type { ArgValue, QuestionState } from './questions/question';
+import { questionNamed } from './questions/registry';
+import { isDate, readState, writeState, type ViewState } from './state/view-state';
+import { AnswerView } from './ui/answer-view';
 import { DetailsPanel } from './ui/details-panel';
 import { FiltersPanel } from './ui/filters-panel';
 import { bindGraphKeys } from './ui/graph-keyboard';
 import { renderLegend } from './ui/legend';
 import { QuestionsPanel, type Organization } from './ui/questions-panel';
+import { SavedViews } from './ui/saved-views';
 import { SearchBox } from './ui/search-box';
+import { StylePanel } from './ui/style-panel';
 import { TimeSlider } from './ui/time-slider';
+import { loadChanges, timelineStrip } from './ui/timeline';
 
 const ROOT_LIMIT = 300;
 const EXPAND_LIMIT = 150;
+/** The timeline's first day until the earliest announcement is known. */
+const FIRST_DAY = '2019-01-01';
 
-const subjectOf = (q: QuestionState): string => (q.name === 'exclusivities' ? q.org : q.name === 'paths' ? q.from : q.of);
+const subjectOf = (q: QuestionState): string => questionNamed(q.name)!.subject(q.args);
 
 /** What the data of a view depends on: when it is unchanged, a redraw needs no request. */
-const dataKey = (s: ViewState) => JSON.stringify([s.root, s.depth, s.kinds, s.asOf, s.expanded, s.question]);
+const dataKey = (s: ViewState) => JSON.stringify([s.root, s.depth, s.kinds, s.asOf, s.knownOn, s.expanded, s.question]);
 
 export class App {
   private state: ViewState = readState(location.search);
@@ -41,6 +47,12 @@ export class App {
   private readonly filters: FiltersPanel;
   private readonly questions: QuestionsPanel;
   private readonly slider: TimeSlider;
+  private readonly answerView: AnswerView;
+  private readonly style: StylePanel;
+  private readonly knownOn = byId<HTMLInputElement>('knownon-date');
+  /** What the last load drew, so grouping deals redraws without a request. */
+  private lastSet: ElementSet | null = null;
+  private firstDay = FIRST_DAY;
   private readonly canvas = byId('graph-canvas');
   private readonly status = byId('graph-status');
   private answer: Answer | null = null;
@@ -67,6 +79,48 @@ export class App {
       else this.redecorate();
     });
     this.questions = new QuestionsPanel(byId('questions-body'), (q) => void this.ask(q));
+    this.answerView = new AnswerView(
+      {
+        panel: byId('answer-panel'),
+        links: byId('results-links'),
+        summary: byId('results-summary'),
+        chart: byId('results-chart'),
+        table: byId('results-table'),
+        notes: byId('results-notes'),
+      },
+      {
+        navigate: (id) => void this.navigate(id),
+        clear: () => {
+          this.state.question = null;
+          this.commit(true);
+          void this.reload();
+        },
+        retry: (id, replacement) => this.retry(id, replacement),
+        setFade: (on) => {
+          this.state.focusAnswer = on;
+          this.commit(false);
+          this.redecorate();
+          if (this.answer) {
+            this.answerView.showFade(on);
+            this.graph.fitTo(on ? new Set(this.answer.highlight) : new Set(this.graph.visibleNodes().map((n) => n.id)));
+          }
+        },
+      },
+    );
+    this.style = new StylePanel(
+      byId('style-body'),
+      (change) => {
+        const regroup = change.groupDeals !== this.state.groupDeals;
+        Object.assign(this.state, change);
+        this.commit(false);
+        if (regroup) this.redraw();
+        else this.redecorate();
+      },
+      (id) => void this.navigate(id),
+    );
+    new SavedViews(byId('views-body'));
+    this.knownOn.addEventListener('change', () => this.setKnownOn(this.knownOn.value || null));
+    byId('knownon-clear').addEventListener('click', () => this.setKnownOn(null));
     this.slider = new TimeSlider(
       {
         slider: byId<HTMLInputElement>('asof-slider'),
@@ -78,10 +132,8 @@ export class App {
       (asOf, settled) => this.setAsOf(asOf, settled),
     );
     new SearchBox(byId<HTMLInputElement>('search-input'), byId<HTMLUListElement>('search-results'), (hit) => void this.draw(hit.id));
-    renderLegend(byId('legend-body'));
     for (const b of byId('graph-empty').querySelectorAll<HTMLButtonElement>('button[data-draw]'))
       b.addEventListener('click', () => void this.draw(b.dataset.draw!));
-    if (matchMedia('(max-width: 900px)').matches) byId<HTMLDetailsElement>('legend').open = false;
     this.bindToolbar();
     bindGraphKeys(this.canvas, {
       step: (d) => this.step(d),
@@ -112,7 +164,10 @@ export class App {
     try {
       const bounds = await request(historyBoundsQuery, {});
       const first = bounds.deals.edges[0]?.node.announcedOn;
-      if (first) this.slider.setFirstDay(first);
+      if (first) {
+        this.slider.setFirstDay(first);
+        this.firstDay = `${first.slice(0, 7)}-01`;
+      }
       this.slider.set(this.state.asOf);
       const orgs: Organization[] = [];
       let after: string | null = null;
@@ -142,8 +197,11 @@ export class App {
 
   private showState(): void {
     this.filters.show(this.state);
+    this.style.show(this.state);
     this.questions.show(this.state.question);
     this.slider.set(this.state.asOf);
+    this.knownOn.value = this.state.knownOn ?? '';
+    this.showLegend();
     byId<HTMLSelectElement>('depth-select').value = String(this.state.depth);
     byId<HTMLSelectElement>('tool-focus').value = this.state.focusDegrees === null ? '' : String(this.state.focusDegrees);
     this.updateGraphiqlLink();
@@ -153,7 +211,7 @@ export class App {
     const s = this.state;
     const link = byId<HTMLAnchorElement>('graphiql-link');
     link.href = s.root
-      ? graphiqlHref(viewQuery({ root: s.root, depth: s.depth, kinds: s.kinds, asOf: s.asOf, limit: ROOT_LIMIT, expanded: s.expanded }))
+      ? graphiqlHref(viewQuery({ root: s.root, depth: s.depth, kinds: s.kinds, asOf: s.asOf, knownOn: s.knownOn, limit: ROOT_LIMIT, expanded: s.expanded }))
       : '/graphiql';
   }
 
@@ -179,7 +237,17 @@ export class App {
       },
       focus: s.focusDegrees !== null && s.selected ? { id: s.selected, degrees: s.focusDegrees } : null,
       highlight: this.answer ? new Set(this.answer.highlight) : null,
+      fade: s.focusAnswer,
+      colorBy: s.colorBy,
+      sizeBy: s.sizeBy,
     };
+  }
+
+  private showLegend(): void {
+    const s = this.state;
+    const day = dayText(s.asOf, s.knownOn);
+    renderLegend(byId('legend-body'), { day, colorBy: s.colorBy, sizeBy: s.sizeBy });
+    byId('legend-day').textContent = `· statuses on ${day}`;
   }
 
   /** Loads the view's data (root, expansions, question) and draws it. */
@@ -187,19 +255,31 @@ export class App {
     const s = this.state;
     const seq = ++this.loadSeq;
     const key = dataKey(s);
+    if (s.linkErrors.length) {
+      // A link that says something impossible is shown as such, and nothing is guessed around
+      // it; whatever the user does next starts from what could be read.
+      this.answer = null;
+      this.answerView.error(new Error(`This link cannot be opened as it is: ${s.linkErrors.join(' ')}`));
+      s.linkErrors = [];
+      this.setStatus('');
+      this.canvas.dataset.state = 'error';
+      return;
+    }
     if (!s.root) {
       this.loadedKey = key;
       this.answer = null;
+      this.lastSet = null;
       this.graph.setElements([], this.decorations(), true);
-      this.renderAnswer(null, null);
+      this.answerView.empty();
       this.afterDraw();
       return;
     }
     this.canvas.dataset.state = 'loading';
     this.setStatus('Loading…');
     const fresh = this.loadedKey === null || JSON.parse(this.loadedKey)[0] !== s.root;
-    const variables = (id: string, depth: number, limit: number) => ({ id, depth, kinds: s.kinds, asOf: s.asOf, limit });
+    const variables = (id: string, depth: number, limit: number) => ({ id, depth, kinds: s.kinds, asOf: s.asOf, knownOn: s.knownOn, limit });
     const question = s.question;
+    if (question) this.answerView.loading();
     const [views, answer] = await Promise.all([
       Promise.allSettled([
         request(neighborhoodQuery, variables(s.root, s.depth, ROOT_LIMIT)),
@@ -213,7 +293,7 @@ export class App {
         : Promise.resolve(null),
     ]);
     if (seq !== this.loadSeq) return;
-    const set = new ElementSet(s.asOf);
+    const set = new ElementSet();
     const failed: string[] = [];
     this.truncated = false;
     views.forEach((v, i) => {
@@ -224,13 +304,20 @@ export class App {
     });
     this.answer = answer && 'ok' in answer ? answer.ok : null;
     this.answer?.addTo(set);
-    this.renderAnswer(this.answer, answer && 'err' in answer ? answer.err : null);
+    if (this.answer) this.answerView.show(this.answer, s.focusAnswer);
+    else if (answer && 'err' in answer) {
+      this.answerView.error(answer.err);
+      if (question && answer.err instanceof GraphqlError && answer.err.extensions.id) this.questions.markInvalid(question, answer.err.extensions.id);
+    } else this.answerView.empty();
+    byId<HTMLButtonElement>('export-csv').disabled = !this.answer;
+    // On a narrow screen the answer is below the fold: bring it up once the user asked.
     if (this.revealAnswer) {
       this.revealAnswer = false;
-      byId('results-title').scrollIntoView({ block: 'nearest' });
+      if (matchMedia('(max-width: 900px)').matches) byId('results-title').scrollIntoView({ block: 'nearest' });
     }
+    this.lastSet = set;
     const anchors = new Set([s.root, ...s.expanded]);
-    this.graph.setElements(set.toDefinitions(anchors), this.decorations(), fresh);
+    this.graph.setElements(set.toDefinitions(anchors, s.groupDeals), this.decorations(), fresh);
     this.loadedKey = key;
     if (failed.length) {
       this.canvas.dataset.state = 'error';
@@ -243,53 +330,24 @@ export class App {
   }
 
   private runQuestion(q: QuestionState): Promise<Answer> {
-    const asOf = this.state.asOf;
-    switch (q.name) {
-      case 'suppliers':
-        return askSuppliers(q.of, q.excluding, asOf);
-      case 'exclusivities':
-        return askExclusivities(q.org, asOf);
-      case 'concentration':
-        return askConcentration(q.of, asOf);
-      case 'paths':
-        return askPaths(q.from, q.to, q.maxHops, asOf);
-    }
+    return questionNamed(q.name)!.ask(q.args, { asOf: this.state.asOf, knownOn: this.state.knownOn });
   }
 
-  private renderAnswer(answer: Answer | null, error: unknown): void {
-    const list = byId<HTMLOListElement>('result-list');
-    const chart = byId('results-chart');
-    const summary = byId('results-summary');
-    const title = byId('results-title');
-    title.replaceChildren('Answer');
-    if (error) {
-      summary.className = 'error';
-      summary.setAttribute('role', 'alert');
-      summary.textContent = error instanceof Error ? error.message : String(error);
-      list.replaceChildren();
-      chart.replaceChildren();
-      return;
-    }
-    summary.className = 'muted';
-    summary.removeAttribute('role');
-    if (!answer) {
-      summary.textContent = 'Run a question to see its answer here.';
-      list.replaceChildren();
-      chart.replaceChildren();
-      return;
-    }
-    summary.textContent = answer.summary;
-    const links = document.createElement('span');
-    const gq = Object.assign(document.createElement('a'), { href: answer.graphiql, target: '_blank', rel: 'noopener', textContent: 'GraphiQL' });
-    const clear = Object.assign(document.createElement('button'), { type: 'button', className: 'link', textContent: 'Clear' });
-    clear.addEventListener('click', () => {
-      this.state.question = null;
-      this.commit(true);
-      void this.reload();
-    });
-    links.append(' · ', gq, ' · ', clear);
-    title.append(links);
-    answer.render(list, chart, { navigate: (id) => void this.navigate(id) });
+  /** Draws the last loaded elements again (deals grouped or not), without a request. */
+  private redraw(): void {
+    if (!this.lastSet || !this.state.root) return;
+    const anchors = new Set([this.state.root, ...this.state.expanded]);
+    this.graph.setElements(this.lastSet.toDefinitions(anchors, this.state.groupDeals), this.decorations(), false);
+    this.afterDraw();
+  }
+
+  /** Asks the question again with a suggested id where the API did not know one. */
+  private retry(id: string, replacement: string): void {
+    const q = this.state.question;
+    if (!q) return;
+    const swap = (v: ArgValue): ArgValue => (Array.isArray(v) ? v.map((x) => (x === id ? replacement : x)) : v === id ? replacement : v);
+    const args = Object.fromEntries(Object.entries(q.args).map(([k, v]) => [k, swap(v)]));
+    void this.ask({ name: q.name, args });
   }
 
   /** After a draw: counts for people (status line) and for tests (data attributes). */
@@ -297,6 +355,7 @@ export class App {
     const nodes = this.graph.visibleNodes();
     const edges = this.graph.visibleEdges();
     byId('graph-empty').hidden = !!this.state.root;
+    this.style.summarize(this.graph.rules(), this.state);
     this.canvas.dataset.nodes = String(nodes.length);
     this.canvas.dataset.edges = String(edges.length);
     if (!ok) return;
@@ -305,7 +364,7 @@ export class App {
     if (!s.root) return this.setStatus('');
     const hidden = s.hidden.length ? ` · ${s.hidden.length} hidden` : '';
     this.setStatus(
-      `${nodes.length} nodes · ${edges.length} links · ${s.asOf ? `as of ${formatDate(s.asOf)}` : 'all time'}${hidden}${this.truncated ? ` · cut at ${ROOT_LIMIT} nodes` : ''}`,
+      `${nodes.length} nodes · ${edges.length} links · ${s.asOf ? `as of ${dayText(s.asOf, s.knownOn)}` : `${dayText(null, s.knownOn)}, every fact`}${hidden}${this.truncated ? ` · cut at ${ROOT_LIMIT} nodes` : ''}`,
     );
   }
 
@@ -314,6 +373,7 @@ export class App {
   }
 
   private redecorate(): void {
+    this.showLegend();
     this.graph.decorate(this.decorations());
     this.afterDraw();
     this.refreshDetails();
@@ -365,12 +425,25 @@ export class App {
     const edge = this.graph.edge(id);
     if (edge) return this.details.edge(edge, this.graph.node(edge.source), this.graph.node(edge.target));
     this.details.loading(this.graph.node(id)?.name ?? id);
-    const variables = { id, asOf: this.state.asOf };
+    const { asOf, knownOn } = this.state;
+    const variables = { id, asOf, knownOn };
     try {
       const { node } = await request(nodeDetailsQuery, variables);
       if (seq !== this.detailsSeq) return;
       if (!node) return this.details.error(`Nothing has the id “${id}”.`);
-      this.details.node(node, this.graph.neighbours(id), graphiqlHref(nodeDetailsQuery.toString(), variables));
+      this.details.node(node, this.graph.neighbours(id), graphiqlHref(nodeDetailsQuery.toString(), variables), dayText(asOf, knownOn));
+      if (node.__typename === 'Organization') {
+        const { changes, total } = await loadChanges(id, this.firstDay);
+        if (seq !== this.detailsSeq) return;
+        this.details.attach(
+          `Timeline (${total} change${total === 1 ? '' : 's'})`,
+          timelineStrip(changes, total, this.firstDay, asOf, (day, fact) => {
+            this.state.selected = fact;
+            this.slider.set(day);
+            void this.setAsOf(day, true);
+          }),
+        );
+      }
     } catch (err) {
       if (seq === this.detailsSeq && !isAbort(err)) this.details.error(err instanceof Error ? err.message : String(err));
     }
@@ -411,12 +484,23 @@ export class App {
     if (degrees !== null) this.graph.fit();
   }
 
+  private setKnownOn(knownOn: string | null): void {
+    if (knownOn !== null && !isDate(knownOn)) return;
+    if (knownOn === this.state.knownOn) return;
+    this.state.knownOn = knownOn;
+    this.knownOn.value = knownOn ?? '';
+    this.commit(false);
+    this.showLegend();
+    void this.reload();
+  }
+
   private async setAsOf(asOf: string | null, settled: boolean): Promise<void> {
     if (asOf === this.state.asOf) return;
     clearTimeout(this.sliderTimer);
     const apply = async () => {
       this.state.asOf = asOf;
       this.commit(false);
+      this.showLegend();
       await this.reload();
     };
     if (settled) return apply();
@@ -425,7 +509,7 @@ export class App {
   }
 
   async ask(q: QuestionState): Promise<void> {
-    Object.assign(this.state, { question: q, root: subjectOf(q), selected: subjectOf(q), expanded: [], focusDegrees: null });
+    Object.assign(this.state, { question: q, root: subjectOf(q), selected: subjectOf(q), expanded: [], focusDegrees: null, linkErrors: [] });
     this.revealAnswer = true;
     this.showState();
     this.commit(true);
@@ -467,6 +551,13 @@ export class App {
       void this.reload();
     });
     on('export-png', () => download(`${this.fileName()}.png`, this.graph.png()));
+    on('export-svg', () => download(`${this.fileName()}.svg`, new Blob([this.graph.svg(location.href)], { type: 'image/svg+xml' })));
+    on('export-csv', () => {
+      const table = this.answerView.current();
+      if (!table || !this.state.question) return;
+      const csv = toCsv(table, this.answerView.rows());
+      download(`${this.fileName(this.state.question.name)}.csv`, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    });
     on('export-json', () => download(`${this.fileName()}.json`, new Blob([toJson(this.exported())], { type: 'application/json' })));
     on('export-graphml', () => download(`${this.fileName()}.graphml`, new Blob([toGraphml(this.exported())], { type: 'application/graphml+xml' })));
     on('share-link', () => void this.share());
@@ -479,8 +570,9 @@ export class App {
     byId('tool-pin').setAttribute('aria-pressed', String(!!sel && this.state.pinned.includes(sel)));
   }
 
-  private fileName(): string {
-    return `aigraph-${this.state.root ?? 'empty'}-${this.state.asOf ?? 'all-time'}`;
+  private fileName(what?: string): string {
+    const s = this.state;
+    return ['aigraph', what, s.root ?? 'empty', s.asOf ?? 'all-time', s.knownOn ? `known-${s.knownOn}` : null].filter(Boolean).join('-');
   }
 
   private exported(): ExportedView {
@@ -495,7 +587,13 @@ export class App {
       amountQualifier: n.amountQualifier,
     });
     const edge = (e: EdgeData): EdgeData => ({ id: e.id, source: e.source, target: e.target, type: e.type });
-    return { view: location.href, asOf: this.state.asOf, nodes: this.graph.visibleNodes().map(pick), edges: this.graph.visibleEdges().map(edge) };
+    return {
+      view: location.href,
+      asOf: this.state.asOf,
+      knownOn: this.state.knownOn,
+      nodes: this.graph.visibleNodes().map(pick),
+      edges: this.graph.visibleEdges().map(edge),
+    };
   }
 
   private async share(): Promise<void> {
@@ -513,6 +611,14 @@ export class App {
       nodeIds: () => this.graph.visibleNodes().map((n) => n.id),
       position: (id: string) => this.graph.pagePosition(id),
       state: () => structuredClone(this.state),
+      labelOverlaps: () => this.graph.labelOverlaps(),
+      labelsHidden: () => this.graph.labelsHidden(),
+      status: (id: string) => this.graph.node(id)?.status ?? null,
+      edgeIds: () => this.graph.visibleEdges().map((e) => e.id),
+      nodeStyle: (id: string) => {
+        const n = this.graph.cy.getElementById(id);
+        return n.empty() ? null : { color: String(n.style('background-color')), width: n.width(), opacity: n.effectiveOpacity() };
+      },
     };
   }
 }

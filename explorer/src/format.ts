@@ -61,3 +61,16 @@ export function shorten(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
+
+/**
+ * The day a view is as of, said the same way everywhere (slider, status line, answers, legend):
+ * "17 Dec 2025", or "today, 6 Dec 2026" when no day is chosen; with the record clock, "…, as
+ * known on 1 Jan 2026".
+ */
+export function dayText(asOf: string | null, knownOn: string | null = null): string {
+  const day = asOf ? formatDate(asOf) : `today, ${formatDate(todayIso())}`;
+  return knownOn ? `${day}, as known on ${formatDate(knownOn)}` : day;
+}
+
+/** Gigawatts: 1.2 → "1.2 GW". */
+export const formatGw = (gw: number | null | undefined): string => (gw === null || gw === undefined ? '—' : `${Number(gw.toPrecision(3))} GW`);

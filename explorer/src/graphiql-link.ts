@@ -15,6 +15,7 @@ export interface ViewQueryInput {
   depth: number;
   kinds: readonly GraphNodeKind[];
   asOf: string | null;
+  knownOn: string | null;
   limit: number;
   expanded: readonly string[];
 }
@@ -22,7 +23,14 @@ export interface ViewQueryInput {
 /** One readable query for the whole view: the neighbourhood of the root and of each expanded node. */
 export function viewQuery(v: ViewQueryInput): string {
   const args = (id: string, depth: number) =>
-    [`id: ${literal(id)}`, `depth: ${depth}`, `kinds: ${enumList(v.kinds)}`, v.asOf ? `asOf: ${literal(v.asOf)}` : null, `limit: ${v.limit}`]
+    [
+      `id: ${literal(id)}`,
+      `depth: ${depth}`,
+      `kinds: ${enumList(v.kinds)}`,
+      v.asOf ? `asOf: ${literal(v.asOf)}` : null,
+      v.knownOn ? `knownOn: ${literal(v.knownOn)}` : null,
+      `limit: ${v.limit}`,
+    ]
       .filter(Boolean)
       .join(', ');
   const body = `{\n    truncated\n    nodes { id kind label status amountUsd }\n    edges { source target type }\n  }`;
@@ -30,6 +38,6 @@ export function viewQuery(v: ViewQueryInput): string {
     `  view: neighborhood(${args(v.root, v.depth)}) ${body}`,
     ...v.expanded.map((id, i) => `  expanded${i + 1}: neighborhood(${args(id, 1)}) ${body}`),
   ];
-  const when = v.asOf ? `as of ${v.asOf}` : 'every fact, ended ones included';
+  const when = `${v.asOf ? `as of ${v.asOf}` : 'every fact, ended ones included'}${v.knownOn ? `, as known on ${v.knownOn}` : ''}`;
   return `# The explorer's view: the neighbourhood of ${v.root} (${when})\n{\n${parts.join('\n')}\n}`;
 }

@@ -1,10 +1,18 @@
 /** Sends a typed operation to the server's /graphql (same origin) and returns its data. */
 import type { TypedDocumentString } from '../gql/graphql';
 
+/** What the API's NOT_FOUND for an unknown id adds: the id, and up to three ids it may have meant. */
+export interface UnknownIdExtensions {
+  argument?: string;
+  id?: string;
+  suggestions?: string[];
+}
+
 export class GraphqlError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    readonly extensions: UnknownIdExtensions = {},
   ) {
     super(message);
     this.name = 'GraphqlError';
@@ -13,7 +21,7 @@ export class GraphqlError extends Error {
 
 interface Response<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & UnknownIdExtensions }[];
 }
 
 export async function request<TResult, TVariables>(
@@ -34,7 +42,14 @@ export async function request<TResult, TVariables>(
     throw new GraphqlError(`The server answered ${res.status} without a GraphQL response.`, undefined);
   }
   const first = body.errors?.[0];
-  if (first) throw new GraphqlError(first.message, first.extensions?.code);
+  if (first) {
+    const { argument, id, suggestions } = first.extensions ?? {};
+    throw new GraphqlError(first.message, first.extensions?.code, {
+      argument: typeof argument === 'string' ? argument : undefined,
+      id: typeof id === 'string' ? id : undefined,
+      suggestions: Array.isArray(suggestions) ? suggestions.filter((x): x is string => typeof x === 'string') : undefined,
+    });
+  }
   if (!body.data) throw new GraphqlError(`The server answered ${res.status} without data.`, undefined);
   return body.data;
 }

@@ -48,8 +48,8 @@ export const searchQuery = graphql(`
 `);
 
 export const neighborhoodQuery = graphql(`
-  query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $limit: Int) {
-    neighborhood(id: $id, depth: $depth, kinds: $kinds, asOf: $asOf, limit: $limit) {
+  query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $knownOn: Date, $limit: Int) {
+    neighborhood(id: $id, depth: $depth, kinds: $kinds, asOf: $asOf, knownOn: $knownOn, limit: $limit) {
       truncated
       nodes {
         id
@@ -71,21 +71,11 @@ export const neighborhoodQuery = graphql(`
           ... on Deal {
             dealKind: kind
             amountQualifier
-            announcedOn
-            endedOn
-            statusHistory {
-              status
-              on
-            }
+            currentStatus
           }
           ... on Exclusivity {
             exclusivityKind: kind
-            announcedOn
-            endedOn
-            statusHistory {
-              status
-              on
-            }
+            currentStatus
           }
         }
       }
@@ -99,8 +89,8 @@ export const neighborhoodQuery = graphql(`
 `);
 
 export const nodeDetailsQuery = graphql(`
-  query NodeDetails($id: ID!, $asOf: Date) {
-    node(id: $id, asOf: $asOf) {
+  query NodeDetails($id: ID!, $asOf: Date, $knownOn: Date) {
+    node(id: $id, asOf: $asOf, knownOn: $knownOn) {
       __typename
       id
       ... on Organization {
@@ -109,7 +99,7 @@ export const nodeDetailsQuery = graphql(`
         country
         aliases
         description
-        committedUsd(asOf: $asOf)
+        committedUsd(asOf: $asOf, knownOn: $knownOn)
         controls {
           controlled {
             id
@@ -142,17 +132,17 @@ export const nodeDetailsQuery = graphql(`
           id
           name
         }
-        exclusivitiesHeld(asOf: $asOf) {
+        exclusivitiesHeld(asOf: $asOf, knownOn: $knownOn) {
           id
           title
           status
         }
-        exclusivitiesGranted(asOf: $asOf) {
+        exclusivitiesGranted(asOf: $asOf, knownOn: $knownOn) {
           id
           title
           status
         }
-        deals(first: 100, filter: { asOf: $asOf }) {
+        deals(first: 100, filter: { asOf: $asOf, knownOn: $knownOn }) {
           totalCount
           edges {
             node {
@@ -170,6 +160,8 @@ export const nodeDetailsQuery = graphql(`
         title
         dealKind: kind
         status
+        currentStatus
+        confidence
         announcedOn
         effectiveFrom
         effectiveUntil
@@ -237,6 +229,8 @@ export const nodeDetailsQuery = graphql(`
         exclusivityKind: kind
         scope
         status
+        currentStatus
+        confidence
         announcedOn
         validFrom
         validUntil
@@ -345,6 +339,7 @@ export const supplyDealFields = graphql(`
     title
     dealKind: kind
     status
+    confidence
     amountUsd
     amountQualifier
     announcedOn
@@ -360,8 +355,16 @@ export const supplyDealFields = graphql(`
 `);
 
 export const suppliersQuery = graphql(`
-  query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $first: Int) {
-    suppliers(of: $of, excluding: $excluding, asOf: $asOf, first: $first) {
+  query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $knownOn: Date, $first: Int) {
+    byGw: concentration(of: $of, asOf: $asOf, knownOn: $knownOn, by: GW) {
+      shares {
+        supplier {
+          id
+        }
+        capacityGw
+      }
+    }
+    suppliers(of: $of, excluding: $excluding, asOf: $asOf, knownOn: $knownOn, first: $first) {
       totalCount
       edges {
         node {
@@ -371,6 +374,7 @@ export const suppliersQuery = graphql(`
             orgKind: kind
           }
           committedUsd
+          potentialUsd
           deals {
             ...SupplyDeal
           }
@@ -399,11 +403,11 @@ export const suppliersQuery = graphql(`
 `);
 
 export const exclusivitiesQuery = graphql(`
-  query Exclusivities($org: ID!, $asOf: Date) {
-    held: exclusivities(holder: $org, asOf: $asOf) {
+  query Exclusivities($org: ID!, $asOf: Date, $knownOn: Date) {
+    held: exclusivities(holder: $org, asOf: $asOf, knownOn: $knownOn) {
       ...ExclusivityItem
     }
-    granted: exclusivities(grantor: $org, asOf: $asOf) {
+    granted: exclusivities(grantor: $org, asOf: $asOf, knownOn: $knownOn) {
       ...ExclusivityItem
     }
   }
@@ -413,6 +417,7 @@ export const exclusivitiesQuery = graphql(`
     exclusivityKind: kind
     scope
     status
+    confidence
     until
     endedOn
     holder {
@@ -432,8 +437,8 @@ export const exclusivitiesQuery = graphql(`
 `);
 
 export const concentrationQuery = graphql(`
-  query Concentration($of: ID!, $asOf: Date) {
-    concentration(of: $of, asOf: $asOf) {
+  query Concentration($of: ID!, $asOf: Date, $knownOn: Date) {
+    concentration(of: $of, asOf: $asOf, knownOn: $knownOn) {
       organization {
         id
         name
@@ -448,6 +453,8 @@ export const concentrationQuery = graphql(`
           orgKind: kind
         }
         committedUsd
+        potentialUsd
+        capacityGw
         share
         deals {
           ...SupplyDeal
@@ -463,8 +470,8 @@ export const concentrationQuery = graphql(`
 `);
 
 export const pathsQuery = graphql(`
-  query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date) {
-    paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf) {
+  query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date, $knownOn: Date) {
+    paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf, knownOn: $knownOn) {
       hops
       nodes {
         __typename
@@ -497,6 +504,36 @@ export const pathsQuery = graphql(`
         relationship
         to {
           id
+        }
+      }
+    }
+  }
+`);
+
+export const changesQuery = graphql(`
+  query Changes($org: ID!, $from: Date!, $to: Date!, $after: String) {
+    changes(from: $from, to: $to, organizations: [$org], first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          on
+          kind
+          status
+          fact {
+            __typename
+            ... on Deal {
+              id
+              title
+            }
+            ... on Exclusivity {
+              id
+              title
+            }
+          }
         }
       }
     }

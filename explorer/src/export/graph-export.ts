@@ -5,6 +5,7 @@ export interface ExportedView {
   /** The explorer URL that redraws this view. */
   view: string;
   asOf: string | null;
+  knownOn: string | null;
   nodes: NodeData[];
   edges: EdgeData[];
 }
@@ -39,7 +40,7 @@ export function toGraphml(view: ExportedView): string {
     ...NODE_KEYS.map(([k, t]) => `  <key id="${k}" for="node" attr.name="${k}" attr.type="${t}"/>`),
     '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
     `  <graph id="view" edgedefault="directed">`,
-    `    <desc>${xml(`ai-industry-graph explorer view ${view.view}${view.asOf ? ` as of ${view.asOf}` : ''}`)}</desc>`,
+    `    <desc>${xml(`ai-industry-graph explorer view ${view.view}${view.asOf ? ` as of ${view.asOf}` : ''}${view.knownOn ? ` as known on ${view.knownOn}` : ''}`)}</desc>`,
   ];
   for (const n of view.nodes) {
     lines.push(`    <node id="${xml(n.id)}">`);

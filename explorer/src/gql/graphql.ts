@@ -1107,19 +1107,21 @@ export type NeighborhoodQueryVariables = Exact<{
   depth?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<GraphNodeKind> | GraphNodeKind>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type NeighborhoodQuery = { __typename?: 'Query', neighborhood: { __typename?: 'Neighborhood', truncated: boolean, nodes: Array<{ __typename?: 'GraphNode', id: string, kind: GraphNodeKind, label: string, status?: Status | null, amountUsd?: number | null, node: { __typename: 'Chip', chipKind: ChipKind } | { __typename: 'CloudService', serviceKind: CloudServiceKind } | { __typename: 'Deal', amountQualifier?: AmountQualifier | null, announcedOn: string, endedOn?: string | null, dealKind: DealKind, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string }> } | { __typename: 'Exclusivity', announcedOn: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string }> } | { __typename: 'Organization', orgKind: OrganizationKind } | { __typename: 'Source' } }>, edges: Array<{ __typename?: 'GraphEdge', source: string, target: string, type: string }> } };
+export type NeighborhoodQuery = { __typename?: 'Query', neighborhood: { __typename?: 'Neighborhood', truncated: boolean, nodes: Array<{ __typename?: 'GraphNode', id: string, kind: GraphNodeKind, label: string, status?: Status | null, amountUsd?: number | null, node: { __typename: 'Chip', chipKind: ChipKind } | { __typename: 'CloudService', serviceKind: CloudServiceKind } | { __typename: 'Deal', amountQualifier?: AmountQualifier | null, currentStatus: Status, dealKind: DealKind } | { __typename: 'Exclusivity', currentStatus: Status, exclusivityKind: ExclusivityKind } | { __typename: 'Organization', orgKind: OrganizationKind } | { __typename: 'Source' } }>, edges: Array<{ __typename?: 'GraphEdge', source: string, target: string, type: string }> } };
 
 export type NodeDetailsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 }>;
 
 
-export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
+export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
 
 export type OrganizationsQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1133,45 +1135,59 @@ export type HistoryBoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HistoryBoundsQuery = { __typename?: 'Query', deals: { __typename?: 'DealConnection', edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', announcedOn: string } }> } };
 
-export type SupplyDealFragment = { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> };
+export type SupplyDealFragment = { __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> };
 
 export type SuppliersQueryVariables = Exact<{
   of: Scalars['ID']['input'];
   excluding?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type SuppliersQuery = { __typename?: 'Query', suppliers: { __typename?: 'SupplyConnection', totalCount: number, edges: Array<{ __typename?: 'SupplyEdge', node: { __typename?: 'Supply', committedUsd?: number | null, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, restrictedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string } }> } }> } };
+export type SuppliersQuery = { __typename?: 'Query', byGw: { __typename?: 'Concentration', shares: Array<{ __typename?: 'SupplierShare', capacityGw?: number | null, supplier: { __typename?: 'Organization', id: string } }> }, suppliers: { __typename?: 'SupplyConnection', totalCount: number, edges: Array<{ __typename?: 'SupplyEdge', node: { __typename?: 'Supply', committedUsd?: number | null, potentialUsd?: number | null, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, restrictedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string } }> } }> } };
 
 export type ExclusivitiesQueryVariables = Exact<{
   org: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 }>;
 
 
-export type ExclusivitiesQuery = { __typename?: 'Query', held: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, granted: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> };
+export type ExclusivitiesQuery = { __typename?: 'Query', held: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, confidence: Confidence, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, granted: Array<{ __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, confidence: Confidence, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> };
 
-export type ExclusivityItemFragment = { __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> };
+export type ExclusivityItemFragment = { __typename?: 'Exclusivity', id: string, title: string, scope: string, status: Status, confidence: Confidence, until: string, endedOn?: string | null, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> };
 
 export type ConcentrationQueryVariables = Exact<{
   of: Scalars['ID']['input'];
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 }>;
 
 
-export type ConcentrationQuery = { __typename?: 'Query', concentration: { __typename?: 'Concentration', asOf: string, totalCommittedUsd: number, hhi: number, organization: { __typename?: 'Organization', id: string, name: string }, shares: Array<{ __typename?: 'SupplierShare', committedUsd?: number | null, share: number, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }> }>, dealsWithoutAmount: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }> } };
+export type ConcentrationQuery = { __typename?: 'Query', concentration: { __typename?: 'Concentration', asOf: string, totalCommittedUsd: number, hhi: number, organization: { __typename?: 'Organization', id: string, name: string }, shares: Array<{ __typename?: 'SupplierShare', committedUsd?: number | null, potentialUsd?: number | null, capacityGw?: number | null, share: number, supplier: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind }, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }> }>, dealsWithoutAmount: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }> } };
 
 export type PathsQueryVariables = Exact<{
   from: Scalars['ID']['input'];
   to: Scalars['ID']['input'];
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 }>;
 
 
 export type PathsQuery = { __typename?: 'Query', paths: Array<{ __typename?: 'Path', hops: number, nodes: Array<{ __typename: 'Chip', name: string, id: string } | { __typename: 'CloudService', name: string, id: string } | { __typename: 'Deal', title: string, status: Status, amountUsd?: number | null, id: string, dealKind: DealKind } | { __typename: 'Exclusivity', title: string, status: Status, id: string } | { __typename: 'Organization', name: string, id: string, orgKind: OrganizationKind } | { __typename: 'Source', id: string }>, steps: Array<{ __typename?: 'PathStep', relationship: string, from: { __typename?: 'Chip', id: string } | { __typename?: 'CloudService', id: string } | { __typename?: 'Deal', id: string } | { __typename?: 'Exclusivity', id: string } | { __typename?: 'Organization', id: string } | { __typename?: 'Source', id: string }, to: { __typename?: 'Chip', id: string } | { __typename?: 'CloudService', id: string } | { __typename?: 'Deal', id: string } | { __typename?: 'Exclusivity', id: string } | { __typename?: 'Organization', id: string } | { __typename?: 'Source', id: string } }> }> };
+
+export type ChangesQueryVariables = Exact<{
+  org: Scalars['ID']['input'];
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ChangesQuery = { __typename?: 'Query', changes: { __typename?: 'ChangeConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ChangeEdge', node: { __typename?: 'Change', on: string, kind: ChangeKind, status: Status, fact: { __typename: 'Deal', id: string, title: string } | { __typename: 'Exclusivity', id: string, title: string } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1197,6 +1213,7 @@ export const SupplyDealFragmentDoc = new TypedDocumentString(`
   title
   dealKind: kind
   status
+  confidence
   amountUsd
   amountQualifier
   announcedOn
@@ -1226,6 +1243,7 @@ export const ExclusivityItemFragmentDoc = new TypedDocumentString(`
   exclusivityKind: kind
   scope
   status
+  confidence
   until
   endedOn
   holder {
@@ -1280,8 +1298,15 @@ export const SearchDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
-    query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $limit: Int) {
-  neighborhood(id: $id, depth: $depth, kinds: $kinds, asOf: $asOf, limit: $limit) {
+    query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $knownOn: Date, $limit: Int) {
+  neighborhood(
+    id: $id
+    depth: $depth
+    kinds: $kinds
+    asOf: $asOf
+    knownOn: $knownOn
+    limit: $limit
+  ) {
     truncated
     nodes {
       id
@@ -1303,21 +1328,11 @@ export const NeighborhoodDocument = new TypedDocumentString(`
         ... on Deal {
           dealKind: kind
           amountQualifier
-          announcedOn
-          endedOn
-          statusHistory {
-            status
-            on
-          }
+          currentStatus
         }
         ... on Exclusivity {
           exclusivityKind: kind
-          announcedOn
-          endedOn
-          statusHistory {
-            status
-            on
-          }
+          currentStatus
         }
       }
     }
@@ -1330,8 +1345,8 @@ export const NeighborhoodDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const NodeDetailsDocument = new TypedDocumentString(`
-    query NodeDetails($id: ID!, $asOf: Date) {
-  node(id: $id, asOf: $asOf) {
+    query NodeDetails($id: ID!, $asOf: Date, $knownOn: Date) {
+  node(id: $id, asOf: $asOf, knownOn: $knownOn) {
     __typename
     id
     ... on Organization {
@@ -1340,7 +1355,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       country
       aliases
       description
-      committedUsd(asOf: $asOf)
+      committedUsd(asOf: $asOf, knownOn: $knownOn)
       controls {
         controlled {
           id
@@ -1373,17 +1388,17 @@ export const NodeDetailsDocument = new TypedDocumentString(`
         id
         name
       }
-      exclusivitiesHeld(asOf: $asOf) {
+      exclusivitiesHeld(asOf: $asOf, knownOn: $knownOn) {
         id
         title
         status
       }
-      exclusivitiesGranted(asOf: $asOf) {
+      exclusivitiesGranted(asOf: $asOf, knownOn: $knownOn) {
         id
         title
         status
       }
-      deals(first: 100, filter: {asOf: $asOf}) {
+      deals(first: 100, filter: {asOf: $asOf, knownOn: $knownOn}) {
         totalCount
         edges {
           node {
@@ -1401,6 +1416,8 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       title
       dealKind: kind
       status
+      currentStatus
+      confidence
       announcedOn
       effectiveFrom
       effectiveUntil
@@ -1468,6 +1485,8 @@ export const NodeDetailsDocument = new TypedDocumentString(`
       exclusivityKind: kind
       scope
       status
+      currentStatus
+      confidence
       announcedOn
       validFrom
       validUntil
@@ -1574,8 +1593,22 @@ export const HistoryBoundsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
 export const SuppliersDocument = new TypedDocumentString(`
-    query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $first: Int) {
-  suppliers(of: $of, excluding: $excluding, asOf: $asOf, first: $first) {
+    query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $knownOn: Date, $first: Int) {
+  byGw: concentration(of: $of, asOf: $asOf, knownOn: $knownOn, by: GW) {
+    shares {
+      supplier {
+        id
+      }
+      capacityGw
+    }
+  }
+  suppliers(
+    of: $of
+    excluding: $excluding
+    asOf: $asOf
+    knownOn: $knownOn
+    first: $first
+  ) {
     totalCount
     edges {
       node {
@@ -1585,6 +1618,7 @@ export const SuppliersDocument = new TypedDocumentString(`
           orgKind: kind
         }
         committedUsd
+        potentialUsd
         deals {
           ...SupplyDeal
         }
@@ -1615,6 +1649,7 @@ export const SuppliersDocument = new TypedDocumentString(`
   title
   dealKind: kind
   status
+  confidence
   amountUsd
   amountQualifier
   announcedOn
@@ -1628,11 +1663,11 @@ export const SuppliersDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<SuppliersQuery, SuppliersQueryVariables>;
 export const ExclusivitiesDocument = new TypedDocumentString(`
-    query Exclusivities($org: ID!, $asOf: Date) {
-  held: exclusivities(holder: $org, asOf: $asOf) {
+    query Exclusivities($org: ID!, $asOf: Date, $knownOn: Date) {
+  held: exclusivities(holder: $org, asOf: $asOf, knownOn: $knownOn) {
     ...ExclusivityItem
   }
-  granted: exclusivities(grantor: $org, asOf: $asOf) {
+  granted: exclusivities(grantor: $org, asOf: $asOf, knownOn: $knownOn) {
     ...ExclusivityItem
   }
 }
@@ -1649,6 +1684,7 @@ fragment ExclusivityItem on Exclusivity {
   exclusivityKind: kind
   scope
   status
+  confidence
   until
   endedOn
   holder {
@@ -1666,8 +1702,8 @@ fragment ExclusivityItem on Exclusivity {
   }
 }`) as unknown as TypedDocumentString<ExclusivitiesQuery, ExclusivitiesQueryVariables>;
 export const ConcentrationDocument = new TypedDocumentString(`
-    query Concentration($of: ID!, $asOf: Date) {
-  concentration(of: $of, asOf: $asOf) {
+    query Concentration($of: ID!, $asOf: Date, $knownOn: Date) {
+  concentration(of: $of, asOf: $asOf, knownOn: $knownOn) {
     organization {
       id
       name
@@ -1682,6 +1718,8 @@ export const ConcentrationDocument = new TypedDocumentString(`
         orgKind: kind
       }
       committedUsd
+      potentialUsd
+      capacityGw
       share
       deals {
         ...SupplyDeal
@@ -1699,6 +1737,7 @@ export const ConcentrationDocument = new TypedDocumentString(`
   title
   dealKind: kind
   status
+  confidence
   amountUsd
   amountQualifier
   announcedOn
@@ -1712,8 +1751,8 @@ export const ConcentrationDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
-    query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date) {
-  paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf) {
+    query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date, $knownOn: Date) {
+  paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf, knownOn: $knownOn) {
     hops
     nodes {
       __typename
@@ -1751,3 +1790,32 @@ export const PathsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
+export const ChangesDocument = new TypedDocumentString(`
+    query Changes($org: ID!, $from: Date!, $to: Date!, $after: String) {
+  changes(from: $from, to: $to, organizations: [$org], first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        on
+        kind
+        status
+        fact {
+          __typename
+          ... on Deal {
+            id
+            title
+          }
+          ... on Exclusivity {
+            id
+            title
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;

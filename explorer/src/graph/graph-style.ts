@@ -65,13 +65,25 @@ export function graphStyle(): StylesheetJson {
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
-        'min-zoomed-font-size': 9,
+        // Level of detail: link labels only once zoomed in well past the fitted view.
+        'min-zoomed-font-size': 12,
       },
     },
     { selector: 'edge.tentative', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge.ended', style: { opacity: 0.25 } },
     { selector: 'edge.superseded', style: { 'line-style': 'dotted', opacity: 0.5 } },
     { selector: 'edge[type = "CONTROLS"]', style: { width: 3 } },
+    // Deals grouped into one link per pair of organizations: width by number, label with the total.
+    {
+      selector: 'edge.grouped',
+      style: { width: 'data(width)', 'target-arrow-shape': 'none', 'font-size': 10, 'min-zoomed-font-size': 7, color: '#334155', opacity: 0.75 },
+    },
+    // Style rules: colour by status or community, size by centrality.
+    { selector: 'node.color-rule', style: { 'background-color': 'data(ruleColor)' } },
+    { selector: 'node.size-rule', style: { width: 'data(ruleSize)', height: 'data(ruleSize)' } },
+    // Labels left out to avoid overlaps come back on hover and selection.
+    { selector: 'node.label-off', style: { label: '' } },
+    { selector: 'node.label-off.hover, node.label-off:selected', style: { label: 'data(label)', 'z-index': 40 } },
     // Pinned, selected, highlighted and dimmed.
     { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#0f172a', 'outline-offset': 2, 'outline-style': 'solid' } },
     {

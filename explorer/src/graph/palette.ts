@@ -102,3 +102,22 @@ export function statusClass(status: string | null): 'tentative' | 'ended' | 'sup
   if (status === SUPERSEDED) return 'superseded';
   return null;
 }
+
+/** Colours when nodes are coloured by status (the status on the view's day); things without a status are grey. */
+export const STATUS_COLORS: Record<string, string> = {
+  RUMOURED: '#e9d5ff',
+  REPORTED: '#c4b5fd',
+  IN_TALKS: '#fde68a',
+  ANNOUNCED: '#93c5fd',
+  SIGNED: '#3b82f6',
+  ACTIVE: '#16a34a',
+  COMPLETED: '#166534',
+  EXPIRED: '#9ca3af',
+  TERMINATED: '#6b7280',
+  SUPERSEDED: '#a78bfa',
+  CALLED_OFF: '#4b5563',
+};
+export const NO_STATUS_COLOR = '#e2e8f0';
+
+/** Colours of communities, largest first; communities past the last share the last colour. */
+export const COMMUNITY_COLORS = ['#e41a1c', '#377eb8', '#4daf4a', '#984ea3', '#ff7f00', '#a65628', '#f781bf', '#17becf', '#bcbd22', '#7f7f7f'];

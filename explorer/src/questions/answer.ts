@@ -1,21 +1,24 @@
-/** What running a question gives the explorer: elements to draw, nodes to highlight, a list to show. */
+/** What running a question gives the explorer: elements to draw, nodes to highlight, a table to show. */
 import type { ElementSet } from '../graph/graph-elements';
+import type { AnswerTable } from './answer-table';
 
 export interface AnswerUi {
   navigate(id: string): void;
 }
 
 export interface Answer {
-  /** The node the view is drawn around while this answer shows. */
-  root: string;
-  /** One line above the list. */
+  /** One line above the table; it names the day the answer is for. */
   summary: string;
   /** Adds the answer's nodes and links to the drawing. */
   addTo(set: ElementSet): void;
   /** Nodes the drawing highlights. */
   highlight: string[];
-  /** Fills the result list (and the chart area, for charts). */
-  render(list: HTMLOListElement, chart: HTMLElement, ui: AnswerUi): void;
+  /** The answer's rows: shown sortable, exported as CSV. */
+  table: AnswerTable;
+  /** A chart above the table, for answers that have one. */
+  chart?(): Element;
+  /** What the table leaves out and why (e.g. deals of unknown amount). */
+  notes?(ui: AnswerUi): HTMLElement | null;
   /** /graphiql prefilled with the question's query. */
   graphiql: string;
 }

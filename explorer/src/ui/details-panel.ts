@@ -5,7 +5,7 @@
 import { externalLink, h, replaceChildren } from '../dom';
 import { formatAmount, formatDate, formatUsd, humanize } from '../format';
 import type { NodeDetailsQuery, SourceFieldsFragment } from '../gql/graphql';
-import type { EdgeData, NodeData } from '../graph/graph-elements';
+import type { EdgeData, GroupedLink, NodeData } from '../graph/graph-elements';
 import type { Neighbour } from '../graph/graph-view';
 import { nodeColor, relationshipColor, statusClass } from '../graph/palette';
 
@@ -64,6 +64,14 @@ export class DetailsPanel {
     replaceChildren(this.root, h('p', { class: 'muted' }, 'Select a node or a link to see every property, its status history and its sources.'));
   }
 
+  /** Adds a section under the selection's properties (the timeline of an organization, once loaded). */
+  attach(title: string, body: HTMLElement): void {
+    const after = this.root.querySelector('dl.props');
+    const nodes = section(title, body);
+    if (after) after.after(...nodes);
+    else this.root.append(...nodes);
+  }
+
   loading(name: string): void {
     replaceChildren(this.root, h('h2', {}, name), h('p', { class: 'muted' }, 'Loading…'));
   }
@@ -73,6 +81,7 @@ export class DetailsPanel {
   }
 
   edge(e: EdgeData, source: NodeData | null, target: NodeData | null): void {
+    const grouped = e as Partial<GroupedLink>;
     replaceChildren(
       this.root,
       h('h2', {}, h('span', { class: 'swatch', style: `background:${relationshipColor(e.type)}` }), e.type),
@@ -82,10 +91,22 @@ export class DetailsPanel {
         ['Relationship', humanize(e.type)],
         ['To', target ? this.ref({ id: target.id, name: target.name }) : e.target],
       ]),
+      ...(grouped.deals
+        ? section(
+            'Deals grouped in this link',
+            h(
+              'ul',
+              { 'data-testid': 'grouped-deals' },
+              grouped.deals.map((id, i) => h('li', {}, this.ref({ id, name: grouped.dealNames?.[i] ?? id }))),
+            ),
+            grouped.deals.length,
+          )
+        : []),
     );
   }
 
-  node(d: Details, neighbours: Neighbour[], graphiqlHref: string): void {
+  /** `day`: the view's day in words (dayText), which the statuses shown are of. */
+  node(d: Details, neighbours: Neighbour[], graphiqlHref: string, day: string): void {
     const body: Node[] = [];
     const header = (name: string, kind: string, subKind: string | null, status?: string | null) => [
       h('h2', {}, h('span', { class: 'swatch', style: `background:${nodeColor(kind as never, subKind)}` }), name),
@@ -142,7 +163,9 @@ export class DetailsPanel {
           props([
             ['Id', d.id],
             ['Kind', humanize(d.dealKind)],
-            ['Status', humanize(d.status)],
+            ['Status', h('span', { 'data-testid': 'status-on-day' }, `${humanize(d.status)} on ${day}`)],
+            ['Status today', d.currentStatus !== d.status ? humanize(d.currentStatus) : null],
+            ['Confidence', humanize(d.confidence)],
             [
               'Amount',
               d.amountUsd === null || d.amountUsd === undefined
@@ -200,7 +223,9 @@ export class DetailsPanel {
           props([
             ['Id', d.id],
             ['Kind', humanize(d.exclusivityKind)],
-            ['Status', humanize(d.status)],
+            ['Status', h('span', { 'data-testid': 'status-on-day' }, `${humanize(d.status)} on ${day}`)],
+            ['Status today', d.currentStatus !== d.status ? humanize(d.currentStatus) : null],
+            ['Confidence', humanize(d.confidence)],
             ['Holder', this.ref(d.holder)],
             ['Grantor', this.ref(d.grantor)],
             ['Announced', formatDate(d.announcedOn)],

@@ -1,7 +1,8 @@
-/** The legend: what shapes, colours and line styles stand for. */
+/** The legend: what shapes, colours and line styles stand for, and the day statuses are shown as of. */
 import { h, replaceChildren } from '../dom';
 import { humanize } from '../format';
-import { CHIP_COLOR, CLOUD_SERVICE_COLOR, DEAL_COLORS, EXCLUSIVITY_COLOR, ORGANIZATION_COLORS, RELATIONSHIP_GROUPS } from '../graph/palette';
+import { CHIP_COLOR, CLOUD_SERVICE_COLOR, DEAL_COLORS, EXCLUSIVITY_COLOR, ORGANIZATION_COLORS, RELATIONSHIP_GROUPS, STATUS_COLORS } from '../graph/palette';
+import type { ColorRule, SizeRule } from '../state/view-state';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -22,15 +23,33 @@ const row = (title: string, ...items: (HTMLElement | HTMLElement[])[]) => h('div
 const circle = (fill: string) => `<circle cx="11" cy="7" r="6" fill="${fill}"/>`;
 const line = (stroke: string, extra = '') => `<line x1="1" y1="7" x2="21" y2="7" stroke="${stroke}" stroke-width="2.5" ${extra}/>`;
 
-export function renderLegend(root: HTMLElement): void {
+export interface LegendView {
+  /** The day statuses are as of, in words (format.ts dayText). */
+  day: string;
+  colorBy: ColorRule;
+  sizeBy: SizeRule;
+}
+
+export function renderLegend(root: HTMLElement, view: LegendView): void {
   replaceChildren(
     root,
+    h('div', { class: 'legend-row', 'data-testid': 'legend-day' }, h('strong', {}, 'Statuses on'), h('span', {}, view.day)),
+    view.colorBy === 'status'
+      ? row(
+          'Colour: status',
+          Object.entries(STATUS_COLORS).map(([k, c]) => icon(circle(c), humanize(k))),
+        )
+      : view.colorBy === 'community'
+        ? row('Colour', h('span', {}, 'one colour per community (Markov clustering of what is drawn)'))
+        : [],
+    view.sizeBy !== 'kind' ? row('Size', h('span', {}, `${view.sizeBy} centrality of what is drawn`)) : [],
     row(
       'Nodes',
       icon(circle('#7c3aed'), 'Organization'),
       icon(`<polygon points="5,7 8,2 14,2 17,7 14,12 8,12" fill="${CHIP_COLOR}"/>`, 'Chip'),
       icon(`<rect x="4" y="2" width="14" height="10" rx="3" fill="${CLOUD_SERVICE_COLOR}"/>`, 'Cloud service'),
       icon(`<polygon points="11,1 18,7 11,13 4,7" fill="${DEAL_COLORS.COMPUTE_CONTRACT}" stroke="#1f2937"/>`, 'Deal (size: $)'),
+      icon(line('#334155', 'stroke-width="4"'), 'Grouped deals'),
       icon(`<polygon points="8,1 14,1 18,5 18,9 14,13 8,13 4,9 4,5" fill="${EXCLUSIVITY_COLOR}"/>`, 'Exclusivity'),
     ),
     row(

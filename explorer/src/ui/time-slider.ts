@@ -1,9 +1,9 @@
 /**
  * The asOf slider: one step per day from the first recorded deal to today, plus a last step,
- * "All time", that draws every fact (ended ones faded). A date field sets it exactly, and
- * Replay walks through history a month at a time.
+ * today with every fact ever recorded (ended ones faded). A date field sets it exactly, and
+ * Replay walks through history a month at a time. It names its day as the answers do (dayText).
  */
-import { dayToIso, formatDate, isoToDay, todayIso } from '../format';
+import { dayText, dayToIso, isoToDay, todayIso } from '../format';
 
 export interface TimeSliderElements {
   slider: HTMLInputElement;
@@ -71,10 +71,11 @@ export class TimeSlider {
 
   private showValue(): void {
     const asOf = this.value();
-    const text = asOf ? formatDate(asOf) : 'All time';
+    const text = dayText(asOf);
     this.el.output.value = text;
     this.el.output.textContent = text;
-    this.el.slider.setAttribute('aria-valuetext', asOf ? `as of ${text}` : 'all time, ended facts included');
+    this.el.output.title = asOf ? '' : 'Statuses of today; every fact ever recorded is drawn, ended ones faded';
+    this.el.slider.setAttribute('aria-valuetext', asOf ? `as of ${text}` : `${text}, ended facts included`);
     this.el.date.value = asOf ?? '';
   }
 
