@@ -5,13 +5,17 @@
  */
 import { PARTY_ROLE_NAMES } from '../model/graph-model.ts';
 import {
+  ACCESS_KINDS,
   AMOUNT_QUALIFIERS,
   CHIP_KINDS,
   CLOUD_SERVICE_KINDS,
+  CONFIDENCES,
   DEAL_KINDS,
   EXCLUSIVITY_KINDS,
   EXCLUSIVITY_SCOPES,
   ORGANIZATION_KINDS,
+  RESTRICTED_ITEMS,
+  RESTRICTION_KINDS,
   SOURCE_TIERS,
   STATUSES,
   TRANCHE_KINDS,
@@ -34,6 +38,11 @@ export const GRAPHQL_ENUMS = {
   PartyRole: enumMap(PARTY_ROLE_NAMES),
   ExclusivityKind: enumMap(EXCLUSIVITY_KINDS),
   ExclusivityScope: enumMap(EXCLUSIVITY_SCOPES),
+  AccessKind: enumMap(ACCESS_KINDS),
+  Confidence: enumMap(CONFIDENCES),
+  RestrictionKind: enumMap(RESTRICTION_KINDS),
+  RestrictedItem: enumMap(RESTRICTED_ITEMS),
+  ConstraintKind: { EXCLUSIVITY: 'exclusivity', RESTRICTION: 'restriction' },
   GraphNodeKind: {
     ORGANIZATION: 'Organization',
     CHIP: 'Chip',
