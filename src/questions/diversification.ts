@@ -19,6 +19,8 @@
  *   or for a cloud also a deal with the asker); each fact keeps its own.
  * - Dependencies: the asker's deals in force with the excluded providers (what it would spread
  *   away from).
+ * - The asker's side is the asker and what it controls that day: a government's deals include
+ *   those of its ministries, and exclusivities any of them granted constrain its clouds.
  */
 import { PARTY_ROLES } from '../model/graph-model.ts';
 import { CONFIDENCES, type CloudServiceKind, type Confidence, type RestrictedItem } from '../model/vocabulary.ts';
@@ -34,15 +36,15 @@ import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 import { CLOUD_SERVICE_SCOPES, restricts } from './rules/scope.ts';
 
 const ROLES = Object.values(PARTY_ROLES).join('|');
-const ASKER_DEALS = `MATCH (o:Organization {id: $of})-[:${ROLES}]->(d:Deal) WHERE ${inForceCypher('d')}`;
+const ASKER_DEALS = `UNWIND $orgs AS id MATCH (o:Organization {id: id})-[:${ROLES}]->(d:Deal) WHERE ${inForceCypher('d')}`;
 
-/** The asker's deals in force on `$asOf`, each with its other parties. */
+/** The deals in force on `$asOf` of the asker's side (`$orgs`: the asker and what it controls), each with all its parties. */
 export const ASKER_DEAL_PARTIES: Query = {
   name: 'q.diversification.dealParties',
-  cypher: `${ASKER_DEALS} MATCH (p:Organization)-[:${ROLES}]->(d) WHERE p.id <> $of RETURN DISTINCT d.id AS id, d.status AS status, d.announcedOn AS announcedOn, d.endedOn AS endedOn, d.knownSince AS knownSince, p.id AS party`,
+  cypher: `${ASKER_DEALS} MATCH (p:Organization)-[:${ROLES}]->(d) RETURN DISTINCT d.id AS id, d.status AS status, d.announcedOn AS announcedOn, d.endedOn AS endedOn, d.knownSince AS knownSince, p.id AS party`,
 };
 
-/** The cloud services the asker's deals in force on `$asOf` cover. */
+/** The cloud services the deals in force on `$asOf` of the asker's side cover. */
 export const ASKER_DEAL_SERVICES: Query = {
   name: 'q.diversification.dealServices',
   cypher: `${ASKER_DEALS} MATCH (d)-[:COVERS]->(s:CloudService) RETURN DISTINCT d.id AS deal, s.id AS service`,
@@ -122,7 +124,9 @@ export async function diversification(store: GraphStore, control: ControlGraph, 
     for (const c of control.controlledBy(id)) excluded.add(c);
   }
   const country = String((await store.read(ASKER_COUNTRY, { of: r.of }))[0]?.country ?? '');
-  const params = { of: r.of, ...whenParams(when) };
+  // The asker's side: the asker and what it controls that day (a government and its ministries).
+  const askerSide = new Set([r.of, ...control.controlledBy(r.of)]);
+  const params = { orgs: [...askerSide], ...whenParams(when) };
   const [channels, exclusivities, restrictions, dealParties, dealServices, clouds] = await Promise.all([
     channelsInForce(store, null, when),
     exclusivitiesInForce(store, null, null, when),
@@ -133,6 +137,7 @@ export async function diversification(store: GraphStore, control: ControlGraph, 
   ]);
   const dealRows = new Map<string, Row>();
   for (const d of dealParties) dealRows.set(String(d.id), d);
+  const counterparties = dealParties.filter((d) => !askerSide.has(String(d.party)));
   const [channelGrades, dealGrades] = await Promise.all([
     gradeFacts(
       store,
@@ -195,7 +200,7 @@ export async function diversification(store: GraphStore, control: ControlGraph, 
 
   // Clouds.
   const dealsWith = new Map<string, Set<string>>();
-  for (const d of dealParties) {
+  for (const d of counterparties) {
     const party = String(d.party);
     if (!dealsWith.has(party)) dealsWith.set(party, new Set());
     dealsWith.get(party)!.add(String(d.id));
@@ -206,7 +211,7 @@ export async function diversification(store: GraphStore, control: ControlGraph, 
     if (!dealsCovering.has(s)) dealsCovering.set(s, new Set());
     dealsCovering.get(s)!.add(String(d.deal));
   }
-  const grantedByAsker = exclusivityRows.filter((x) => String(x.grantorId) === r.of);
+  const grantedByAsker = exclusivityRows.filter((x) => askerSide.has(String(x.grantorId)));
   const cloudOptions: CloudOption[] = [];
   for (const s of clouds) {
     const service = String(s.service);
@@ -243,7 +248,7 @@ export async function diversification(store: GraphStore, control: ControlGraph, 
 
   const order = <T extends { confidence: Confidence; channelIds: string[] }>(key: (o: T) => string) => (a: T, b: T) =>
     rank(b.confidence) - rank(a.confidence) || b.channelIds.length - a.channelIds.length || byId(key(a), key(b));
-  const dependencyIds = [...dealRows.keys()].filter((d) => dealParties.some((p) => String(p.id) === d && isExcluded(String(p.party)))).sort(byId);
+  const dependencyIds = [...new Set(counterparties.filter((p) => isExcluded(String(p.party))).map((p) => String(p.id)))].sort(byId);
   return {
     organizationId: r.of,
     country,

@@ -2,9 +2,10 @@
  * `restrictions(country, asOf, knownOn)`: the government measures in force on a day (on both
  * clocks, rules/in-force.ts) that bear on a country (rules/channel-scope.ts: named, or worldwide
  * and not exempt), oldest first, each with the organizations it names. A measure announced but
- * not yet in effect (its `validFrom` after the day) is in force in this sense: it is law or
- * policy that day and bears on plans; `inEffect` tells the two apart.
+ * not yet in effect is in force in this sense: it is law or policy that day and bears on plans;
+ * `inEffect` tells the two apart.
  */
+import type { Status } from '../model/vocabulary.ts';
 import { columnsOf } from '../queries/model-statements.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { bearsOnCountry } from './rules/channel-scope.ts';
@@ -45,5 +46,13 @@ export async function restrictionsOn(store: GraphStore, country: string | null, 
   return out;
 }
 
-/** Whether the restriction is in effect on `asOf` (its `validFrom`, when given, on or before it). */
-export const inEffect = (row: Row, asOf: string): boolean => row.validFrom == null || String(row.validFrom) <= asOf;
+/** Statuses of a measure that has taken effect. */
+const EFFECTIVE: readonly Status[] = ['active', 'signed', 'completed'];
+
+/**
+ * Whether the restriction is in effect on `asOf`: its `validFrom` is on or before it, or, when the
+ * record gives none, its status that day (`statusOnDay`) says it took effect (active, signed,
+ * completed) rather than only announced.
+ */
+export const inEffect = (row: Row, asOf: string, statusOnDay: Status): boolean =>
+  row.validFrom != null ? String(row.validFrom) <= asOf : EFFECTIVE.includes(statusOnDay);

@@ -91,7 +91,10 @@ export const accessResolvers: Resolvers = {
     status: async (r, _a, ctx, info) => (await statusAsOf(ctx, 'Restriction', r, viewOf(ctx, info))) as never,
     currentStatus: (r) => r.status as never,
     confidence: async (r, _a, ctx, info) => (await confidenceOn(ctx, 'Restriction', r, viewOf(ctx, info))) as never,
-    inEffect: (r, _a, ctx, info) => inEffect(r as unknown as Row, viewOf(ctx, info).asOf),
+    inEffect: async (r, _a, ctx, info) => {
+      const when = viewOf(ctx, info);
+      return inEffect(r as unknown as Row, when.asOf, await statusAsOf(ctx, 'Restriction', r, when));
+    },
     issuer: async (r, _a, ctx) => (await one<OrganizationModel>(ctx, 'Organization', ctx.loaders.linked('ISSUES', 'Organization', 'Restriction', 'to', r.id)))!,
     targets: async (r, _a, ctx) =>
       ctx.loaders.nodes<OrganizationModel>('Organization', await ctx.loaders.linked('TARGETS', 'Restriction', 'Organization', 'from', r.id)),
