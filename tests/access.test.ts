@@ -143,7 +143,8 @@ describe('diversification', () => {
     expect(d.clouds.find((c) => c.cloudService.id === 'google-vertex-ai')!.deals.map((x) => x.id)).toContain('ukraine-kyivstar-google-2025-national-llm');
     // Most trusted first; no US export control bears on Ukraine after the diffusion rule's rescission.
     const rank = { LOW: 0, MEDIUM: 1, HIGH: 2 } as Record<string, number>;
-    for (const list of [d.labs, d.clouds]) for (let i = 1; i < list.length; i++) expect(rank[list[i - 1]!.confidence]! >= rank[list[i]!.confidence]!).toBe(true);
+    for (const list of [d.labs, d.clouds])
+      for (let i = 1; i < list.length; i++) expect(rank[list[i - 1]!.confidence]! >= rank[list[i]!.confidence]!).toBe(true);
     expect(d.restrictions).toEqual([]);
   });
 
@@ -154,7 +155,9 @@ describe('diversification', () => {
     expect(d.labs.map((l) => l.lab.id)).not.toContain('google-deepmind');
     expect(d.clouds.map((c) => c.operator.id)).not.toEqual(expect.arrayContaining(['aws']));
     for (const lab of d.labs) for (const c of lab.channels) expect(['aws', 'google-cloud']).not.toContain(c.provider.id);
-    expect(d.dependencies.map((x) => x.id)).toEqual(expect.arrayContaining(['aws-ukraine-2022-government-cloud-migration', 'ukraine-kyivstar-google-2025-national-llm']));
+    expect(d.dependencies.map((x) => x.id)).toEqual(
+      expect.arrayContaining(['aws-ukraine-2022-government-cloud-migration', 'ukraine-kyivstar-google-2025-national-llm']),
+    );
   });
 
   it('shows the AI Diffusion Rule bearing on Ukraine while it was pending, not yet in effect', async () => {

@@ -79,7 +79,13 @@ describe('the importer', () => {
       availableFrom: '2026-02-01',
     });
     expect(r.channels[0]!.statusHistory).toHaveLength(2);
-    expect(r.restrictions[0]).toMatchObject({ issuer: 'gov-d', targets: ['chipco'], chips: ['chip-x1'], countries: ['CN', 'RU'], restricts: ['chips', 'model_weights'] });
+    expect(r.restrictions[0]).toMatchObject({
+      issuer: 'gov-d',
+      targets: ['chipco'],
+      chips: ['chip-x1'],
+      countries: ['CN', 'RU'],
+      restricts: ['chips', 'model_weights'],
+    });
     expect(r.control).toEqual([{ controller: 'cloud-b', controlled: 'cloud-b-infra', stakePct: 100, validFrom: '2006-03-14', sources: ['src-one'] }]);
   });
 

@@ -341,12 +341,20 @@ const relationshipTypeDefs = {
   PART_OF: { description: 'The exclusivity was granted as part of the deal.', endpoints: [['Exclusivity', 'Deal']], properties: noProps },
   SUPERSEDES: { description: 'The deal replaced an earlier one.', endpoints: [['Deal', 'Deal']], properties: noProps },
   DISTRIBUTES: { description: "The channel offers this lab's models.", endpoints: [['Channel', 'Organization']], properties: noProps },
-  RUNS: { description: 'The organization runs the channel (the cloud, the reseller, or the lab for its own API).', endpoints: [['Organization', 'Channel']], properties: noProps },
+  RUNS: {
+    description: 'The organization runs the channel (the cloud, the reseller, or the lab for its own API).',
+    endpoints: [['Organization', 'Channel']],
+    properties: noProps,
+  },
   THROUGH: { description: 'The channel is offered through this cloud service.', endpoints: [['Channel', 'CloudService']], properties: noProps },
   GOVERNED_BY: { description: 'An exclusivity or first right that governs the channel.', endpoints: [['Channel', 'Exclusivity']], properties: noProps },
   OPENED_BY: { description: 'The deal under which the channel was opened.', endpoints: [['Channel', 'Deal']], properties: noProps },
   ISSUES: { description: 'The government or agency that issued the restriction.', endpoints: [['Organization', 'Restriction']], properties: noProps },
-  TARGETS: { description: 'An organization the restriction names (an exporter, a lab, a buyer).', endpoints: [['Restriction', 'Organization']], properties: noProps },
+  TARGETS: {
+    description: 'An organization the restriction names (an exporter, a lab, a buyer).',
+    endpoints: [['Restriction', 'Organization']],
+    properties: noProps,
+  },
   RESTRICTS_CHIP: { description: 'A chip the restriction covers.', endpoints: [['Restriction', 'Chip']], properties: noProps },
   HAS_STATUS: {
     description: 'A step of the status history.',

@@ -246,8 +246,10 @@ export async function diversification(store: GraphStore, control: ControlGraph, 
     });
   }
 
-  const order = <T extends { confidence: Confidence; channelIds: string[] }>(key: (o: T) => string) => (a: T, b: T) =>
-    rank(b.confidence) - rank(a.confidence) || b.channelIds.length - a.channelIds.length || byId(key(a), key(b));
+  const order =
+    <T extends { confidence: Confidence; channelIds: string[] }>(key: (o: T) => string) =>
+    (a: T, b: T) =>
+      rank(b.confidence) - rank(a.confidence) || b.channelIds.length - a.channelIds.length || byId(key(a), key(b));
   const dependencyIds = [...new Set(counterparties.filter((p) => isExcluded(String(p.party))).map((p) => String(p.id)))].sort(byId);
   return {
     organizationId: r.of,

@@ -35,7 +35,12 @@ export interface RestrictionFacts {
 /** The restrictions in force on `when` that bear on `country` (null: on any country). */
 export async function restrictionsOn(store: GraphStore, country: string | null, when: When): Promise<RestrictionFacts[]> {
   const rows = (await store.read(RESTRICTIONS_IN_FORCE, whenParams(when))).filter(
-    (r) => country === null || bearsOnCountry({ countries: r.countries as string[] | null, worldwide: r.worldwide as boolean | null, exemptCountries: r.exemptCountries as string[] | null }, country),
+    (r) =>
+      country === null ||
+      bearsOnCountry(
+        { countries: r.countries as string[] | null, worldwide: r.worldwide as boolean | null, exemptCountries: r.exemptCountries as string[] | null },
+        country,
+      ),
   );
   const out = rows.map(({ issuerId, ...row }) => ({ row, id: String(row.id), issuerId: String(issuerId), targetIds: [] as string[] }));
   if (out.length) {

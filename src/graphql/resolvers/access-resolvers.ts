@@ -40,15 +40,22 @@ export const accessResolvers: Resolvers = {
       const c = (await ctx.loaders.node('Channel').load(args.id)) as ChannelModel | null;
       if (!c) return null;
       const when = setView(ctx, info, whenOf(ctx, args));
-      if (c.announcedOn > when.asOf) throw new AppError('NOT_FOUND', `"${c.id}" was announced on ${c.announcedOn}, after asOf ${when.asOf}.`, { id: c.id, argument: 'asOf' });
+      if (c.announcedOn > when.asOf)
+        throw new AppError('NOT_FOUND', `"${c.id}" was announced on ${c.announcedOn}, after asOf ${when.asOf}.`, { id: c.id, argument: 'asOf' });
       if (!isKnownBy(c, when.knownOn))
-        throw new AppError('NOT_FOUND', `"${c.id}" was first reported on ${String(c.knownSince)}, after knownOn ${String(when.knownOn)}.`, { id: c.id, argument: 'knownOn' });
+        throw new AppError('NOT_FOUND', `"${c.id}" was first reported on ${String(c.knownSince)}, after knownOn ${String(when.knownOn)}.`, {
+          id: c.id,
+          argument: 'knownOn',
+        });
       return c;
     },
     availability: async (_p, args, ctx, info) => {
       await requireId(ctx, 'of', args.of, ORG);
       const channels = await availability(ctx.store, args.of, setView(ctx, info, whenOf(ctx, args)));
-      ctx.loaders.prime('Channel', channels.map((c) => c.row));
+      ctx.loaders.prime(
+        'Channel',
+        channels.map((c) => c.row),
+      );
       return channels.map((c) => c.row as ChannelModel);
     },
     diversification: async (_p, args, ctx, info) => {
@@ -60,7 +67,10 @@ export const accessResolvers: Resolvers = {
     restrictions: async (_p, args, ctx, info) => {
       const country = args.country == null ? null : arg(countryCode, args.country, 'country');
       const found = await restrictionsOn(ctx.store, country, setView(ctx, info, whenOf(ctx, args)));
-      ctx.loaders.prime('Restriction', found.map((r) => r.row));
+      ctx.loaders.prime(
+        'Restriction',
+        found.map((r) => r.row),
+      );
       return found.map((r) => r.row as RestrictionModel);
     },
   },
