@@ -170,12 +170,12 @@ describe('diversification', () => {
   });
 
   it('refuses unknown ids in for and outside, with suggestions', async () => {
-    const r1 = await api.gql(DIVERSIFICATION, { for: 'government-of-ukrain', outside: ['microsoft'] });
-    expect(r1.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'for' });
-    expect(r1.errors?.[0]?.message).toContain('government-of-ukraine');
-    const r2 = await api.gql(DIVERSIFICATION, { for: 'government-of-ukraine', outside: ['microsft'] });
-    expect(r2.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'outside' });
-    expect(r2.errors?.[0]?.message).toContain('microsoft');
+    const misspeltFor = await api.gql(DIVERSIFICATION, { for: 'government-of-ukrain', outside: ['microsoft'] });
+    expect(misspeltFor.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'for' });
+    expect(misspeltFor.errors?.[0]?.message).toContain('government-of-ukraine');
+    const misspeltOutside = await api.gql(DIVERSIFICATION, { for: 'government-of-ukraine', outside: ['microsft'] });
+    expect(misspeltOutside.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'outside' });
+    expect(misspeltOutside.errors?.[0]?.message).toContain('microsoft');
   });
 });
 
