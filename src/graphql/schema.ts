@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Resolvers } from '../generated/graphql.ts';
 import { DateScalar } from './date-scalar.ts';
 import { GRAPHQL_ENUMS } from './enums.ts';
+import { accessResolvers } from './resolvers/access-resolvers.ts';
 import { answerResolvers } from './resolvers/answer-resolvers.ts';
 import { entityResolvers } from './resolvers/entity-resolvers.ts';
 import { mutationResolvers } from './resolvers/mutation-resolvers.ts';
@@ -24,8 +25,9 @@ export const resolvers: Resolvers = {
   ...(GRAPHQL_ENUMS as unknown as Resolvers),
   ...entityResolvers,
   ...answerResolvers,
+  ...accessResolvers,
   Deal: { ...entityResolvers.Deal, ...mutationResolvers.Deal },
   Exclusivity: { ...entityResolvers.Exclusivity, ...mutationResolvers.Exclusivity },
-  Query: { ...queryResolvers.Query, ...mutationResolvers.Query },
+  Query: { ...queryResolvers.Query, ...mutationResolvers.Query, ...accessResolvers.Query },
   Mutation: mutationResolvers.Mutation,
 };
