@@ -13,10 +13,12 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { ReadGate } from '../store/read-gate.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import type { Readiness } from '../writes/readiness.ts';
+import { registerBrowserAccess } from './browser-access.ts';
 import { registerExplorer } from './explorer.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
 import { watchReadGate, type Metrics } from './metrics.ts';
+import { registerRateLimit } from './rate-limit.ts';
 import { checkingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.ts';
 
 export type { Readiness } from '../writes/readiness.ts';
@@ -36,6 +38,10 @@ export interface AppOptions {
   readonly limits?: ServerLimits;
   /** The read gate (default: one built from `limits`); tests pass their own to watch it. */
   readonly gate?: ReadGate;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** API requests per minute per client (0 or absent: no limit). */
+  readonly rateLimitPerMinute?: number;
 }
 
 /** Request bodies above this get 413: no legitimate GraphQL document comes near it. */
@@ -64,6 +70,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.server.maxConnections = limits.maxConnections;
   const gate = o.gate ?? new ReadGate(limits.readsRunning, limits.readsQueued);
   watchReadGate(o.metrics, gate);
+  // Before any route: helmet, CORS and the rate limit hook into every route as it is added.
+  await registerBrowserAccess(app, o.corsOrigins ?? []);
+  await registerRateLimit(app, o.rateLimitPerMinute ?? 0, o.keys);
 
   app.addHook('onResponse', async (req, reply) => {
     o.metrics.httpRequests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });

@@ -42,6 +42,8 @@ export async function serve(config: Config): Promise<void> {
     readsRequireKey: config.readsRequireKey,
     cacheEntries: config.cacheEntries,
     limits: config.limits,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
 
   let stopping = false;

@@ -47,6 +47,8 @@ export async function startApiServer(
     limits?: Partial<ServerLimits>;
     /** What to import (files or folders); the shipped seeds by default. */
     imports?: string[];
+    corsOrigins?: string[];
+    rateLimitPerMinute?: number;
   } = {},
 ): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'aigraph-api-'));
@@ -78,6 +80,8 @@ export async function startApiServer(
     introspection: options.introspection ?? true,
     readsRequireKey: options.readsRequireKey ?? false,
     cacheEntries: options.cacheEntries ?? 0,
+    corsOrigins: options.corsOrigins,
+    rateLimitPerMinute: options.rateLimitPerMinute,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
