@@ -6,6 +6,7 @@ import { DateScalar } from './date-scalar.ts';
 import { GRAPHQL_ENUMS } from './enums.ts';
 import { answerResolvers } from './resolvers/answer-resolvers.ts';
 import { entityResolvers } from './resolvers/entity-resolvers.ts';
+import { feedResolvers } from './resolvers/feed-resolvers.ts';
 import { mutationResolvers } from './resolvers/mutation-resolvers.ts';
 import { queryResolvers } from './resolvers/query-resolvers.ts';
 
@@ -26,6 +27,8 @@ export const resolvers: Resolvers = {
   ...answerResolvers,
   Deal: { ...entityResolvers.Deal, ...mutationResolvers.Deal },
   Exclusivity: { ...entityResolvers.Exclusivity, ...mutationResolvers.Exclusivity },
-  Query: { ...queryResolvers.Query, ...mutationResolvers.Query },
+  Query: { ...queryResolvers.Query, ...mutationResolvers.Query, ...feedResolvers.Query },
+  Subscription: feedResolvers.Subscription,
+  RecordedChange: feedResolvers.RecordedChange,
   Mutation: mutationResolvers.Mutation,
 };

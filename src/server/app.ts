@@ -13,7 +13,9 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { ReadGate } from '../store/read-gate.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import type { Readiness } from '../writes/readiness.ts';
+import { executableSchema } from '../graphql/executable-schema.ts';
 import { registerBrowserAccess } from './browser-access.ts';
+import { registerChangeStream } from './change-stream.ts';
 import { registerExplorer } from './explorer.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
@@ -107,20 +109,18 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerGraphiql(app);
   registerExplorer(app);
-  await registerGraphql(
-    app,
-    {
-      store: o.store,
-      writer: o.writer,
-      keys: o.keys,
-      readsRequireKey: o.readsRequireKey,
-      controlLinks: new PerVersion(
-        () => o.writer.version,
-        () => readControlLinks(o.store),
-      ),
-      idCandidates: candidateCaches(o.store, () => o.writer.version),
-    },
-    { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate },
-  );
+  const deps = {
+    store: o.store,
+    writer: o.writer,
+    keys: o.keys,
+    readsRequireKey: o.readsRequireKey,
+    controlLinks: new PerVersion(
+      () => o.writer.version,
+      () => readControlLinks(o.store),
+    ),
+    idCandidates: candidateCaches(o.store, () => o.writer.version),
+  };
+  await registerGraphql(app, deps, { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate });
+  registerChangeStream(app, executableSchema(), deps, gate);
   return app;
 }

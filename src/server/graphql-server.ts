@@ -10,13 +10,13 @@
  * fires when its client goes away or its deadline passes (docs/security.md).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance } from 'fastify';
 import { createContext, type ContextDeps, type GraphContext } from '../graphql/context.ts';
 import { AppError, formatError } from '../graphql/errors.ts';
-import { loadTypeDefs, resolvers } from '../graphql/schema.ts';
+import { executableSchema } from '../graphql/executable-schema.ts';
 import { StoreBusyError } from '../store/store-errors.ts';
 import type { ReadGate } from '../store/read-gate.ts';
 import { ClientSlots } from './client-slots.ts';
@@ -90,8 +90,7 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<GraphContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    schema: executableSchema(),
     introspection: options.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -106,6 +105,8 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     plugins: [
       ...(protection.plugins as never[]),
       ApolloServerPluginLandingPageDisabled(),
+      // Federated tracing (ftv1) is for Apollo's usage reporting, which this server does not send.
+      ApolloServerPluginInlineTraceDisabled(),
       fastifyApolloDrainPlugin(app),
       countErrors(options.metrics),
       costLimitPlugin({

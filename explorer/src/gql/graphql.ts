@@ -759,6 +759,13 @@ export type Query = {
   exclusivities: Array<Exclusivity>;
   /** An exclusivity by id; its status as it stood on asOf (default today), as known on knownOn. */
   exclusivity?: Maybe<Exclusivity>;
+  /**
+   * The change feed: every committed write, one change per record it touched, oldest first, after the
+   * cursor `after` (from the start without one); `first` 1 to 100. With `organizations`, only changes
+   * involving one of them (a page reads at most 5,000 changes; when fewer match it ends early with
+   * hasNextPage and an endCursor to go on from).
+   */
+  feed: RecordedChangeConnection;
   /** Who invested in `in`, as of asOf (default today). */
   investors: Array<Investment>;
   /** Nodes and edges within depth (1 to 3) of a node, of the given kinds, in force on asOf; at most `limit` (1 to 500) nodes. */
@@ -854,6 +861,13 @@ export type QueryExclusivityArgs = {
 };
 
 
+export type QueryFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
 export type QueryInvestorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   in: Scalars['ID']['input'];
@@ -926,6 +940,48 @@ export type QuerySuppliersArgs = {
   of: Scalars['ID']['input'];
 };
 
+/**
+ * One committed write's effect on one record (a mutation, an import, a journal replay), in the order
+ * writes committed. Seeds loaded into an empty store are where the feed starts, not changes in it.
+ */
+export type RecordedChange = {
+  __typename?: 'RecordedChange';
+  /** When the write committed (ISO 8601 UTC instant). */
+  at: Scalars['String']['output'];
+  /** This change's place in the feed: pass it as `after` to `feed`, or to `changed`, to continue after it. */
+  cursor: Scalars['String']['output'];
+  kind: RecordedChangeKind;
+  /** The node as it is now; null when it was deleted since, for a control link and for a bulk import. */
+  node?: Maybe<Node>;
+  /** The operation that wrote it: a mutation's name, `import`, ... */
+  operation: Scalars['String']['output'];
+  /** Ids of the organizations the record involves: the organization itself, a deal's parties, an exclusivity's holder and grantor, a chip's designer and maker, a service's operator, both ends of a control link (before and after the write). */
+  organizations: Array<Scalars['ID']['output']>;
+  /** The record written: a node id, or `controller->controlled` for a control link (`import:<hashes>` for a bulk import). */
+  subject: Scalars['String']['output'];
+};
+
+export type RecordedChangeConnection = {
+  __typename?: 'RecordedChangeConnection';
+  edges: Array<RecordedChangeEdge>;
+  /** hasNextPage: more changes are recorded after endCursor (so far). endCursor: where to continue; with `organizations` it can lie past changes that were filtered out. */
+  pageInfo: PageInfo;
+};
+
+export type RecordedChangeEdge = {
+  __typename?: 'RecordedChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: RecordedChange;
+};
+
+/** What a committed write did to one record. */
+export type RecordedChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  /** A bulk import into an empty store: one change for the whole import, without a node (read the export again). */
+  | 'IMPORTED'
+  | 'UPDATED';
+
 /** A published report that facts cite. */
 export type Source = Node & {
   __typename?: 'Source';
@@ -986,6 +1042,22 @@ export type StatusEntryInput = {
   on: Scalars['Date']['input'];
   sources: Array<Scalars['ID']['input']>;
   status: Status;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Live changes, as they commit (served over Server-Sent Events at /graphql/stream, the graphql-sse
+   * protocol). With `after`, the changes since that cursor come first, so a client that reconnects
+   * with the last cursor it saw misses nothing; without it, changes from now on.
+   */
+  changed: RecordedChange;
+};
+
+
+export type SubscriptionChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** One supplier's share of an organization's compute, by the measure asked. */
