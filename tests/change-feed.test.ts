@@ -117,7 +117,7 @@ describe('feed', () => {
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
     const unknown = await feed({ organizations: ['microsft'] });
     expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', argument: 'organizations' } });
-    expect(unknown.errors?.[0]!.message).toContain('Did you mean microsoft');
+    expect(unknown.errors?.[0]?.message).toContain('Did you mean microsoft');
     const empty = await feed({ organizations: [] });
     expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'organizations' } });
   });

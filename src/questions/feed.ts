@@ -55,7 +55,13 @@ export const FEED_LAST: Query = {
   cypher: 'MATCH (a:AuditEntry) WHERE a.seq IS NOT NULL RETURN a.seq AS seq, a.pos AS pos ORDER BY seq DESC, pos DESC LIMIT 1',
 };
 
-export const FEED_STATEMENTS: readonly Query[] = [FEED_AFTER, FEED_LAST];
+/** As FEED_AFTER, with the records before and after each change (for delta files). */
+export const FEED_RECORDS_AFTER: Query = {
+  name: 'q.feed.records',
+  cypher: `WITH $seq AS s, $pos AS p MATCH (a:AuditEntry) WHERE a.seq > s OR (a.seq = s AND a.pos > p) RETURN ${COLUMNS}, a.before AS before, a.after AS after ORDER BY seq, pos LIMIT $limit`,
+};
+
+export const FEED_STATEMENTS: readonly Query[] = [FEED_AFTER, FEED_LAST, FEED_RECORDS_AFTER];
 
 /** Entries one filtered page reads at most. */
 export const MAX_SCANNED = 5000;
@@ -118,6 +124,21 @@ export async function readFeed(store: GraphStore, after: FeedCursor, first: numb
       return { entries, hasNextPage: false, endCursor: end.seq === 0 && end.pos === 0 ? null : encodeFeedCursor(end) };
     }
     if (wanted && scanned >= MAX_SCANNED) return { entries, hasNextPage: true, endCursor: encodeFeedCursor(cursor) };
+  }
+}
+
+/** Every change after `after` with the records before and after it, a batch at a time, in order. */
+export async function* feedWithRecords(store: GraphStore, after: FeedCursor): AsyncGenerator<FeedEntry & { before: unknown; after: unknown }> {
+  let cursor = after;
+  for (;;) {
+    const rows = await store.read(FEED_RECORDS_AFTER, { seq: cursor.seq, pos: cursor.pos, limit: BATCH });
+    for (const r of rows) {
+      const e = entryOf(r);
+      cursor = e;
+      const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : null);
+      yield { ...e, before: json(r.before), after: json(r.after) };
+    }
+    if (rows.length < BATCH) return;
   }
 }
 

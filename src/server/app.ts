@@ -17,6 +17,7 @@ import { executableSchema } from '../graphql/executable-schema.ts';
 import { registerBrowserAccess } from './browser-access.ts';
 import { registerChangeStream } from './change-stream.ts';
 import { registerExplorer } from './explorer.ts';
+import { registerExportRoutes } from './export-routes.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
 import { watchReadGate, type Metrics } from './metrics.ts';
@@ -122,5 +123,6 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   };
   await registerGraphql(app, deps, { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate });
   registerChangeStream(app, executableSchema(), deps, gate);
+  registerExportRoutes(app, o.store, o.keys, gate);
   return app;
 }

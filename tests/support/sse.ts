@@ -43,7 +43,7 @@ export async function openStream(
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (event === 'next' && data) {
             events.push({ data: JSON.parse(data) as never });
-            waiters.splice(0).forEach((w) => w());
+            for (const w of waiters.splice(0)) w();
           }
         }
       }
