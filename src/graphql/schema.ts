@@ -12,10 +12,13 @@ import { queryResolvers } from './resolvers/query-resolvers.ts';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
 
-/** Every schema/*.graphql file, in name order (base.graphql defines Query first). */
+/** The last released schema, kept beside the SDL files to compare with (schema-evolution.ts); not part of the schema. */
+export const RELEASED_FILE = 'released.graphql';
+
+/** Every schema/*.graphql file but the released one, in name order (base.graphql defines Query first). */
 export function loadTypeDefs(): string[] {
   return readdirSync(SCHEMA_DIR)
-    .filter((f) => f.endsWith('.graphql'))
+    .filter((f) => f.endsWith('.graphql') && f !== RELEASED_FILE)
     .sort((a, b) => (a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a < b ? -1 : 1))
     .map((f) => readFileSync(SCHEMA_DIR + f, 'utf8'));
 }
