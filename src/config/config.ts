@@ -73,6 +73,7 @@ const schema = z
         ),
       )
       .default([]),
+    AIGRAPH_TRUSTED_DOCUMENTS_ONLY: flag.default(false),
     AIGRAPH_RATE_LIMIT_PER_MINUTE: z.coerce
       .number({ message: 'expected a number of requests' })
       .int({ message: 'expected a whole number' })
@@ -138,6 +139,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** API requests one client (an API key, or an address without one) may send per minute; 0: no limit. */
   readonly rateLimitPerMinute: number;
+  /** Clients without an API key may run only the explorer's persisted documents. */
+  readonly trustedDocumentsOnly: boolean;
   readonly store:
     | { readonly engine: 'ladybug'; readonly path: string }
     | { readonly engine: 'neo4j'; readonly uri: string; readonly username: string; readonly password: string; readonly database?: string };
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     corsOrigins: e.AIGRAPH_CORS_ORIGINS,
     rateLimitPerMinute: e.AIGRAPH_RATE_LIMIT_PER_MINUTE,
+    trustedDocumentsOnly: e.AIGRAPH_TRUSTED_DOCUMENTS_ONLY,
     store: e.NEO4J_URI
       ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : { engine: 'ladybug', path: e.AIGRAPH_DB },

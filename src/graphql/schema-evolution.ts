@@ -5,7 +5,16 @@
  * compares the schema with the released one using graphql-js's findBreakingChanges and returns
  * the changes that break that rule, each said with what to do instead.
  */
-import { BreakingChangeType, buildSchema, findBreakingChanges, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  BreakingChangeType,
+  buildSchema,
+  findBreakingChanges,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTypeDefs } from './schema.ts';

@@ -22,6 +22,8 @@ import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
 import { watchReadGate, type Metrics } from './metrics.ts';
 import { registerRateLimit } from './rate-limit.ts';
+import { traceHttp } from './tracing.ts';
+import { TrustedDocuments } from './trusted-documents.ts';
 import { checkingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.ts';
 
 export type { Readiness } from '../writes/readiness.ts';
@@ -45,6 +47,8 @@ export interface AppOptions {
   readonly corsOrigins?: readonly string[];
   /** API requests per minute per client (0 or absent: no limit). */
   readonly rateLimitPerMinute?: number;
+  /** Clients without a key may run only the explorer's persisted documents. */
+  readonly trustedDocumentsOnly?: boolean;
 }
 
 /** Request bodies above this get 413: no legitimate GraphQL document comes near it. */
@@ -77,6 +81,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await registerBrowserAccess(app, o.corsOrigins ?? []);
   await registerRateLimit(app, o.rateLimitPerMinute ?? 0, o.keys);
 
+  traceHttp(app);
   app.addHook('onResponse', async (req, reply) => {
     o.metrics.httpRequests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
     o.metrics.httpSeconds.observe({ route: req.routeOptions.url ?? 'unknown' }, reply.elapsedTime / 1000);
@@ -121,8 +126,18 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     ),
     idCandidates: candidateCaches(o.store, () => o.writer.version),
   };
-  await registerGraphql(app, deps, { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate });
-  registerChangeStream(app, executableSchema(), deps, gate);
+  const trustedDocuments = TrustedDocuments.load();
+  const trustedDocumentsOnly = o.trustedDocumentsOnly ?? false;
+  await registerGraphql(app, deps, {
+    introspection: o.introspection,
+    metrics: o.metrics,
+    cacheEntries: o.cacheEntries ?? 0,
+    limits,
+    gate,
+    trustedDocuments,
+    trustedDocumentsOnly,
+  });
+  registerChangeStream(app, executableSchema(), deps, gate, trustedDocumentsOnly ? trustedDocuments : null);
   registerExportRoutes(app, o.store, o.keys, gate);
   return app;
 }

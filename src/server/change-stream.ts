@@ -13,6 +13,7 @@ import { createHandler } from 'graphql-sse/lib/use/fastify';
 import { createContext, type ContextDeps, type GraphContext } from '../graphql/context.ts';
 import { AppError, formatError, hideSuggestions } from '../graphql/errors.ts';
 import type { ReadGate } from '../store/read-gate.ts';
+import type { TrustedDocuments } from './trusted-documents.ts';
 import { LIMITS } from './graphql-server.ts';
 
 export const STREAM_PATH = '/graphql/stream';
@@ -40,7 +41,14 @@ function tooDeep(document: ReturnType<typeof parse>, max: number): boolean {
   return document.definitions.some((d) => d.kind === 'OperationDefinition' && depth(d.selectionSet, 0, new Set()) > max);
 }
 
-export function registerChangeStream(app: FastifyInstance, schema: GraphQLSchema, deps: ContextDeps, gate: ReadGate): void {
+export function registerChangeStream(
+  app: FastifyInstance,
+  schema: GraphQLSchema,
+  deps: ContextDeps,
+  gate: ReadGate,
+  /** When set, clients without a key may subscribe only with these documents (AIGRAPH_TRUSTED_DOCUMENTS_ONLY). */
+  trustedOnly: TrustedDocuments | null = null,
+): void {
   const contexts = new WeakMap<object, GraphContext>();
   const log = (err: unknown) => app.log.error({ err }, 'stream failed');
   const handler = createHandler({
@@ -48,6 +56,12 @@ export function registerChangeStream(app: FastifyInstance, schema: GraphQLSchema
     onSubscribe: (req, params) => {
       const contextValue = contexts.get(req.raw);
       if (!contextValue) return json(500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
+      if (trustedOnly && !contextValue.principal && !trustedOnly.trusts(String(params.query)))
+        return json(
+          400,
+          'This server runs only its trusted documents for clients without an API key: send Authorization: Bearer <key>.',
+          'PERSISTED_QUERY_NOT_TRUSTED',
+        );
       let document: ReturnType<typeof parse>;
       try {
         document = parse(params.query as string, { maxTokens: LIMITS.maxTokens });

@@ -15,6 +15,7 @@ import { GraphWriter } from '../writes/graph-writer.ts';
 import { Journal, journalFileFor } from '../writes/journal.ts';
 import { buildApp, type Readiness } from './app.ts';
 import { createMetrics } from './metrics.ts';
+import { startTracing, traceStatement } from './tracing.ts';
 
 /**
  * LadybugDB's page cache for a server unless AIGRAPH_BUFFER_POOL_MB says otherwise: the engine's
@@ -25,8 +26,12 @@ import { createMetrics } from './metrics.ts';
 export const SERVER_BUFFER_POOL_MB = 1024;
 
 export async function serve(config: Config): Promise<void> {
+  const stopTracing = await startTracing();
   const metrics = createMetrics();
-  const store = await openStore({ ...config, bufferPoolMb: config.bufferPoolMb ?? SERVER_BUFFER_POOL_MB }, metrics.observe);
+  const store = await openStore({ ...config, bufferPoolMb: config.bufferPoolMb ?? SERVER_BUFFER_POOL_MB }, (e) => {
+    metrics.observe(e);
+    traceStatement(e);
+  });
   const file = store.capabilities.databaseFile;
   const journal = file ? new Journal(journalFileFor(file)) : null;
   const readiness: Readiness = { pending: 'bootstrapping the schema' };
@@ -44,6 +49,7 @@ export async function serve(config: Config): Promise<void> {
     limits: config.limits,
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    trustedDocumentsOnly: config.trustedDocumentsOnly,
   });
 
   let stopping = false;
@@ -55,6 +61,7 @@ export async function serve(config: Config): Promise<void> {
     await app.close(); // lets in-flight requests finish
     await store.close(); // checkpoints first
     journal?.close();
+    await stopTracing?.(); // sends the spans still buffered
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

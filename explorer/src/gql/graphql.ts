@@ -1320,7 +1320,7 @@ export const SearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    `, {"hash":"7b5229fb484fc26aff0b8bd9ebe08e1f5e06e8f48122283d693687e31e29f949"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $limit: Int) {
   neighborhood(id: $id, depth: $depth, kinds: $kinds, asOf: $asOf, limit: $limit) {
@@ -1370,7 +1370,7 @@ export const NeighborhoodDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+    `, {"hash":"2c93ae3872b066cd423b86e8dd455c4c73ab30ea274eb55d363e9994d38cbcfa"}) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const NodeDetailsDocument = new TypedDocumentString(`
     query NodeDetails($id: ID!, $asOf: Date) {
   node(id: $id, asOf: $asOf) {
@@ -1586,7 +1586,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   publisher
   title
   publishedOn
-}`) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+}`, {"hash":"12b64e08b50de6d031c8973218aefece606bb61b7f0612574f6cca5c7c8d9288"}) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
 export const OrganizationsDocument = new TypedDocumentString(`
     query Organizations($after: String) {
   organizations(first: 100, after: $after, sort: NAME) {
@@ -1603,7 +1603,7 @@ export const OrganizationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
+    `, {"hash":"98db4df3f1b57275e36487d6c4b547eabd9c46fd4458b74aa338577ce0ef2096"}) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
 export const HistoryBoundsDocument = new TypedDocumentString(`
     query HistoryBounds {
   deals(sort: ANNOUNCED_ASC, first: 1) {
@@ -1614,7 +1614,7 @@ export const HistoryBoundsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
+    `, {"hash":"1ea90dd6cbe7d5d4b7fef73f2e816192821f210bf7616e7f1112f93b724bafc5"}) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
 export const SuppliersDocument = new TypedDocumentString(`
     query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $first: Int) {
   suppliers(of: $of, excluding: $excluding, asOf: $asOf, first: $first) {
@@ -1668,7 +1668,7 @@ export const SuppliersDocument = new TypedDocumentString(`
     }
     role
   }
-}`) as unknown as TypedDocumentString<SuppliersQuery, SuppliersQueryVariables>;
+}`, {"hash":"a35c9365e4234912dcac10b54e94c10270a4af0b4eeb4bc5aae73fa2d2e109d6"}) as unknown as TypedDocumentString<SuppliersQuery, SuppliersQueryVariables>;
 export const ExclusivitiesDocument = new TypedDocumentString(`
     query Exclusivities($org: ID!, $asOf: Date) {
   held: exclusivities(holder: $org, asOf: $asOf) {
@@ -1706,7 +1706,7 @@ fragment ExclusivityItem on Exclusivity {
   sources {
     ...SourceFields
   }
-}`) as unknown as TypedDocumentString<ExclusivitiesQuery, ExclusivitiesQueryVariables>;
+}`, {"hash":"e8bc6c6602aef7f8150acb2c7c32dff485b35572ba5ec9885fa3e36733a25153"}) as unknown as TypedDocumentString<ExclusivitiesQuery, ExclusivitiesQueryVariables>;
 export const ConcentrationDocument = new TypedDocumentString(`
     query Concentration($of: ID!, $asOf: Date) {
   concentration(of: $of, asOf: $asOf) {
@@ -1752,7 +1752,7 @@ export const ConcentrationDocument = new TypedDocumentString(`
     }
     role
   }
-}`) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
+}`, {"hash":"192f572f6be602e9c59c81c21eb2a19197174b4fe83e33ca7209137f9aa00088"}) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
     query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date) {
   paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf) {
@@ -1792,4 +1792,4 @@ export const PathsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
+    `, {"hash":"94b81bb6dfcfbbdd759c81920b633b4c35ff1ed68e86f9df8cfe00f0fbb4b759"}) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
