@@ -44,7 +44,8 @@ afterAll(async () => {
 
 const get = (path: string, key?: string) => fetch(`${server!.url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
 
-describe('while the server holds the database', () => {
+// Each case runs the command line, a process that starts in seconds (longer on a loaded machine).
+describe('while the server holds the database', { timeout: 120_000 }, () => {
   it('refuses aigraph export and serves the JSON export over HTTP to key holders, streamed', async () => {
     const cli = await runCli(['export'], env);
     expect(cli.code).toBe(1);
@@ -92,7 +93,7 @@ describe('while the server holds the database', () => {
   });
 });
 
-describe('aigraph export, once the server has stopped', () => {
+describe('aigraph export, once the server has stopped', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     await server?.stop();
     server = undefined;

@@ -74,6 +74,10 @@ const schema = z
       )
       .default([]),
     AIGRAPH_TRUSTED_DOCUMENTS_ONLY: flag.default(false),
+    AIGRAPH_TRUST_PROXY: z
+      .string()
+      .regex(/^(true|[0-9A-Fa-f:./]+(\s*,\s*[0-9A-Fa-f:./]+)*)$/, { message: "expected true, or the proxies' addresses or CIDR ranges, comma-separated" })
+      .optional(),
     AIGRAPH_RATE_LIMIT_PER_MINUTE: z.coerce
       .number({ message: 'expected a number of requests' })
       .int({ message: 'expected a whole number' })
@@ -141,6 +145,8 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Clients without an API key may run only the explorer's persisted documents. */
   readonly trustedDocumentsOnly: boolean;
+  /** Proxies whose X-Forwarded-For names the client (true: any), for the per-address rules; none by default. */
+  readonly trustProxy: boolean | string[];
   readonly store:
     | { readonly engine: 'ladybug'; readonly path: string }
     | { readonly engine: 'neo4j'; readonly uri: string; readonly username: string; readonly password: string; readonly database?: string };
@@ -197,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.AIGRAPH_CORS_ORIGINS,
     rateLimitPerMinute: e.AIGRAPH_RATE_LIMIT_PER_MINUTE,
     trustedDocumentsOnly: e.AIGRAPH_TRUSTED_DOCUMENTS_ONLY,
+    trustProxy: e.AIGRAPH_TRUST_PROXY === undefined ? false : e.AIGRAPH_TRUST_PROXY === 'true' ? true : e.AIGRAPH_TRUST_PROXY.split(',').map((a) => a.trim()),
     store: e.NEO4J_URI
       ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : { engine: 'ladybug', path: e.AIGRAPH_DB },

@@ -16,6 +16,7 @@ import type { Readiness } from '../writes/readiness.ts';
 import { executableSchema } from '../graphql/executable-schema.ts';
 import { registerBrowserAccess } from './browser-access.ts';
 import { registerChangeStream } from './change-stream.ts';
+import { GraphVersion } from '../writes/graph-version.ts';
 import { registerExplorer } from './explorer.ts';
 import { registerExportRoutes } from './export-routes.ts';
 import { registerGraphiql } from './graphiql.ts';
@@ -49,6 +50,8 @@ export interface AppOptions {
   readonly rateLimitPerMinute?: number;
   /** Clients without a key may run only the explorer's persisted documents. */
   readonly trustedDocumentsOnly?: boolean;
+  /** Proxies trusted to name the client in X-Forwarded-For (true: any); none by default. */
+  readonly trustProxy?: boolean | string[];
 }
 
 /** Request bodies above this get 413: no legitimate GraphQL document comes near it. */
@@ -61,6 +64,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a proxy, the client's address (the rate limit's and the costly cap's key) is the one it forwards.
+    trustProxy: o.trustProxy ?? false,
     // Node's own timeouts (0, off, by default in Fastify): a client that sends its headers or body
     // slowly is closed once requestTimeout (or headersTimeout) passes, checked this often.
     connectionTimeout: limits.idleTimeoutMs,
@@ -115,16 +120,18 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerGraphiql(app);
   registerExplorer(app);
+  const version = new GraphVersion(o.writer, o.store);
   const deps = {
+    version,
     store: o.store,
     writer: o.writer,
     keys: o.keys,
     readsRequireKey: o.readsRequireKey,
     controlLinks: new PerVersion(
-      () => o.writer.version,
+      () => version.version,
       () => readControlLinks(o.store),
     ),
-    idCandidates: candidateCaches(o.store, () => o.writer.version),
+    idCandidates: candidateCaches(o.store, () => version.version),
   };
   const trustedDocuments = TrustedDocuments.load();
   const trustedDocumentsOnly = o.trustedDocumentsOnly ?? false;

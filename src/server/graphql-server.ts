@@ -122,7 +122,7 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
         slots: new ClientSlots(options.limits.costlyPerClient, options.limits.costlyQueuedPerClient),
       }),
       busyAnswers503(),
-      responseCachePlugin(deps.writer, options.cacheEntries),
+      responseCachePlugin(deps.version ?? deps.writer, options.cacheEntries),
       {
         async requestDidStart() {
           return {
@@ -139,8 +139,10 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
   });
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request, reply) =>
-      createContext({ ...deps, gate: options.gate }, request.headers.authorization, requestControl(request, reply, options.limits.operationTimeoutMs)),
+    context: async (request, reply) => {
+      await deps.version?.refresh();
+      return createContext({ ...deps, gate: options.gate }, request.headers.authorization, requestControl(request, reply, options.limits.operationTimeoutMs));
+    },
   });
   app.route({
     url: '/graphql',

@@ -12,6 +12,7 @@ import { ensureDerived } from '../records/derived.ts';
 import { openStore } from '../store/open-store.ts';
 import { readImportInputs } from '../importer/import-inputs.ts';
 import { GraphWriter } from '../writes/graph-writer.ts';
+import { WRITE_LOCK } from '../queries/write-statements.ts';
 import { Journal, journalFileFor } from '../writes/journal.ts';
 import { buildApp, type Readiness } from './app.ts';
 import { createMetrics } from './metrics.ts';
@@ -50,6 +51,7 @@ export async function serve(config: Config): Promise<void> {
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
     trustedDocumentsOnly: config.trustedDocumentsOnly,
+    trustProxy: config.trustProxy,
   });
 
   let stopping = false;
@@ -80,6 +82,7 @@ export async function serve(config: Config): Promise<void> {
       const counts = await importFiles(store, [config.seedsDir]);
       const created = Object.values(counts).reduce((n, c) => n + c.created, 0);
       writer.invalidate(); // read caches filled during seeding are stale now
+      await store.transaction(async (tx) => void (await tx.run(WRITE_LOCK))); // and those of other replicas on a shared store
       app.log.info({ seeds: config.seedsDir, created, ms: Math.round(performance.now() - started) }, 'seeded an empty store');
     }
     if (await ensureDerived(store)) {
