@@ -921,6 +921,13 @@ export type Query = {
   exclusivities: Array<Exclusivity>;
   /** An exclusivity by id; its status as it stood on asOf (default today), as known on knownOn. */
   exclusivity?: Maybe<Exclusivity>;
+  /**
+   * The change feed: every committed write, one change per record it touched, oldest first, after the
+   * cursor `after` (from the start without one); `first` 1 to 100. With `organizations`, only changes
+   * involving one of them (a page reads at most 5,000 changes; when fewer match it ends early with
+   * hasNextPage and an endCursor to go on from).
+   */
+  feed: RecordedChangeConnection;
   /** Who invested in `in`, as of asOf (default today). */
   investors: Array<Investment>;
   /** Nodes and edges within depth (1 to 3) of a node, of the given kinds, in force on asOf; at most `limit` (1 to 500) nodes. */
@@ -1045,6 +1052,13 @@ export type QueryExclusivityArgs = {
 };
 
 
+export type QueryFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
 export type QueryInvestorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   in: Scalars['ID']['input'];
@@ -1128,6 +1142,48 @@ export type QuerySuppliersArgs = {
   minConfidence?: InputMaybe<Confidence>;
   of: Scalars['ID']['input'];
 };
+
+/**
+ * One committed write's effect on one record (a mutation, an import, a journal replay), in the order
+ * writes committed. Seeds loaded into an empty store are where the feed starts, not changes in it.
+ */
+export type RecordedChange = {
+  __typename?: 'RecordedChange';
+  /** When the write committed (ISO 8601 UTC instant). */
+  at: Scalars['String']['output'];
+  /** This change's place in the feed: pass it as `after` to `feed`, or to `changed`, to continue after it. */
+  cursor: Scalars['String']['output'];
+  kind: RecordedChangeKind;
+  /** The node as it is now; null when it was deleted since, for a control link and for a bulk import. */
+  node?: Maybe<Node>;
+  /** The operation that wrote it: a mutation's name, `import`, ... */
+  operation: Scalars['String']['output'];
+  /** Ids of the organizations the record involves: the organization itself, a deal's parties, an exclusivity's holder and grantor, a chip's designer and maker, a service's operator, both ends of a control link (before and after the write). */
+  organizations: Array<Scalars['ID']['output']>;
+  /** The record written: a node id, or `controller->controlled` for a control link (`import:<hashes>` for a bulk import). */
+  subject: Scalars['String']['output'];
+};
+
+export type RecordedChangeConnection = {
+  __typename?: 'RecordedChangeConnection';
+  edges: Array<RecordedChangeEdge>;
+  /** hasNextPage: more changes are recorded after endCursor (so far). endCursor: where to continue; with `organizations` it can lie past changes that were filtered out. */
+  pageInfo: PageInfo;
+};
+
+export type RecordedChangeEdge = {
+  __typename?: 'RecordedChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: RecordedChange;
+};
+
+/** What a committed write did to one record. */
+export type RecordedChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  /** A bulk import into an empty store: one change for the whole import, without a node (read the export again). */
+  | 'IMPORTED'
+  | 'UPDATED';
 
 /** What a restriction restricts. */
 export type RestrictedItem =
@@ -1254,6 +1310,22 @@ export type StatusEntryInput = {
   on: Scalars['Date']['input'];
   sources: Array<Scalars['ID']['input']>;
   status: Status;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Live changes, as they commit (served over Server-Sent Events at /graphql/stream, the graphql-sse
+   * protocol). With `after`, the changes since that cursor come first, so a client that reconnects
+   * with the last cursor it saw misses nothing; without it, changes from now on.
+   */
+  changed: RecordedChange;
+};
+
+
+export type SubscriptionChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** One supplier's share of an organization's compute, by the measure asked. */
@@ -1476,6 +1548,10 @@ export type ResolversTypes = {
   Path: ResolverTypeWrapper<PathModel>;
   PathStep: ResolverTypeWrapper<Omit<PathStep, 'from' | 'to'> & { from: ResolversTypes['Node'], to: ResolversTypes['Node'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordedChange: ResolverTypeWrapper<Omit<RecordedChange, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
+  RecordedChangeConnection: ResolverTypeWrapper<Omit<RecordedChangeConnection, 'edges'> & { edges: Array<ResolversTypes['RecordedChangeEdge']> }>;
+  RecordedChangeEdge: ResolverTypeWrapper<Omit<RecordedChangeEdge, 'node'> & { node: ResolversTypes['RecordedChange'] }>;
+  RecordedChangeKind: RecordedChangeKind;
   RestrictedItem: null;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
   RestrictionKind: null;
@@ -1486,6 +1562,7 @@ export type ResolversTypes = {
   StatusEntry: ResolverTypeWrapper<StatusEntryModel>;
   StatusEntryInput: StatusEntryInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SupplierShare: ResolverTypeWrapper<SupplierShareModel>;
   Supply: ResolverTypeWrapper<SupplyModel>;
   SupplyConnection: ResolverTypeWrapper<Omit<SupplyConnection, 'edges'> & { edges: Array<ResolversTypes['SupplyEdge']> }>;
@@ -1547,12 +1624,16 @@ export type ResolversParentTypes = {
   Path: PathModel;
   PathStep: Omit<PathStep, 'from' | 'to'> & { from: ResolversParentTypes['Node'], to: ResolversParentTypes['Node'] };
   Query: Record<PropertyKey, never>;
+  RecordedChange: Omit<RecordedChange, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
+  RecordedChangeConnection: Omit<RecordedChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['RecordedChangeEdge']> };
+  RecordedChangeEdge: Omit<RecordedChangeEdge, 'node'> & { node: ResolversParentTypes['RecordedChange'] };
   Restriction: RestrictionModel;
   Source: SourceModel;
   SourceInput: SourceInput;
   StatusEntry: StatusEntryModel;
   StatusEntryInput: StatusEntryInput;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   SupplierShare: SupplierShareModel;
   Supply: SupplyModel;
   SupplyConnection: Omit<SupplyConnection, 'edges'> & { edges: Array<ResolversParentTypes['SupplyEdge']> };
@@ -1945,6 +2026,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   diversification?: Resolver<ResolversTypes['Diversification'], ParentType, ContextType, RequireFields<QueryDiversificationArgs, 'for'>>;
   exclusivities?: Resolver<Array<ResolversTypes['Exclusivity']>, ParentType, ContextType, Partial<QueryExclusivitiesArgs>>;
   exclusivity?: Resolver<Maybe<ResolversTypes['Exclusivity']>, ParentType, ContextType, RequireFields<QueryExclusivityArgs, 'id'>>;
+  feed?: Resolver<ResolversTypes['RecordedChangeConnection'], ParentType, ContextType, RequireFields<QueryFeedArgs, 'first'>>;
   investors?: Resolver<Array<ResolversTypes['Investment']>, ParentType, ContextType, RequireFields<QueryInvestorsArgs, 'in'>>;
   neighborhood?: Resolver<ResolversTypes['Neighborhood'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -1956,6 +2038,26 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   search?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   suppliers?: Resolver<ResolversTypes['SupplyConnection'], ParentType, ContextType, RequireFields<QuerySuppliersArgs, 'first' | 'of'>>;
+};
+
+export type RecordedChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RecordedChange'] = ResolversParentTypes['RecordedChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecordedChangeKind'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RecordedChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RecordedChangeConnection'] = ResolversParentTypes['RecordedChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RecordedChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RecordedChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RecordedChangeEdge'] = ResolversParentTypes['RecordedChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['RecordedChange'], ParentType, ContextType>;
 };
 
 export type RestrictedItemResolvers = { CHIPMAKING_EQUIPMENT: 'chipmaking_equipment', CHIPS: 'chips', CLOUD_ACCESS: 'cloud_access', INVESTMENT: 'investment', MODELS: 'models', MODEL_WEIGHTS: 'model_weights' };
@@ -2009,6 +2111,10 @@ export type StatusEntryResolvers<ContextType = GraphContext, ParentType extends 
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['Status'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  changed?: SubscriptionResolver<ResolversTypes['RecordedChange'], "changed", ParentType, ContextType, Partial<SubscriptionChangedArgs>>;
 };
 
 export type SupplierShareResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SupplierShare'] = ResolversParentTypes['SupplierShare']> = {
@@ -2103,6 +2209,9 @@ export type Resolvers<ContextType = GraphContext> = {
   Path?: PathResolvers<ContextType>;
   PathStep?: PathStepResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordedChange?: RecordedChangeResolvers<ContextType>;
+  RecordedChangeConnection?: RecordedChangeConnectionResolvers<ContextType>;
+  RecordedChangeEdge?: RecordedChangeEdgeResolvers<ContextType>;
   RestrictedItem?: RestrictedItemResolvers;
   Restriction?: RestrictionResolvers<ContextType>;
   RestrictionKind?: RestrictionKindResolvers;
@@ -2110,6 +2219,7 @@ export type Resolvers<ContextType = GraphContext> = {
   SourceTier?: SourceTierResolvers;
   Status?: StatusResolvers;
   StatusEntry?: StatusEntryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SupplierShare?: SupplierShareResolvers<ContextType>;
   Supply?: SupplyResolvers<ContextType>;
   SupplyConnection?: SupplyConnectionResolvers<ContextType>;

@@ -279,6 +279,16 @@ const nodeTypeDefs = {
       subject: { type: 'string', required: true, description: 'Id of the record written.' },
       before: { type: 'string', description: 'The record before, as JSON (absent when created).' },
       after: { type: 'string', description: 'The record after, as JSON (absent when deleted).' },
+      seq: {
+        type: 'float',
+        description: "The write's place in commit order (the journal's sequence, or the write lock's count without a journal): the change feed's cursor.",
+      },
+      pos: { type: 'float', description: 'Its place among the entries of one write (1, 2, ...).' },
+      label: { type: 'string', description: 'The label of the node written (absent for a control link or a bulk import).' },
+      organizations: {
+        type: 'string[]',
+        description: 'Ids of the organizations the record involves (itself, its parties, holder, grantor, designer, ...), before and after.',
+      },
     },
   },
   Meta: {

@@ -10,6 +10,7 @@ import { DEAL_MONEY_STATEMENTS } from './deal-money.ts';
 import { DEAL_PARTIES } from './deal-parties.ts';
 import { DEALS_STATEMENTS } from './deals.ts';
 import { EXCLUSIVITIES } from './exclusivities.ts';
+import { FEED_STATEMENTS } from './feed.ts';
 import { INVESTORS } from './investors.ts';
 import { NEIGHBOURS } from './neighborhood.ts';
 import { ORGANIZATION_IDS, ORGANIZATIONS_COUNT, ORGANIZATIONS_PAGE } from './organizations.ts';
@@ -38,6 +39,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ...Object.values(NEIGHBOURS),
   CHANGES,
   CHANGES_OF,
+  ...FEED_STATEMENTS,
   SEARCH_NAMED,
   SEARCH_TITLED,
   ...KNOWN_ID_STATEMENTS,

@@ -923,6 +923,13 @@ export type Query = {
   exclusivities: Array<Exclusivity>;
   /** An exclusivity by id; its status as it stood on asOf (default today), as known on knownOn. */
   exclusivity?: Maybe<Exclusivity>;
+  /**
+   * The change feed: every committed write, one change per record it touched, oldest first, after the
+   * cursor `after` (from the start without one); `first` 1 to 100. With `organizations`, only changes
+   * involving one of them (a page reads at most 5,000 changes; when fewer match it ends early with
+   * hasNextPage and an endCursor to go on from).
+   */
+  feed: RecordedChangeConnection;
   /** Who invested in `in`, as of asOf (default today). */
   investors: Array<Investment>;
   /** Nodes and edges within depth (1 to 3) of a node, of the given kinds, in force on asOf; at most `limit` (1 to 500) nodes. */
@@ -1047,6 +1054,13 @@ export type QueryExclusivityArgs = {
 };
 
 
+export type QueryFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
 export type QueryInvestorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   in: Scalars['ID']['input'];
@@ -1130,6 +1144,48 @@ export type QuerySuppliersArgs = {
   minConfidence?: InputMaybe<Confidence>;
   of: Scalars['ID']['input'];
 };
+
+/**
+ * One committed write's effect on one record (a mutation, an import, a journal replay), in the order
+ * writes committed. Seeds loaded into an empty store are where the feed starts, not changes in it.
+ */
+export type RecordedChange = {
+  __typename?: 'RecordedChange';
+  /** When the write committed (ISO 8601 UTC instant). */
+  at: Scalars['String']['output'];
+  /** This change's place in the feed: pass it as `after` to `feed`, or to `changed`, to continue after it. */
+  cursor: Scalars['String']['output'];
+  kind: RecordedChangeKind;
+  /** The node as it is now; null when it was deleted since, for a control link and for a bulk import. */
+  node?: Maybe<Node>;
+  /** The operation that wrote it: a mutation's name, `import`, ... */
+  operation: Scalars['String']['output'];
+  /** Ids of the organizations the record involves: the organization itself, a deal's parties, an exclusivity's holder and grantor, a chip's designer and maker, a service's operator, both ends of a control link (before and after the write). */
+  organizations: Array<Scalars['ID']['output']>;
+  /** The record written: a node id, or `controller->controlled` for a control link (`import:<hashes>` for a bulk import). */
+  subject: Scalars['String']['output'];
+};
+
+export type RecordedChangeConnection = {
+  __typename?: 'RecordedChangeConnection';
+  edges: Array<RecordedChangeEdge>;
+  /** hasNextPage: more changes are recorded after endCursor (so far). endCursor: where to continue; with `organizations` it can lie past changes that were filtered out. */
+  pageInfo: PageInfo;
+};
+
+export type RecordedChangeEdge = {
+  __typename?: 'RecordedChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: RecordedChange;
+};
+
+/** What a committed write did to one record. */
+export type RecordedChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  /** A bulk import into an empty store: one change for the whole import, without a node (read the export again). */
+  | 'IMPORTED'
+  | 'UPDATED';
 
 /** What a restriction restricts. */
 export type RestrictedItem =
@@ -1256,6 +1312,22 @@ export type StatusEntryInput = {
   on: Scalars['Date']['input'];
   sources: Array<Scalars['ID']['input']>;
   status: Status;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Live changes, as they commit (served over Server-Sent Events at /graphql/stream, the graphql-sse
+   * protocol). With `after`, the changes since that cursor come first, so a client that reconnects
+   * with the last cursor it saw misses nothing; without it, changes from now on.
+   */
+  changed: RecordedChange;
+};
+
+
+export type SubscriptionChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** One supplier's share of an organization's compute, by the measure asked. */
@@ -1536,7 +1608,7 @@ export const SearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    `, {"hash":"7b5229fb484fc26aff0b8bd9ebe08e1f5e06e8f48122283d693687e31e29f949"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $knownOn: Date, $limit: Int) {
   neighborhood(
@@ -1583,7 +1655,7 @@ export const NeighborhoodDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+    `, {"hash":"703109081970ec4efca0250d5f0f6c88b90144006215565b257d9ecf865ad1ab"}) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const NodeDetailsDocument = new TypedDocumentString(`
     query NodeDetails($id: ID!, $asOf: Date, $knownOn: Date) {
   node(id: $id, asOf: $asOf, knownOn: $knownOn) {
@@ -1803,7 +1875,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   publisher
   title
   publishedOn
-}`) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+}`, {"hash":"f05f3dde312b74b54c171add92f96100516549b123c212124afa90d0af732766"}) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
 export const OrganizationsDocument = new TypedDocumentString(`
     query Organizations($after: String) {
   organizations(first: 100, after: $after, sort: NAME) {
@@ -1820,7 +1892,7 @@ export const OrganizationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
+    `, {"hash":"98db4df3f1b57275e36487d6c4b547eabd9c46fd4458b74aa338577ce0ef2096"}) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
 export const HistoryBoundsDocument = new TypedDocumentString(`
     query HistoryBounds {
   deals(sort: ANNOUNCED_ASC, first: 1) {
@@ -1831,7 +1903,7 @@ export const HistoryBoundsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
+    `, {"hash":"1ea90dd6cbe7d5d4b7fef73f2e816192821f210bf7616e7f1112f93b724bafc5"}) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
 export const SuppliersDocument = new TypedDocumentString(`
     query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $knownOn: Date, $first: Int) {
   byGw: concentration(of: $of, asOf: $asOf, knownOn: $knownOn, by: GW) {
@@ -1901,7 +1973,7 @@ export const SuppliersDocument = new TypedDocumentString(`
     }
     role
   }
-}`) as unknown as TypedDocumentString<SuppliersQuery, SuppliersQueryVariables>;
+}`, {"hash":"1a63d3dc647e612958fa4dc70697013169f1eee9fcc1c95af85662bf7e2f26fe"}) as unknown as TypedDocumentString<SuppliersQuery, SuppliersQueryVariables>;
 export const ExclusivitiesDocument = new TypedDocumentString(`
     query Exclusivities($org: ID!, $asOf: Date, $knownOn: Date) {
   held: exclusivities(holder: $org, asOf: $asOf, knownOn: $knownOn) {
@@ -1940,7 +2012,7 @@ fragment ExclusivityItem on Exclusivity {
   sources {
     ...SourceFields
   }
-}`) as unknown as TypedDocumentString<ExclusivitiesQuery, ExclusivitiesQueryVariables>;
+}`, {"hash":"be92e8683d8e6c255d39ebc2bda48897ad7d53f2cc628ce47f8624b212ea0053"}) as unknown as TypedDocumentString<ExclusivitiesQuery, ExclusivitiesQueryVariables>;
 export const ConcentrationDocument = new TypedDocumentString(`
     query Concentration($of: ID!, $asOf: Date, $knownOn: Date) {
   concentration(of: $of, asOf: $asOf, knownOn: $knownOn) {
@@ -1989,7 +2061,7 @@ export const ConcentrationDocument = new TypedDocumentString(`
     }
     role
   }
-}`) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
+}`, {"hash":"4c9ff04f8b1bba8f37a3f3b2e1d9691dbf942910279ce313cf6343a282dbbb2e"}) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
     query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date, $knownOn: Date) {
   paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf, knownOn: $knownOn) {
@@ -2029,7 +2101,7 @@ export const PathsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
+    `, {"hash":"c60ecc6b431eb125f6ee03a1d06ceb8bba59c672c5023d6b9a830638b7a7aea2"}) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
 export const ChangesDocument = new TypedDocumentString(`
     query Changes($org: ID!, $from: Date!, $to: Date!, $after: String) {
   changes(from: $from, to: $to, organizations: [$org], first: 100, after: $after) {
@@ -2058,4 +2130,4 @@ export const ChangesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
+    `, {"hash":"c9c57ad31104be8bc7473c7d58ad19004a0ddb29e6b80fc5a0f0ade4b8f3b9c0"}) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
