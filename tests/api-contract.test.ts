@@ -63,6 +63,9 @@ describe('snapshots', () => {
     concentration: '{ concentration(of: "openai", asOf: "2026-06-01") { hhi shares { supplier { id } share } } }',
     paths: '{ paths(from: "amazon", to: "microsoft", maxHops: 2) { hops nodes { id } } }',
     neighborhood: '{ neighborhood(id: "openai", depth: 2, asOf: "2026-01-01", limit: 100) { nodes { id } edges { type } } }',
+    availability: '{ availability(of: "openai", asOf: "2026-06-01") { id provider { id } cloudService { id } status confidence governedBy { id } } }',
+    diversification:
+      '{ diversification(for: "government-of-ukraine", outside: ["microsoft"], asOf: "2026-06-01") { dependencies { id } labs { lab { id } confidence channels { id } constraints { kind note } } clouds { cloudService { id } deals { id } confidence } restrictions { id } } }',
     changes:
       '{ changes(from: "2025-12-01", to: "2025-12-31", organizations: ["openai"]) { totalCount edges { node { on kind status fact { ... on Deal { id } } sources { url } } } } }',
     search: '{ search(text: "trainium") { ... on Chip { id } } }',

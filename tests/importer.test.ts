@@ -50,7 +50,9 @@ describe('the importer', () => {
   beforeAll(async () => {
     store = await memoryStore();
     const counts = await importFiles(store, [VALID]);
-    expect(counts.organizations).toEqual({ created: 4, updated: 0, unchanged: 0 });
+    expect(counts.organizations).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    expect(counts.channels).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(counts.restrictions).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(counts.deals).toEqual({ created: 2, updated: 0, unchanged: 0 });
     before = JSON.stringify(await readRecords(store));
   });
@@ -60,7 +62,7 @@ describe('the importer', () => {
 
   it('loads every collection of a valid input', async () => {
     const r = await readRecords(store);
-    expect(r.organizations.map((o) => o.id)).toEqual(['chipco', 'cloud-b', 'cloud-b-infra', 'lab-a']);
+    expect(r.organizations.map((o) => o.id)).toEqual(['chipco', 'cloud-b', 'cloud-b-infra', 'gov-d', 'lab-a']);
     expect(r.chips).toHaveLength(1);
     expect(r.cloudServices[0]).toMatchObject({ operator: 'cloud-b-infra', chips: ['chip-x1'] });
     const talks = r.deals.find((d) => d.id === 'cloud-b-lab-a-talks')!;
@@ -68,6 +70,22 @@ describe('the importer', () => {
     expect(talks.otherReports).toEqual([{ amountUsd: 15000000000, amountQualifier: 'approx', sources: ['src-two'], note: "Example Daily's figure" }]);
     expect(r.deals.find((d) => d.id === 'cloud-b-lab-a-deal')).toMatchObject({ amountUsd: 12500000000.5, supersedes: ['cloud-b-lab-a-talks'] });
     expect(r.exclusivities[0]).toMatchObject({ holder: 'cloud-b', grantor: 'lab-a', deal: 'cloud-b-lab-a-deal' });
+    expect(r.channels[0]).toMatchObject({
+      lab: 'lab-a',
+      provider: 'cloud-b',
+      cloudService: 'cloud-b-compute',
+      governedBy: ['lab-a-cloud-b-rofr'],
+      deal: 'cloud-b-lab-a-deal',
+      availableFrom: '2026-02-01',
+    });
+    expect(r.channels[0]!.statusHistory).toHaveLength(2);
+    expect(r.restrictions[0]).toMatchObject({
+      issuer: 'gov-d',
+      targets: ['chipco'],
+      chips: ['chip-x1'],
+      countries: ['CN', 'RU'],
+      restricts: ['chips', 'model_weights'],
+    });
     expect(r.control).toEqual([{ controller: 'cloud-b', controlled: 'cloud-b-infra', stakePct: 100, validFrom: '2006-03-14', sources: ['src-one'] }]);
   });
 
@@ -141,7 +159,7 @@ describe('the importer', () => {
     const issues = await importError(store, [VALID, bad('unknown-field.yaml')]);
     expect(issues).toEqual([
       `${where(bad('unknown-field.yaml'), 'website')} organizations[0].website: unknown field "website"`,
-      `${where(bad('unknown-field.yaml'), 'reports')} reports: unknown collection "reports"; expected one of organizations, chips, cloudServices, sources, deals, exclusivities, control`,
+      `${where(bad('unknown-field.yaml'), 'reports')} reports: unknown collection "reports"; expected one of organizations, chips, cloudServices, sources, deals, exclusivities, channels, restrictions, control`,
     ]);
     await unchanged();
   });
@@ -182,7 +200,7 @@ describe('the importer', () => {
     const file = join(tmp, 'new.yaml');
     writeFileSync(file, stringify({ organizations: [{ id: 'dry-org', name: 'Dry', kind: 'other', country: 'US' }] }));
     const counts = await importFiles(store, [VALID, file], { dryRun: true });
-    expect(counts.organizations).toEqual({ created: 1, updated: 0, unchanged: 4 });
+    expect(counts.organizations).toEqual({ created: 1, updated: 0, unchanged: 5 });
     await unchanged();
   });
 

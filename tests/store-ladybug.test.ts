@@ -41,8 +41,8 @@ describe('LadybugStore', () => {
     const p = join(dir, 'capabilities.lbug');
     const file = await LadybugStore.open({ path: p, queryTimeoutMs: 1000 });
     try {
-      expect(memory.capabilities).toEqual({ bulkCopy: true, databaseFile: null });
-      expect(file.capabilities).toEqual({ bulkCopy: true, databaseFile: p });
+      expect(memory.capabilities).toEqual({ bulkCopy: true, databaseFile: null, shared: false });
+      expect(file.capabilities).toEqual({ bulkCopy: true, databaseFile: p, shared: false });
     } finally {
       await memory.close();
       await file.close();
@@ -109,6 +109,7 @@ describe('small batches as one branch per id', () => {
         retractionSource: null,
         knownSince: null,
         endKnownSince: null,
+        confidence: null,
       });
       await store.write(NODE_STATEMENTS.Deal.upsert, { rows: ['d1', 'd2', 'd3'].map(deal) });
       await store.write(NODE_STATEMENTS.Organization.upsert, {

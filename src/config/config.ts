@@ -18,6 +18,9 @@ const count = z.coerce.number({ message: 'expected a whole number' }).int({ mess
 
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A browser origin: scheme, host and optional port, nothing after (what the Origin header carries). */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
 const schema = z
   .object({
     PORT: port.default(4000),
@@ -56,6 +59,30 @@ const schema = z
     AIGRAPH_HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs),
     AIGRAPH_HTTP_IDLE_TIMEOUT_MS: positiveMs.default(DEFAULT_SERVER_LIMITS.idleTimeoutMs),
     AIGRAPH_MAX_CONNECTIONS: count.default(DEFAULT_SERVER_LIMITS.maxConnections),
+    AIGRAPH_CORS_ORIGINS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(ORIGIN, { message: 'expected origins such as https://app.example.com, comma-separated (scheme, host and port only, no path)' }),
+        ),
+      )
+      .default([]),
+    AIGRAPH_TRUSTED_DOCUMENTS_ONLY: flag.default(false),
+    AIGRAPH_TRUST_PROXY: z
+      .string()
+      .regex(/^(true|[0-9A-Fa-f:./]+(\s*,\s*[0-9A-Fa-f:./]+)*)$/, { message: "expected true, or the proxies' addresses or CIDR ranges, comma-separated" })
+      .optional(),
+    AIGRAPH_RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ message: 'expected a number of requests' })
+      .int({ message: 'expected a whole number' })
+      .min(0, { message: 'expected 0 (off) or more' })
+      .default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NODE_ENV: z.string().default('development'),
   })
@@ -112,6 +139,14 @@ export interface Config {
   readonly bufferPoolMb: number | null;
   /** Time and concurrency limits of the HTTP server, the GraphQL operations and the store's readers. */
   readonly limits: ServerLimits;
+  /** Browser origins allowed to call the API from other sites (CORS); none by default. */
+  readonly corsOrigins: readonly string[];
+  /** API requests one client (an API key, or an address without one) may send per minute; 0: no limit. */
+  readonly rateLimitPerMinute: number;
+  /** Clients without an API key may run only the explorer's persisted documents. */
+  readonly trustedDocumentsOnly: boolean;
+  /** Proxies whose X-Forwarded-For names the client (true: any), for the per-address rules; none by default. */
+  readonly trustProxy: boolean | string[];
   readonly store:
     | { readonly engine: 'ladybug'; readonly path: string }
     | { readonly engine: 'neo4j'; readonly uri: string; readonly username: string; readonly password: string; readonly database?: string };
@@ -165,6 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleTimeoutMs: e.AIGRAPH_HTTP_IDLE_TIMEOUT_MS,
       maxConnections: e.AIGRAPH_MAX_CONNECTIONS,
     },
+    corsOrigins: e.AIGRAPH_CORS_ORIGINS,
+    rateLimitPerMinute: e.AIGRAPH_RATE_LIMIT_PER_MINUTE,
+    trustedDocumentsOnly: e.AIGRAPH_TRUSTED_DOCUMENTS_ONLY,
+    trustProxy: e.AIGRAPH_TRUST_PROXY === undefined ? false : e.AIGRAPH_TRUST_PROXY === 'true' ? true : e.AIGRAPH_TRUST_PROXY.split(',').map((a) => a.trim()),
     store: e.NEO4J_URI
       ? { engine: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD ?? '', database: e.NEO4J_DATABASE }
       : { engine: 'ladybug', path: e.AIGRAPH_DB },

@@ -8,6 +8,7 @@ import type { Candidate } from '../questions/rules/suggest.ts';
 import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { gatedStore, type ReadGate } from '../store/read-gate.ts';
+import type { GraphVersion } from '../writes/graph-version.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import { today } from './args.ts';
 import { AppError } from './errors.ts';
@@ -43,6 +44,8 @@ export interface GraphContext {
 }
 
 export interface ContextDeps {
+  /** The graph version caches key on; refreshed from a shared store once per request. */
+  readonly version?: GraphVersion;
   readonly store: GraphStore;
   readonly writer: GraphWriter;
   readonly keys: ApiKeyStore;

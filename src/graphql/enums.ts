@@ -5,6 +5,7 @@
  */
 import { PARTY_ROLE_NAMES } from '../model/graph-model.ts';
 import {
+  ACCESS_KINDS,
   AMOUNT_QUALIFIERS,
   CHIP_KINDS,
   CLOUD_SERVICE_KINDS,
@@ -13,6 +14,8 @@ import {
   EXCLUSIVITY_KINDS,
   EXCLUSIVITY_SCOPES,
   ORGANIZATION_KINDS,
+  RESTRICTED_ITEMS,
+  RESTRICTION_KINDS,
   SOURCE_TIERS,
   STATUSES,
   TRANCHE_KINDS,
@@ -36,6 +39,10 @@ export const GRAPHQL_ENUMS = {
   PartyRole: enumMap(PARTY_ROLE_NAMES),
   ExclusivityKind: enumMap(EXCLUSIVITY_KINDS),
   ExclusivityScope: enumMap(EXCLUSIVITY_SCOPES),
+  AccessKind: enumMap(ACCESS_KINDS),
+  RestrictionKind: enumMap(RESTRICTION_KINDS),
+  RestrictedItem: enumMap(RESTRICTED_ITEMS),
+  ConstraintKind: { EXCLUSIVITY: 'exclusivity', RESTRICTION: 'restriction' },
   GraphNodeKind: {
     ORGANIZATION: 'Organization',
     CHIP: 'Chip',

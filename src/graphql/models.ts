@@ -10,6 +10,8 @@ export type CloudServiceModel = NodeProps<'CloudService'>;
 export type DealModel = NodeProps<'Deal'>;
 export type ExclusivityModel = NodeProps<'Exclusivity'>;
 export type SourceModel = NodeProps<'Source'>;
+export type ChannelModel = NodeProps<'Channel'>;
+export type RestrictionModel = NodeProps<'Restriction'>;
 export type StatusEntryModel = NodeProps<'StatusEntry'>;
 export type AmountReportModel = NodeProps<'AmountReport'>;
 export type TrancheModel = NodeProps<'Tranche'>;
@@ -34,3 +36,9 @@ export type { SupplierShare as SupplierShareModel, Concentration as Concentratio
 export type { Path as PathModel } from '../questions/paths.ts';
 export type { GraphNode as GraphNodeModel } from '../questions/neighborhood.ts';
 export type { ChangeFact as ChangeModel } from '../questions/changes.ts';
+export type {
+  LabOption as LabOptionModel,
+  CloudOption as CloudOptionModel,
+  Constraint as ConstraintModel,
+  Diversification as DiversificationModel,
+} from '../questions/diversification.ts';

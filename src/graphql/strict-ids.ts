@@ -8,7 +8,7 @@ import type { GraphContext } from './context.ts';
 import { AppError } from './errors.ts';
 
 export const ORG: readonly NamedLabel[] = ['Organization'];
-export const ANY: readonly NamedLabel[] = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity', 'Source'];
+export const ANY: readonly NamedLabel[] = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity', 'Channel', 'Restriction', 'Source'];
 
 /** Throws NOT_FOUND for the first id of `ids` that names nothing of `expected`. */
 export async function requireIds(

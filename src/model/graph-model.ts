@@ -7,6 +7,7 @@
  * identifier in the catalog against this file with exact case.
  */
 import {
+  ACCESS_KINDS,
   AMOUNT_QUALIFIERS,
   CHIP_KINDS,
   CONFIDENCES,
@@ -15,6 +16,8 @@ import {
   EXCLUSIVITY_KINDS,
   EXCLUSIVITY_SCOPES,
   ORGANIZATION_KINDS,
+  RESTRICTED_ITEMS,
+  RESTRICTION_KINDS,
   SOURCE_TIERS,
   STATUSES,
   TRANCHE_KINDS,
@@ -27,7 +30,7 @@ export interface PropertyDef {
   readonly required?: boolean;
   /** Closed vocabulary for a string property, or for each item of a string[] property. */
   readonly vocabulary?: readonly string[];
-  /** Extra syntax a string must have. */
+  /** Extra syntax a string (or each item of a string[]) must have. */
   readonly format?: 'slug' | 'url' | 'country' | 'percent';
   /**
    * Computed by the write path from other facts (never written by hand, never in a record or an
@@ -165,6 +168,58 @@ const nodeTypeDefs = {
       confidence,
     },
   },
+  Channel: {
+    description: "A way a lab's models can be had: its own API, a cloud's model platform, a marketplace, a reseller, on premises, open weights.",
+    properties: {
+      id,
+      title: { type: 'string', required: true, description: 'Short name of the channel, e.g. "OpenAI models on Amazon Bedrock".' },
+      access: { type: 'string', required: true, vocabulary: ACCESS_KINDS, description: 'How the models are had through it.' },
+      models: { type: 'string', description: 'Which models it offers, in words, as reported.' },
+      terms: { type: 'string', description: 'Its terms in words (billing, regions, exclusivity, restrictions), as reported.' },
+      status,
+      announcedOn: { type: 'date', required: true, description: 'Day it was first announced or reported.' },
+      availableFrom: { type: 'date', description: 'Day the models became available through it (preview or general availability).' },
+      availableUntil: { type: 'date', description: 'Day it is due to close.' },
+      term: { type: 'string', description: 'How long it runs, in words, when open-ended or vague.' },
+      endedOn: { type: 'date', description: 'Day it closed (the models stopped being offered through it).' },
+      retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
+      retractionReason: { type: 'string', description: 'Why it was retracted.' },
+      retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
+      knownSince,
+      endKnownSince,
+      confidence,
+    },
+  },
+  Restriction: {
+    description: 'A dated government measure on AI: an export control, a sanction, a ban on use; what it restricts and which countries it bears on.',
+    properties: {
+      id,
+      title: { type: 'string', required: true, description: 'Short name of the measure.' },
+      kind: { type: 'string', required: true, vocabulary: RESTRICTION_KINDS, description: 'Kind of measure.' },
+      restricts: { type: 'string[]', required: true, vocabulary: RESTRICTED_ITEMS, description: 'What it restricts, from a closed vocabulary.' },
+      countries: {
+        type: 'string[]',
+        format: 'country',
+        description: 'ISO 3166-1 alpha-2 codes of the countries it bears on by name (destinations of an export control, users of a ban).',
+      },
+      worldwide: { type: 'boolean', description: 'True when it bears on every country except those in exemptCountries.' },
+      exemptCountries: { type: 'string[]', format: 'country', description: 'Countries a worldwide measure leaves out.' },
+      appliesTo: { type: 'string', description: 'Which countries, tiers or parties it applies to, in words, as published.' },
+      summary: { type: 'string', required: true, description: 'What it requires or forbids, in one to three sentences.' },
+      status,
+      announcedOn: { type: 'date', required: true, description: 'Day it was first announced or reported.' },
+      validFrom: { type: 'date', description: 'Day it took (or was due to take) effect.' },
+      validUntil: { type: 'date', description: 'Day it is due to lapse.' },
+      term: { type: 'string', description: 'How long it runs, in words.' },
+      endedOn: { type: 'date', description: 'Day it stopped holding (rescinded, lifted, replaced).' },
+      retractedOn: { type: 'date', description: 'Day it was retracted (a soft delete: hidden unless asked for).' },
+      retractionReason: { type: 'string', description: 'Why it was retracted.' },
+      retractionSource: { type: 'string', format: 'slug', references: 'Source', description: 'Id of the source that shows it was wrong.' },
+      knownSince,
+      endKnownSince,
+      confidence,
+    },
+  },
   Source: {
     description: 'A published report that facts cite.',
     properties: {
@@ -224,6 +279,16 @@ const nodeTypeDefs = {
       subject: { type: 'string', required: true, description: 'Id of the record written.' },
       before: { type: 'string', description: 'The record before, as JSON (absent when created).' },
       after: { type: 'string', description: 'The record after, as JSON (absent when deleted).' },
+      seq: {
+        type: 'float',
+        description: "The write's place in commit order (the journal's sequence, or the write lock's count without a journal): the change feed's cursor.",
+      },
+      pos: { type: 'float', description: 'Its place among the entries of one write (1, 2, ...).' },
+      label: { type: 'string', description: 'The label of the node written (absent for a control link or a bulk import).' },
+      organizations: {
+        type: 'string[]',
+        description: 'Ids of the organizations the record involves (itself, its parties, holder, grantor, designer, ...), before and after.',
+      },
     },
   },
   Meta: {
@@ -297,11 +362,29 @@ const relationshipTypeDefs = {
   GRANTS: { description: 'The organization granted the exclusive right.', endpoints: [['Organization', 'Exclusivity']], properties: noProps },
   PART_OF: { description: 'The exclusivity was granted as part of the deal.', endpoints: [['Exclusivity', 'Deal']], properties: noProps },
   SUPERSEDES: { description: 'The deal replaced an earlier one.', endpoints: [['Deal', 'Deal']], properties: noProps },
+  DISTRIBUTES: { description: "The channel offers this lab's models.", endpoints: [['Channel', 'Organization']], properties: noProps },
+  RUNS: {
+    description: 'The organization runs the channel (the cloud, the reseller, or the lab for its own API).',
+    endpoints: [['Organization', 'Channel']],
+    properties: noProps,
+  },
+  THROUGH: { description: 'The channel is offered through this cloud service.', endpoints: [['Channel', 'CloudService']], properties: noProps },
+  GOVERNED_BY: { description: 'An exclusivity or first right that governs the channel.', endpoints: [['Channel', 'Exclusivity']], properties: noProps },
+  OPENED_BY: { description: 'The deal under which the channel was opened.', endpoints: [['Channel', 'Deal']], properties: noProps },
+  ISSUES: { description: 'The government or agency that issued the restriction.', endpoints: [['Organization', 'Restriction']], properties: noProps },
+  TARGETS: {
+    description: 'An organization the restriction names (an exporter, a lab, a buyer).',
+    endpoints: [['Restriction', 'Organization']],
+    properties: noProps,
+  },
+  RESTRICTS_CHIP: { description: 'A chip the restriction covers.', endpoints: [['Restriction', 'Chip']], properties: noProps },
   HAS_STATUS: {
     description: 'A step of the status history.',
     endpoints: [
       ['Deal', 'StatusEntry'],
       ['Exclusivity', 'StatusEntry'],
+      ['Channel', 'StatusEntry'],
+      ['Restriction', 'StatusEntry'],
     ],
     properties: noProps,
   },
@@ -312,6 +395,8 @@ const relationshipTypeDefs = {
     endpoints: [
       ['Deal', 'Source'],
       ['Exclusivity', 'Source'],
+      ['Channel', 'Source'],
+      ['Restriction', 'Source'],
       ['StatusEntry', 'Source'],
       ['AmountReport', 'Source'],
       ['Tranche', 'Source'],

@@ -8,6 +8,8 @@ export const NOUN: Readonly<Record<NodeLabel, string>> = {
   Source: 'source',
   Deal: 'deal',
   Exclusivity: 'exclusivity',
+  Channel: 'channel',
+  Restriction: 'restriction',
   StatusEntry: 'status entry',
   AmountReport: 'amount report',
   Tranche: 'tranche',

@@ -63,3 +63,13 @@ export const partiesDistinct: RecordCheck = (r) => {
   });
   return out;
 };
+
+/** A restriction bears on named countries or on the whole world (less its exemptions), and says which. */
+export const countriesOrWorldwide: RecordCheck = (r) => {
+  const named = ((r.countries as unknown[] | null | undefined) ?? []).length > 0;
+  const exempt = ((r.exemptCountries as unknown[] | null | undefined) ?? []).length > 0;
+  if (r.worldwide === true && named) return [[['countries'], 'must be empty when worldwide is true (list the exceptions in exemptCountries)']];
+  if (r.worldwide !== true && !named) return [[['countries'], 'required unless worldwide is true: name the countries the restriction bears on']];
+  if (r.worldwide !== true && exempt) return [[['exemptCountries'], 'only a worldwide restriction has exempt countries']];
+  return [];
+};

@@ -20,6 +20,7 @@ import {
   endedMatchesStatus,
   historyInDateOrder,
   historyMatchesStatus,
+  countriesOrWorldwide,
   partiesDistinct,
   retractionComplete,
   type RecordCheck,
@@ -132,7 +133,7 @@ const statusHistory: ChildrenPart = {
   ],
 };
 
-/** Checks shared by deals and exclusivities: the lifecycle of a dated, sourced fact. */
+/** Checks shared by deals, exclusivities, channels and restrictions: the lifecycle of a dated, sourced fact. */
 const factChecks = (from: string, until: string): RecordCheck[] => [
   endedMatchesStatus,
   datesInOrder('announcedOn', 'endedOn'),
@@ -233,6 +234,34 @@ export const RECORDS = {
       statusHistory,
     ],
     checks: factChecks('validFrom', 'validUntil'),
+  },
+  channels: {
+    shape: 'node',
+    label: 'Channel',
+    caption: 'title',
+    parts: [
+      { part: 'link', path: ['lab'], type: 'DISTRIBUTES', target: 'Organization', side: 'out', cardinality: 'one' },
+      { part: 'link', path: ['provider'], type: 'RUNS', target: 'Organization', side: 'in', cardinality: 'one' },
+      { part: 'link', path: ['cloudService'], type: 'THROUGH', target: 'CloudService', side: 'out', cardinality: 'optional' },
+      { part: 'link', path: ['governedBy'], type: 'GOVERNED_BY', target: 'Exclusivity', side: 'out', cardinality: 'many' },
+      { part: 'link', path: ['deal'], type: 'OPENED_BY', target: 'Deal', side: 'out', cardinality: 'optional' },
+      sources(),
+      statusHistory,
+    ],
+    checks: factChecks('availableFrom', 'availableUntil'),
+  },
+  restrictions: {
+    shape: 'node',
+    label: 'Restriction',
+    caption: 'title',
+    parts: [
+      { part: 'link', path: ['issuer'], type: 'ISSUES', target: 'Organization', side: 'in', cardinality: 'one' },
+      { part: 'link', path: ['targets'], type: 'TARGETS', target: 'Organization', side: 'out', cardinality: 'many' },
+      { part: 'link', path: ['chips'], type: 'RESTRICTS_CHIP', target: 'Chip', side: 'out', cardinality: 'many' },
+      sources(),
+      statusHistory,
+    ],
+    checks: [...factChecks('validFrom', 'validUntil'), countriesOrWorldwide],
   },
   control: {
     shape: 'edge',

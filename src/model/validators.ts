@@ -64,6 +64,7 @@ export function propertySchema(def: PropertyDef, key = ''): z.ZodType {
       return text(fieldLimit(key));
     case 'string[]':
       if (def.vocabulary) return boundedList(z.enum(def.vocabulary as [string, ...string[]]));
+      if (def.format === 'country') return boundedList(countryCode);
       return boundedList(text(fieldLimit(key)));
     case 'date':
       return calendarDate;

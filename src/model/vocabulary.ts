@@ -88,6 +88,29 @@ export const EXCLUSIVITY_SCOPES = [
   'chip_supply',
 ] as const;
 
+/**
+ * How a lab's models can be had through a channel: the lab's own API or apps (`own_api`), a
+ * cloud's model platform that serves them as a managed service (`cloud_platform`: Bedrock,
+ * Vertex AI, Foundry, Azure OpenAI), a listing on a cloud marketplace billed by the cloud
+ * (`marketplace`), a reseller, a deployment in the customer's own or a sovereign data centre
+ * (`on_premises`), or downloadable weights (`open_weights`).
+ */
+export const ACCESS_KINDS = ['own_api', 'cloud_platform', 'marketplace', 'reseller', 'on_premises', 'open_weights'] as const;
+
+/**
+ * What kind of government measure a restriction is: an export control (licence requirement or
+ * ban on exports), an import restriction, a sanction, a restriction on investment, a ban on
+ * use (e.g. of a model on state devices), or other.
+ */
+export const RESTRICTION_KINDS = ['export_control', 'import_restriction', 'sanction', 'investment_restriction', 'usage_ban', 'other'] as const;
+
+/**
+ * What a restriction restricts: AI chips, model weights, access to cloud compute, use of hosted
+ * models or apps, chipmaking equipment, investment. Which channels and clouds each bears on:
+ * src/questions/rules/restriction-scope.ts.
+ */
+export const RESTRICTED_ITEMS = ['chips', 'model_weights', 'cloud_access', 'models', 'chipmaking_equipment', 'investment'] as const;
+
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export type ChipKind = (typeof CHIP_KINDS)[number];
 export type CloudServiceKind = (typeof CLOUD_SERVICE_KINDS)[number];
@@ -99,3 +122,6 @@ export type AmountQualifier = (typeof AMOUNT_QUALIFIERS)[number];
 export type TrancheKind = (typeof TRANCHE_KINDS)[number];
 export type ExclusivityKind = (typeof EXCLUSIVITY_KINDS)[number];
 export type ExclusivityScope = (typeof EXCLUSIVITY_SCOPES)[number];
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
+export type RestrictedItem = (typeof RESTRICTED_ITEMS)[number];

@@ -50,7 +50,15 @@ export const CHILD_STATEMENTS: readonly ChildStatements[] = COLLECTION_NAMES.fla
 export const childStatementsOf = (parent: NodeLabel): readonly ChildStatements[] => CHILD_STATEMENTS.filter((s) => s.parent === parent);
 
 /** Labels whose nodes carry the derived `knownSince` (their earliest source's publication day). */
-export const KNOWN_SINCE_LABELS = ['Deal', 'Exclusivity', 'StatusEntry', 'AmountReport', 'Tranche'] as const satisfies readonly NodeLabel[];
+export const KNOWN_SINCE_LABELS = [
+  'Deal',
+  'Exclusivity',
+  'Channel',
+  'Restriction',
+  'StatusEntry',
+  'AmountReport',
+  'Tranche',
+] as const satisfies readonly NodeLabel[];
 export type KnownSinceLabel = (typeof KNOWN_SINCE_LABELS)[number];
 
 /** Statements that keep `knownSince` true: for given nodes, for every node, and the facts citing given sources. */
@@ -73,10 +81,14 @@ export const KNOWN_SINCE = Object.fromEntries(
   ]),
 ) as Record<KnownSinceLabel, { of: Query; all: Query; citing: Query; missing: Query }>;
 
+/** The dated facts: nodes with a status history, an end and the derived `endKnownSince`. */
+export const FACT_LABELS = ['Deal', 'Exclusivity', 'Channel', 'Restriction'] as const satisfies readonly KnownSinceLabel[];
+export type FactLabel = (typeof FACT_LABELS)[number];
+
 /** Facts with an end: `endKnownSince` from the known day of their first ended status entry (run after KNOWN_SINCE). */
 const ENDED = ENDED_STATUSES.map((s) => `'${s}'`).join(', ');
 export const END_KNOWN_SINCE = Object.fromEntries(
-  (['Deal', 'Exclusivity'] as const).map((label) => [
+  FACT_LABELS.map((label) => [
     label,
     {
       of: {
@@ -89,11 +101,11 @@ export const END_KNOWN_SINCE = Object.fromEntries(
       },
     },
   ]),
-) as Record<'Deal' | 'Exclusivity', { of: Query; all: Query }>;
+) as Record<FactLabel, { of: Query; all: Query }>;
 
 /** Facts' `confidence` from their sources' tiers (the rule: src/questions/rules/confidence.ts). */
 export const CONFIDENCE = Object.fromEntries(
-  (['Deal', 'Exclusivity'] as const).map((label) => [
+  FACT_LABELS.map((label) => [
     label,
     {
       of: { name: `derive.confidenceOf${label}`, cypher: `UNWIND $ids AS id MATCH (f:${label} {id: id})-[:CITES]->(s:Source) ${SET_CONFIDENCE_CYPHER}` },
@@ -101,7 +113,7 @@ export const CONFIDENCE = Object.fromEntries(
       missing: { name: `derive.confidenceMissing${label}`, cypher: `MATCH (f:${label}) WHERE f.confidence IS NULL RETURN count(f) AS n` },
     },
   ]),
-) as Record<'Deal' | 'Exclusivity', { of: Query; all: Query; missing: Query }>;
+) as Record<FactLabel, { of: Query; all: Query; missing: Query }>;
 
 export const DERIVE_STATEMENTS: readonly Query[] = [
   ...Object.values(KNOWN_SINCE).flatMap((s) => [s.of, s.all, s.citing, s.missing]),

@@ -1,11 +1,16 @@
 /** Every statement the questions send, for the query catalog (`src/queries/catalog.ts`). */
 import type { Query } from '../store/graph-store.ts';
 import { CHANGES, CHANGES_OF } from './changes.ts';
+import { CHANNEL_STATEMENTS } from './channels.ts';
+import { DIVERSIFICATION_STATEMENTS } from './diversification.ts';
+import { FACT_GRADE_STATEMENTS } from './fact-grades.ts';
+import { RESTRICTION_STATEMENTS } from './restrictions.ts';
 import { COMMITMENTS_ALL, COMMITMENTS_OF } from './committed-usd.ts';
 import { DEAL_MONEY_STATEMENTS } from './deal-money.ts';
 import { DEAL_PARTIES } from './deal-parties.ts';
 import { DEALS_STATEMENTS } from './deals.ts';
 import { EXCLUSIVITIES } from './exclusivities.ts';
+import { FEED_STATEMENTS } from './feed.ts';
 import { INVESTORS } from './investors.ts';
 import { NEIGHBOURS } from './neighborhood.ts';
 import { ORGANIZATION_IDS, ORGANIZATIONS_COUNT, ORGANIZATIONS_PAGE } from './organizations.ts';
@@ -34,7 +39,12 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ...Object.values(NEIGHBOURS),
   CHANGES,
   CHANGES_OF,
+  ...FEED_STATEMENTS,
   SEARCH_NAMED,
   SEARCH_TITLED,
   ...KNOWN_ID_STATEMENTS,
+  ...CHANNEL_STATEMENTS,
+  ...RESTRICTION_STATEMENTS,
+  ...FACT_GRADE_STATEMENTS,
+  ...DIVERSIFICATION_STATEMENTS,
 ];

@@ -1,14 +1,22 @@
 /**
  * Derived properties, kept true by the write path in the same unit of work as the records they
- * derive from. `knownSince` of a deal, an exclusivity, a status entry or an amount report is the
+ * derive from. `knownSince` of a deal, an exclusivity, a channel, a restriction, a status entry or an amount report is the
  * publication day of its earliest source: the day the public record first knew of it, which the
- * `knownOn` clock of every question compares against; `endKnownSince` of a deal or an exclusivity is
+ * `knownOn` clock of every question compares against; `endKnownSince` of a fact (deal, exclusivity, channel, restriction) is
  * the known day of its first ended status entry, so a fact ended in the world but not yet in the
- * record still holds on that clock; `confidence` of a deal or an exclusivity follows from the
+ * record still holds on that clock; `confidence` of a fact follows from the
  * tiers of its sources and its status (src/questions/rules/confidence.ts).
  */
 import { RECORDS, type CollectionDecl } from '../model/records.ts';
-import { CONFIDENCE, END_KNOWN_SINCE, KNOWN_SINCE, KNOWN_SINCE_LABELS, type KnownSinceLabel } from '../queries/import-statements.ts';
+import {
+  CONFIDENCE,
+  END_KNOWN_SINCE,
+  FACT_LABELS,
+  KNOWN_SINCE,
+  KNOWN_SINCE_LABELS,
+  type FactLabel,
+  type KnownSinceLabel,
+} from '../queries/import-statements.ts';
 import { NODE_STATEMENTS } from '../queries/model-statements.ts';
 import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 import type { RecordsByCollection } from './record-schemas.ts';
@@ -20,7 +28,7 @@ const BATCH = 2000;
 /** The nodes whose `knownSince` a write of these records may change, by label. */
 export function affectedByRecords(records: RecordsByCollection, written: ReadonlySet<Obj>): Map<KnownSinceLabel, string[]> {
   const out = new Map<KnownSinceLabel, string[]>(KNOWN_SINCE_LABELS.map((l) => [l, []]));
-  for (const c of ['deals', 'exclusivities'] as const) {
+  for (const c of ['deals', 'exclusivities', 'channels', 'restrictions'] as const) {
     const decl: CollectionDecl = RECORDS[c];
     if (decl.shape !== 'node') continue;
     for (const r of records[c] as unknown as Obj[]) {
@@ -40,7 +48,7 @@ export function affectedByRecords(records: RecordsByCollection, written: Readonl
 
 /** Recomputes `knownSince` of the given nodes, and of every node citing one of `sourceIds` (sources whose date may have moved). */
 export async function deriveKnownSince(tx: UnitOfWork, ids: Map<KnownSinceLabel, string[]>, sourceIds: readonly string[] = []): Promise<void> {
-  const changedFacts = new Map<'Deal' | 'Exclusivity', string[]>();
+  const changedFacts = new Map<FactLabel, string[]>();
   for (const label of KNOWN_SINCE_LABELS) {
     const set = new Set(ids.get(label) ?? []);
     for (let i = 0; i < sourceIds.length; i += BATCH) {
@@ -48,7 +56,7 @@ export async function deriveKnownSince(tx: UnitOfWork, ids: Map<KnownSinceLabel,
     }
     const list = [...set];
     for (let i = 0; i < list.length; i += BATCH) await tx.run(KNOWN_SINCE[label].of, { ids: list.slice(i, i + BATCH) });
-    if (label === 'Deal' || label === 'Exclusivity') changedFacts.set(label, list);
+    if ((FACT_LABELS as readonly string[]).includes(label)) changedFacts.set(label as FactLabel, list);
   }
   // Every label is done by now, status entries included, so the end's known day can follow.
   for (const [label, list] of changedFacts) {

@@ -120,6 +120,22 @@ export type ExclusivityRecord = NodeProps<'Exclusivity'> & {
   sources: string[];
   statusHistory?: Nullish<StatusEntryRecord[]>;
 };
+export type ChannelRecord = NodeProps<'Channel'> & {
+  lab: string;
+  provider: string;
+  cloudService?: Nullish<string>;
+  governedBy?: Nullish<string[]>;
+  deal?: Nullish<string>;
+  sources: string[];
+  statusHistory?: Nullish<StatusEntryRecord[]>;
+};
+export type RestrictionRecord = NodeProps<'Restriction'> & {
+  issuer: string;
+  targets?: Nullish<string[]>;
+  chips?: Nullish<string[]>;
+  sources: string[];
+  statusHistory?: Nullish<StatusEntryRecord[]>;
+};
 export type ControlRecord = {
   controller: string;
   controlled: string;
@@ -136,6 +152,8 @@ export interface RecordsByCollection {
   sources: SourceRecord[];
   deals: DealRecord[];
   exclusivities: ExclusivityRecord[];
+  channels: ChannelRecord[];
+  restrictions: RestrictionRecord[];
   control: ControlRecord[];
 }
 

@@ -13,10 +13,18 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { ReadGate } from '../store/read-gate.ts';
 import type { GraphWriter } from '../writes/graph-writer.ts';
 import type { Readiness } from '../writes/readiness.ts';
+import { executableSchema } from '../graphql/executable-schema.ts';
+import { registerBrowserAccess } from './browser-access.ts';
+import { registerChangeStream } from './change-stream.ts';
+import { GraphVersion } from '../writes/graph-version.ts';
 import { registerExplorer } from './explorer.ts';
+import { registerExportRoutes } from './export-routes.ts';
 import { registerGraphiql } from './graphiql.ts';
 import { registerGraphql } from './graphql-server.ts';
 import { watchReadGate, type Metrics } from './metrics.ts';
+import { registerRateLimit } from './rate-limit.ts';
+import { traceHttp } from './tracing.ts';
+import { TrustedDocuments } from './trusted-documents.ts';
 import { checkingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.ts';
 
 export type { Readiness } from '../writes/readiness.ts';
@@ -36,6 +44,14 @@ export interface AppOptions {
   readonly limits?: ServerLimits;
   /** The read gate (default: one built from `limits`); tests pass their own to watch it. */
   readonly gate?: ReadGate;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** API requests per minute per client (0 or absent: no limit). */
+  readonly rateLimitPerMinute?: number;
+  /** Clients without a key may run only the explorer's persisted documents. */
+  readonly trustedDocumentsOnly?: boolean;
+  /** Proxies trusted to name the client in X-Forwarded-For (true: any); none by default. */
+  readonly trustProxy?: boolean | string[];
 }
 
 /** Request bodies above this get 413: no legitimate GraphQL document comes near it. */
@@ -48,6 +64,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a proxy, the client's address (the rate limit's and the costly cap's key) is the one it forwards.
+    trustProxy: o.trustProxy ?? false,
     // Node's own timeouts (0, off, by default in Fastify): a client that sends its headers or body
     // slowly is closed once requestTimeout (or headersTimeout) passes, checked this often.
     connectionTimeout: limits.idleTimeoutMs,
@@ -64,7 +82,11 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.server.maxConnections = limits.maxConnections;
   const gate = o.gate ?? new ReadGate(limits.readsRunning, limits.readsQueued);
   watchReadGate(o.metrics, gate);
+  // Before any route: helmet, CORS and the rate limit hook into every route as it is added.
+  await registerBrowserAccess(app, o.corsOrigins ?? []);
+  await registerRateLimit(app, o.rateLimitPerMinute ?? 0, o.keys);
 
+  traceHttp(app);
   app.addHook('onResponse', async (req, reply) => {
     o.metrics.httpRequests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) });
     o.metrics.httpSeconds.observe({ route: req.routeOptions.url ?? 'unknown' }, reply.elapsedTime / 1000);
@@ -98,20 +120,31 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   registerGraphiql(app);
   registerExplorer(app);
-  await registerGraphql(
-    app,
-    {
-      store: o.store,
-      writer: o.writer,
-      keys: o.keys,
-      readsRequireKey: o.readsRequireKey,
-      controlLinks: new PerVersion(
-        () => o.writer.version,
-        () => readControlLinks(o.store),
-      ),
-      idCandidates: candidateCaches(o.store, () => o.writer.version),
-    },
-    { introspection: o.introspection, metrics: o.metrics, cacheEntries: o.cacheEntries ?? 0, limits, gate },
-  );
+  const version = new GraphVersion(o.writer, o.store);
+  const deps = {
+    version,
+    store: o.store,
+    writer: o.writer,
+    keys: o.keys,
+    readsRequireKey: o.readsRequireKey,
+    controlLinks: new PerVersion(
+      () => version.version,
+      () => readControlLinks(o.store),
+    ),
+    idCandidates: candidateCaches(o.store, () => version.version),
+  };
+  const trustedDocuments = TrustedDocuments.load();
+  const trustedDocumentsOnly = o.trustedDocumentsOnly ?? false;
+  await registerGraphql(app, deps, {
+    introspection: o.introspection,
+    metrics: o.metrics,
+    cacheEntries: o.cacheEntries ?? 0,
+    limits,
+    gate,
+    trustedDocuments,
+    trustedDocumentsOnly,
+  });
+  registerChangeStream(app, executableSchema(), deps, gate, trustedDocumentsOnly ? trustedDocuments : null);
+  registerExportRoutes(app, o.store, o.keys, gate);
   return app;
 }

@@ -11,6 +11,7 @@ import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../graphql/context.ts';
 import { AppError, hideSuggestions } from '../graphql/errors.ts';
 import type { ClientSlots } from './client-slots.ts';
+import { clientKey } from './client-key.ts';
 import { operationCost, TooManySelectionsError } from './query-cost.ts';
 
 export interface CostLimitOptions {
@@ -45,8 +46,7 @@ export function costLimitPlugin(o: CostLimitOptions): ApolloServerPlugin<GraphCo
           }
           if (cost >= o.costlyFrom) {
             control.costly = true;
-            const client = rc.contextValue.principal ? `key:${rc.contextValue.principal.keyId}` : `address:${control.address}`;
-            release = await o.slots.acquire(client, control.signal);
+            release = await o.slots.acquire(clientKey(rc.contextValue.principal, control.address), control.signal);
           }
         },
         async willSendResponse() {

@@ -73,7 +73,13 @@ export function registerExplorer(app: FastifyInstance, dist: string = EXPLORER_D
   app.get('/', async (_req, reply) => {
     const index = join(dist, 'index.html');
     if (!existsSync(index))
-      return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('retry-after', '60').send(NOT_BUILT);
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('retry-after', '60')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+        .send(NOT_BUILT);
     reply.header('content-security-policy', CSP).header('referrer-policy', 'no-referrer');
     return send(reply, index, 'no-cache');
   });

@@ -3,6 +3,7 @@
  * it works with no internet: Apollo's default landing page loads from a CDN. A `query` URL
  * parameter prefills the editor (the explorer links here with the query behind its view).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,21 @@ const ASSETS = new Map<string, { file: string; type: string }>([
   ['graphiql.css', { file: inPackage('graphiql', 'graphiql.min.css'), type: 'text/css' }],
 ]);
 
+const SCRIPT = `
+  const params = new URLSearchParams(location.search);
+  const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).toString() });
+  const example = '# Which providers supply OpenAI outside Microsoft?\\n{\\n  suppliers(of: "openai", excluding: ["microsoft"]) {\\n    totalCount\\n    edges {\\n      node {\\n        supplier { id name }\\n        deals { id title status sources { publisher url } }\\n        restrictedBy { title holder { name } until }\\n      }\\n    }\\n  }\\n}\\n';
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: example,
+      query: params.get('query') || undefined,
+      variables: params.get('variables') || undefined,
+      shouldPersistHeaders: false,
+    }),
+  );
+`;
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -35,26 +51,27 @@ const PAGE = `<!doctype html>
 <script src="/graphiql/assets/react.js"></script>
 <script src="/graphiql/assets/react-dom.js"></script>
 <script src="/graphiql/assets/graphiql.js"></script>
-<script>
-  const params = new URLSearchParams(location.search);
-  const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).toString() });
-  const example = '# Which providers supply OpenAI outside Microsoft?\\n{\\n  suppliers(of: "openai", excluding: ["microsoft"]) {\\n    totalCount\\n    edges {\\n      node {\\n        supplier { id name }\\n        deals { id title status sources { publisher url } }\\n        restrictedBy { title holder { name } until }\\n      }\\n    }\\n  }\\n}\\n';
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, {
-      fetcher,
-      defaultQuery: example,
-      query: params.get('query') || undefined,
-      variables: params.get('variables') || undefined,
-      shouldPersistHeaders: false,
-    }),
-  );
-</script>
+<script>${SCRIPT}</script>
 </body>
 </html>`;
 
+/** What the page may load: its own scripts (and the inline one, by hash), styles and the API on this server. */
+const CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export function registerGraphiql(app: FastifyInstance): void {
   const cache = new Map<string, Buffer>();
-  app.get('/graphiql', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  app.get('/graphiql', async (_req, reply) => reply.type('text/html; charset=utf-8').header('content-security-policy', CSP).send(PAGE));
   app.get<{ Params: { name: string } }>('/graphiql/assets/:name', async (req, reply) => {
     const asset = ASSETS.get(req.params.name);
     if (!asset) return reply.code(404).send({ error: 'not found' });

@@ -10,16 +10,19 @@
  * fires when its client goes away or its deadline passes (docs/security.md).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance } from 'fastify';
 import { createContext, type ContextDeps, type GraphContext } from '../graphql/context.ts';
 import { AppError, formatError } from '../graphql/errors.ts';
-import { loadTypeDefs, resolvers } from '../graphql/schema.ts';
+import { executableSchema } from '../graphql/executable-schema.ts';
 import { StoreBusyError } from '../store/store-errors.ts';
 import type { ReadGate } from '../store/read-gate.ts';
+import { bearerToken } from '../auth/bearer.ts';
 import { ClientSlots } from './client-slots.ts';
+import { operationSpanNamed, withOperationSpan } from './tracing.ts';
+import { applyTrustedDocuments, type TrustedDocuments } from './trusted-documents.ts';
 import { costLimitPlugin } from './cost-limit.ts';
 import type { Metrics } from './metrics.ts';
 import { requestControl } from './request-control.ts';
@@ -34,6 +37,10 @@ export interface GraphqlOptions {
   readonly cacheEntries: number;
   readonly limits: ServerLimits;
   readonly gate: ReadGate;
+  /** The explorer's persisted documents, accepted by hash. */
+  readonly trustedDocuments: TrustedDocuments;
+  /** Clients without a key may run only the trusted documents (AIGRAPH_TRUSTED_DOCUMENTS_ONLY). */
+  readonly trustedDocumentsOnly: boolean;
 }
 
 /** The limits, in one place. GraphiQL's own introspection query is 13 levels deep. */
@@ -90,8 +97,7 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<GraphContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    schema: executableSchema(),
     introspection: options.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -106,6 +112,8 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
     plugins: [
       ...(protection.plugins as never[]),
       ApolloServerPluginLandingPageDisabled(),
+      // Federated tracing (ftv1) is for Apollo's usage reporting, which this server does not send.
+      ApolloServerPluginInlineTraceDisabled(),
       fastifyApolloDrainPlugin(app),
       countErrors(options.metrics),
       costLimitPlugin({
@@ -114,18 +122,46 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
         slots: new ClientSlots(options.limits.costlyPerClient, options.limits.costlyQueuedPerClient),
       }),
       busyAnswers503(),
-      responseCachePlugin(deps.writer, options.cacheEntries),
+      responseCachePlugin(deps.version ?? deps.writer, options.cacheEntries),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation(rc) {
+              operationSpanNamed(rc.operation?.operation ?? 'operation', rc.operationName);
+            },
+            async didEncounterErrors() {
+              operationSpanNamed('', null, true);
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request, reply) =>
-      createContext({ ...deps, gate: options.gate }, request.headers.authorization, requestControl(request, reply, options.limits.operationTimeoutMs)),
+    context: async (request, reply) => {
+      await deps.version?.refresh();
+      return createContext({ ...deps, gate: options.gate }, request.headers.authorization, requestControl(request, reply, options.limits.operationTimeoutMs));
+    },
   });
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     preHandler: async (request, reply) => {
+      const token = bearerToken(request.headers.authorization);
+      const refusal = applyTrustedDocuments(
+        options.trustedDocuments,
+        request.method === 'GET' ? request.query : request.body,
+        request.method,
+        Boolean(token && deps.keys.verify(token)),
+        options.trustedDocumentsOnly,
+      );
+      if (refusal) {
+        return reply
+          .code(refusal.status)
+          .type('application/json; charset=utf-8')
+          .send(JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }));
+      }
       if (!nestedDeeperThan(requestVariables(request.method, request.body, request.query), MAX_VARIABLES_DEPTH)) return;
       const message = `The variables nest more than ${MAX_VARIABLES_DEPTH} levels deep; no input of this API nests that deep.`;
       return reply
@@ -133,7 +169,9 @@ export async function registerGraphql(app: FastifyInstance, deps: ContextDeps, o
         .type('application/json; charset=utf-8')
         .send(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
     },
-    handler,
+    handler: async function (request, reply) {
+      return withOperationSpan(request, async () => handler.call(this, request as never, reply as never));
+    },
   });
   return apollo;
 }

@@ -36,7 +36,7 @@ export const NEIGHBOURHOOD_BRANCHES = 12;
 /** Chains a paths search explores per organization-to-organization hop, as rows. */
 export const PATH_BRANCHING = 4;
 export const PATH_ROWS_PER_CHAIN = 10;
-/** Rows a whole-table scan (search, changes) is priced at. */
+/** Rows a whole-table scan (search, changes, the change feed) is priced at. */
 export const SCAN_ROWS = 500;
 /** Selections (fields and fragment spreads, fragments expanded) the cost walk visits at most. */
 export const MAX_QUERY_NODES = 2000;
@@ -57,6 +57,7 @@ export function storeRows(parent: string, field: string, args: Record<string, un
       return PATH_ROWS_PER_CHAIN * PATH_BRANCHING ** Math.max(1, Math.min(6, Number(args.maxHops ?? 3)));
     case 'search':
     case 'changes':
+    case 'feed':
       return SCAN_ROWS;
     default:
       return 0;

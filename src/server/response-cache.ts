@@ -3,8 +3,9 @@
  * today's date (the default `asOf`), so a write (which moves the version) or a new day
  * invalidates everything at once. Only queries that succeeded are cached; the limits and the
  * key check still run for every request (the cache answers after parsing and validation).
- * The version is this process's: with several API servers on one Neo4j, run without the cache
- * (AIGRAPH_CACHE_ENTRIES=0) or accept answers up to one write behind on the other servers.
+ * On a store several API replicas share (Neo4j), the version includes the store's own write count,
+ * read once per request (src/writes/graph-version.ts), so a write on one replica empties every
+ * replica's cache for the requests that follow it.
  * Bounded by size as well as by count: answers are measured as JSON when they are stored (one
  * serialisation per miss), so a few large answers cannot fill the heap.
  */

@@ -12,9 +12,11 @@ import { ensureDerived } from '../records/derived.ts';
 import { openStore } from '../store/open-store.ts';
 import { readImportInputs } from '../importer/import-inputs.ts';
 import { GraphWriter } from '../writes/graph-writer.ts';
+import { WRITE_LOCK } from '../queries/write-statements.ts';
 import { Journal, journalFileFor } from '../writes/journal.ts';
 import { buildApp, type Readiness } from './app.ts';
 import { createMetrics } from './metrics.ts';
+import { startTracing, traceStatement } from './tracing.ts';
 
 /**
  * LadybugDB's page cache for a server unless AIGRAPH_BUFFER_POOL_MB says otherwise: the engine's
@@ -25,8 +27,12 @@ import { createMetrics } from './metrics.ts';
 export const SERVER_BUFFER_POOL_MB = 1024;
 
 export async function serve(config: Config): Promise<void> {
+  const stopTracing = await startTracing();
   const metrics = createMetrics();
-  const store = await openStore({ ...config, bufferPoolMb: config.bufferPoolMb ?? SERVER_BUFFER_POOL_MB }, metrics.observe);
+  const store = await openStore({ ...config, bufferPoolMb: config.bufferPoolMb ?? SERVER_BUFFER_POOL_MB }, (e) => {
+    metrics.observe(e);
+    traceStatement(e);
+  });
   const file = store.capabilities.databaseFile;
   const journal = file ? new Journal(journalFileFor(file)) : null;
   const readiness: Readiness = { pending: 'bootstrapping the schema' };
@@ -42,6 +48,10 @@ export async function serve(config: Config): Promise<void> {
     readsRequireKey: config.readsRequireKey,
     cacheEntries: config.cacheEntries,
     limits: config.limits,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    trustedDocumentsOnly: config.trustedDocumentsOnly,
+    trustProxy: config.trustProxy,
   });
 
   let stopping = false;
@@ -53,6 +63,7 @@ export async function serve(config: Config): Promise<void> {
     await app.close(); // lets in-flight requests finish
     await store.close(); // checkpoints first
     journal?.close();
+    await stopTracing?.(); // sends the spans still buffered
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
@@ -71,6 +82,7 @@ export async function serve(config: Config): Promise<void> {
       const counts = await importFiles(store, [config.seedsDir]);
       const created = Object.values(counts).reduce((n, c) => n + c.created, 0);
       writer.invalidate(); // read caches filled during seeding are stale now
+      await store.transaction(async (tx) => void (await tx.run(WRITE_LOCK))); // and those of other replicas on a shared store
       app.log.info({ seeds: config.seedsDir, created, ms: Math.round(performance.now() - started) }, 'seeded an empty store');
     }
     if (await ensureDerived(store)) {

@@ -57,6 +57,11 @@ export interface StoreCapabilities {
    * beside it for `aigraph rebuild` (docs/ladybug-traps.md#file-may-not-reopen).
    */
   readonly databaseFile: string | null;
+  /**
+   * Other processes may write this store at the same time (a database server behind several API
+   * replicas), so what this process caches must be checked against the store (graph-version.ts).
+   */
+  readonly shared: boolean;
 }
 
 export interface BulkLoadOptions {

@@ -9,7 +9,8 @@
  * committed write, so read caches can key on it.
  */
 import type { NodeLabel } from '../model/graph-model.ts';
-import { COLLECTION_NAMES, collectionOfLabel } from '../model/records.ts';
+import { COLLECTION_NAMES, collectionOfLabel, RECORDS, type CollectionName } from '../model/records.ts';
+import { involvedOrganizations } from '../records/involved-organizations.ts';
 import { deleteRecordNode, diffRecords, isGraphEmpty, readRecordsFor, writeRecords, type ImportCounts } from '../records/apply-records.ts';
 import { canonicalRecord, recordKey } from '../records/canonical.ts';
 import { deriveAll } from '../records/derived.ts';
@@ -63,7 +64,7 @@ const META_ID = 'journal';
 
 export class GraphWriter {
   private chain: Promise<unknown> = Promise.resolve();
-  private seqWithoutJournal = 0;
+  private readonly commitListeners = new Set<() => void>();
   /** Moves with every committed write. */
   version = 0;
 
@@ -78,7 +79,18 @@ export class GraphWriter {
 
   /** Marks the graph changed by a writer other than this one (seeding at start-up). */
   invalidate(): void {
+    this.committed();
+  }
+
+  /** Calls `listener` after every committed write (the live change stream wakes on it); returns how to stop. */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  private committed(): void {
     this.version++;
+    for (const l of this.commitListeners) l();
   }
 
   /**
@@ -119,9 +131,12 @@ export class GraphWriter {
   private async applyNow(entry: Pending, journal: boolean): Promise<WriteOutcome> {
     let written: JournalEntry | null = null;
     let bulk: { records: RecordsByCollection; counts: ImportCounts; journaled: Omit<JournalEntry, 'seq'> } | null = null;
+    // Without a journal, the write lock's count (in the database, so shared by every replica) orders writes.
+    let locked = 0;
     try {
       const outcome = await this.store.transaction(async (tx): Promise<WriteOutcome | null> => {
-        await tx.run(WRITE_LOCK);
+        const [lock] = await tx.run(WRITE_LOCK);
+        locked = Number(lock?.writes ?? 0);
         const view = readsInUnit(this.store, tx);
         const change = typeof entry.change === 'function' ? await entry.change(view) : entry.change;
         const journaled = { at: entry.at, actor: entry.actor, role: entry.role, operation: entry.operation, change };
@@ -158,7 +173,7 @@ export class GraphWriter {
         }
 
         written = journal && this.journal ? this.journal.write(journaled) : null;
-        const seq = written?.seq ?? entry.seq ?? ++this.seqWithoutJournal;
+        const seq = written?.seq ?? entry.seq ?? locked;
         if (deleted) await deleteRecordNode(tx, deleted.label, deleted.id);
         else await writeRecords(tx, records, created, updated);
         await this.audit(tx, journaled, seq, records, created, updated, before, deleted);
@@ -166,12 +181,12 @@ export class GraphWriter {
         return { created: created.size, updated: updated.size, unchanged: 0, deleted: deleted ? 1 : 0, counts };
       });
       if (outcome) {
-        if (outcome.created || outcome.updated || outcome.deleted) this.version++;
+        if (outcome.created || outcome.updated || outcome.deleted) this.committed();
         return outcome;
       }
       const b = bulk!;
       written = journal && this.journal ? this.journal.write(b.journaled) : null;
-      const seq = written?.seq ?? entry.seq ?? ++this.seqWithoutJournal;
+      const seq = written?.seq ?? entry.seq ?? locked;
       await bulkLoad(this.store, b.records, {
         // One audit entry for the whole import (its files and counts), not one per record.
         alsoInUnit: async (tx) => {
@@ -180,7 +195,7 @@ export class GraphWriter {
           if (this.journal) await tx.run(NODE_STATEMENTS.Meta.upsert, { rows: [{ id: META_ID, journalSeq: seq }] });
         },
       });
-      this.version++;
+      this.committed();
       const total = (k: 'created' | 'unchanged') => Object.values(b.counts).reduce((n, c) => n + c[k], 0);
       return { created: total('created'), updated: 0, unchanged: total('unchanged'), deleted: 0, counts: b.counts };
     } catch (err) {
@@ -209,6 +224,10 @@ export class GraphWriter {
       subject: `import:${files.map((f) => f.sha256.slice(0, 12)).join(',')}`,
       before: null,
       after: JSON.stringify({ files, counts }),
+      seq,
+      pos: 1,
+      label: null,
+      organizations: [],
     };
     await tx.run(NODE_STATEMENTS.AuditEntry.upsert, { rows: [row] as never });
   }
@@ -224,7 +243,7 @@ export class GraphWriter {
     deleted: { label: NodeLabel; id: string; before: Obj } | null,
   ): Promise<void> {
     const rows: Obj[] = [];
-    const row = (subject: string, b: Obj | null, a: Obj | null) => ({
+    const row = (c: CollectionName, subject: string, b: Obj | null, a: Obj | null) => ({
       id: `audit-${seq}-${rows.length + 1}-${Date.parse(entry.at)}`,
       at: entry.at,
       actor: entry.actor,
@@ -233,12 +252,17 @@ export class GraphWriter {
       subject,
       before: b ? JSON.stringify(b) : null,
       after: a ? JSON.stringify(a) : null,
+      // The change feed's fields (src/questions/feed.ts).
+      seq,
+      pos: rows.length + 1,
+      label: RECORDS[c].shape === 'node' ? RECORDS[c].label : null,
+      organizations: involvedOrganizations(c, b, a),
     });
-    if (deleted) rows.push(row(deleted.id, deleted.before, null));
+    if (deleted) rows.push(row(collectionOfLabel(deleted.label)!, deleted.id, deleted.before, null));
     for (const c of COLLECTION_NAMES) {
       for (const r of records[c] as Obj[]) {
-        if (created.has(r)) rows.push(row(recordKey(c, r), null, canonicalRecord(c, r)));
-        else if (updated.has(r)) rows.push(row(recordKey(c, r), before.get(r) ?? null, canonicalRecord(c, r)));
+        if (created.has(r)) rows.push(row(c, recordKey(c, r), null, canonicalRecord(c, r)));
+        else if (updated.has(r)) rows.push(row(c, recordKey(c, r), before.get(r) ?? null, canonicalRecord(c, r)));
       }
     }
     await tx.run(NODE_STATEMENTS.AuditEntry.upsert, { rows: rows as never });

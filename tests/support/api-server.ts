@@ -14,6 +14,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { createMetrics, storeQueryCount, type Metrics } from '../../src/server/metrics.ts';
 import { LadybugStore } from '../../src/store/ladybug/ladybug-store.ts';
 import { ReadGate } from '../../src/store/read-gate.ts';
+import { traceStatement } from '../../src/server/tracing.ts';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../../src/server/server-limits.ts';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -47,6 +48,9 @@ export async function startApiServer(
     limits?: Partial<ServerLimits>;
     /** What to import (files or folders); the shipped seeds by default. */
     imports?: string[];
+    corsOrigins?: string[];
+    rateLimitPerMinute?: number;
+    trustedDocumentsOnly?: boolean;
   } = {},
 ): Promise<ApiServer> {
   const dir = mkdtempSync(join(tmpdir(), 'aigraph-api-'));
@@ -58,6 +62,7 @@ export async function startApiServer(
     queryTimeoutMs: 30_000,
     observe: (e) => {
       metrics.observe(e);
+      traceStatement(e);
       recorder?.push(e.name);
     },
   });
@@ -78,6 +83,9 @@ export async function startApiServer(
     introspection: options.introspection ?? true,
     readsRequireKey: options.readsRequireKey ?? false,
     cacheEntries: options.cacheEntries ?? 0,
+    corsOrigins: options.corsOrigins,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+    trustedDocumentsOnly: options.trustedDocumentsOnly,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -11,6 +11,7 @@ export function sampleValue(key: string, def: PropertyDef, salt: string): Value 
       if (def.format === 'slug') return salt;
       return `${key} of ${salt} — "quoted", 'single', \`tick\``;
     case 'string[]':
+      if (def.format === 'country') return ['UA', 'US'];
       return [`${salt}-a`, `${salt} b`];
     case 'date':
       return '2025-12-16';

@@ -2,6 +2,9 @@
  * The GraphStore contract, written once and run against every engine (like Apollo's shared
  * integration suite): LadybugDB always, Neo4j wherever a container runtime exists.
  */
+import { readFeed, START } from '../../src/questions/feed.ts';
+import { GraphVersion } from '../../src/writes/graph-version.ts';
+import { GraphWriter } from '../../src/writes/graph-writer.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_LABELS, NODE_LABELS, NODE_TYPES } from '../../src/model/graph-model.ts';
 import { NODE_STATEMENTS, RELATIONSHIP_STATEMENTS, FIND_IDS, COUNT_ALL, nodeStatements } from '../../src/queries/model-statements.ts';
@@ -158,6 +161,34 @@ export function defineStoreContract(engineName: string, harness: ContractHarness
       const err = await store.read(FAILING).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
       expect((err as StoreError).publicMessage).not.toMatch(/MATCH|Parser/);
+    });
+
+    it('records every write in the change feed in commit order, from any writer, and moves the shared graph version', async () => {
+      // Two writers on one store stand for two API replicas on one database.
+      const [a, b] = [new GraphWriter(store, null), new GraphWriter(store, null)];
+      const other = new GraphVersion({ version: 0 }, store);
+      await other.refresh();
+      const before = other.version;
+      const orgRecord = (id: string, name: string) => ({
+        kind: 'records' as const,
+        records: { organizations: [{ id, name, kind: 'other' as const, country: 'AQ' }] },
+      });
+      await a.apply({ actor: 'a', role: 'editor' }, 'upsertOrganization', orgRecord('feed-a', 'Feed A'));
+      await b.apply({ actor: 'b', role: 'editor' }, 'upsertOrganization', orgRecord('feed-b', 'Feed B'));
+      await a.apply({ actor: 'a', role: 'editor' }, 'upsertOrganization', orgRecord('feed-a', 'Feed A again'));
+      // Other cases of this suite write audit entries of their own (sample rows): keep this case's.
+      const page = await readFeed(store, START, 100);
+      expect(page.entries.filter((e) => e.subject.startsWith('feed-')).map((e) => [e.subject, e.kind, e.organizations])).toEqual([
+        ['feed-a', 'CREATED', ['feed-a']],
+        ['feed-b', 'CREATED', ['feed-b']],
+        ['feed-a', 'UPDATED', ['feed-a']],
+      ]);
+      const seqs = page.entries.filter((e) => e.subject.startsWith('feed-')).map((e) => e.seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(new Set(seqs).size).toBe(3);
+      await other.refresh();
+      if (store.capabilities.shared) expect(other.version).toBeGreaterThan(before);
+      else expect(other.version).toBe(before);
     });
 
     it('keeps data across close and reopen', async () => {

@@ -29,18 +29,27 @@ export async function request<TResult, TVariables>(
   variables: TVariables,
   signal?: AbortSignal,
 ): Promise<TResult> {
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query: document.toString(), variables }),
-    signal,
-  });
-  let body: Response<TResult>;
-  try {
-    body = (await res.json()) as Response<TResult>;
-  } catch {
-    throw new GraphqlError(`The server answered ${res.status} without a GraphQL response.`, undefined);
-  }
+  // The operation's hash, persisted when the explorer was built: the server knows its text.
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  const send = (payload: object) =>
+    fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify(payload),
+      signal,
+    });
+  const parse = async (res: globalThis.Response): Promise<Response<TResult> & { status: number }> => {
+    try {
+      return { ...((await res.json()) as Response<TResult>), status: res.status };
+    } catch {
+      throw new GraphqlError(`The server answered ${res.status} without a GraphQL response.`, undefined);
+    }
+  };
+  let body = await parse(
+    await (hash ? send({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }) : send({ query: document.toString(), variables })),
+  );
+  // A server built from other explorer sources does not know the hash: send the text instead.
+  if (hash && body.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND') body = await parse(await send({ query: document.toString(), variables }));
   const first = body.errors?.[0];
   if (first) {
     const { argument, id, suggestions } = first.extensions ?? {};
@@ -50,7 +59,7 @@ export async function request<TResult, TVariables>(
       suggestions: Array.isArray(suggestions) ? suggestions.filter((x): x is string => typeof x === 'string') : undefined,
     });
   }
-  if (!body.data) throw new GraphqlError(`The server answered ${res.status} without data.`, undefined);
+  if (!body.data) throw new GraphqlError(`The server answered ${body.status} without data.`, undefined);
   return body.data;
 }
 

@@ -19,6 +19,21 @@ export type Scalars = {
   Date: { input: string; output: string; }
 };
 
+/** How a lab's models are had through a channel. */
+export type AccessKind =
+  /** A cloud's model platform serving them as a managed service (Amazon Bedrock, Vertex AI, Microsoft Foundry, Azure OpenAI). */
+  | 'CLOUD_PLATFORM'
+  /** A listing on a cloud marketplace, billed by the cloud. */
+  | 'MARKETPLACE'
+  /** A deployment in the customer's own or a sovereign data centre. */
+  | 'ON_PREMISES'
+  /** Downloadable weights, under the lab's licence. */
+  | 'OPEN_WEIGHTS'
+  /** The lab's own API or apps. */
+  | 'OWN_API'
+  /** A reseller. */
+  | 'RESELLER';
+
 /** How exact a reported amount is. */
 export type AmountQualifier =
   | 'APPROX'
@@ -101,6 +116,51 @@ export type ChangeKind =
   | 'ENDED'
   | 'STATUS_CHANGED';
 
+/**
+ * A way a lab's models can be had: its own API, a cloud's model platform, a marketplace, a
+ * reseller, on premises, open weights; with its dates, terms and status history.
+ */
+export type Channel = Node & {
+  __typename?: 'Channel';
+  access: AccessKind;
+  announcedOn: Scalars['Date']['output'];
+  /** The day the models became available through it (preview or general availability). */
+  availableFrom?: Maybe<Scalars['Date']['output']>;
+  availableUntil?: Maybe<Scalars['Date']['output']>;
+  /** The cloud service it goes through, when there is one. */
+  cloudService?: Maybe<CloudService>;
+  /** How far it can be trusted on the day asked, from its sources then and its status then. */
+  confidence: Confidence;
+  /** Its status today, whatever day was asked. */
+  currentStatus: Status;
+  /** The deal under which it opened. */
+  deal?: Maybe<Deal>;
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /**
+   * Exclusivities and first rights in force on the day asked that govern it: those the record links
+   * to it, and those its lab granted that cover what it does (API or product distribution, hosting
+   * of the lab's models, a licence to them; the README's access section has the table).
+   */
+  governedBy: Array<Exclusivity>;
+  id: Scalars['ID']['output'];
+  /** The day its earliest source was published: from then on the public record knew of it. */
+  knownSince?: Maybe<Scalars['Date']['output']>;
+  /** The lab whose models it offers. */
+  lab: Organization;
+  /** Which models, in words, as reported. */
+  models?: Maybe<Scalars['String']['output']>;
+  /** Who runs it: the cloud, the reseller, or the lab itself for its own API. */
+  provider: Organization;
+  sources: Array<Source>;
+  /** Its status on the day the question asked about (asOf, as known on knownOn). */
+  status: Status;
+  statusHistory: Array<StatusEntry>;
+  term?: Maybe<Scalars['String']['output']>;
+  /** Its terms in words (billing, regions, exclusivity), as reported. */
+  terms?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
 /** An AI accelerator or processor. */
 export type Chip = Node & {
   __typename?: 'Chip';
@@ -134,6 +194,20 @@ export type ChipKind =
   | 'OTHER'
   | 'TPU'
   | 'WAFER_SCALE';
+
+/** A cloud the asker can rent outside the excluded providers. */
+export type CloudOption = {
+  __typename?: 'CloudOption';
+  /** Channels in force through it (labs whose models it serves). */
+  channels: Array<Channel>;
+  cloudService: CloudService;
+  /** The confidence of the best-supported fact (channel or deal) that makes it reachable. */
+  confidence: Confidence;
+  constraints: Array<Constraint>;
+  /** The asker's deals in force that cover it or bind its operator, a parent or a subsidiary. */
+  deals: Array<Deal>;
+  operator: Organization;
+};
 
 /** A cloud offering through which compute is rented. */
 export type CloudService = Node & {
@@ -198,6 +272,26 @@ export type Confidence =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+export type Constraint = {
+  __typename?: 'Constraint';
+  /** The channel it bears on; null when it bears on the option as a whole. */
+  channel?: Maybe<Channel>;
+  exclusivity?: Maybe<Exclusivity>;
+  /** True when an excluded provider (or something it controls) holds the exclusivity: a right the asker is spreading away from still reaches here. */
+  heldByExcludedProvider: Scalars['Boolean']['output'];
+  kind: ConstraintKind;
+  /** What it does, in words, from the record. */
+  note: Scalars['String']['output'];
+  restriction?: Maybe<Restriction>;
+};
+
+/** What limits an option of a diversification answer. */
+export type ConstraintKind =
+  /** An exclusivity or first right in force. */
+  | 'EXCLUSIVITY'
+  /** A government restriction in force that bears on the asker's country. */
+  | 'RESTRICTION';
 
 /** Ownership or control of one organization by another, with its sources. */
 export type Control = {
@@ -373,6 +467,27 @@ export type DealSort =
   | 'ANNOUNCED_ASC'
   | 'ANNOUNCED_DESC';
 
+/** Where an organization or a government can turn for AI models and cloud outside some providers, on a day. */
+export type Diversification = {
+  __typename?: 'Diversification';
+  asOf: Scalars['Date']['output'];
+  /** Clouds reachable outside the excluded providers, most trusted first. */
+  clouds: Array<CloudOption>;
+  /** The asker's country (ISO 3166-1 alpha-2), against which restrictions are read. */
+  country: Scalars['String']['output'];
+  /** The asker's deals in force with the excluded providers: what it would spread away from. */
+  dependencies: Array<Deal>;
+  /** The providers left out, with everything they controlled that day. */
+  excluded: Array<Organization>;
+  /** Labs reachable outside the excluded providers, most trusted first. */
+  labs: Array<LabOption>;
+  /** Labs whose models were on offer that day only through the excluded providers. */
+  onlyThroughExcluded: Array<Organization>;
+  organization: Organization;
+  /** Restrictions in force that day that bear on the asker's country. */
+  restrictions: Array<Restriction>;
+};
+
 /** An exclusive right or right of first refusal that one organization grants another. */
 export type Exclusivity = Node & {
   __typename?: 'Exclusivity';
@@ -492,6 +607,17 @@ export type Investment = {
   potentialUsd?: Maybe<Scalars['Float']['output']>;
   /** The investor's own amounts where reported, else the deal amount when it was the only investor. */
   totalUsd?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A lab whose models the asker can have outside the excluded providers. */
+export type LabOption = {
+  __typename?: 'LabOption';
+  /** Its channels in force outside the excluded providers. */
+  channels: Array<Channel>;
+  /** The confidence of the best-supported channel that makes it reachable. */
+  confidence: Confidence;
+  constraints: Array<Constraint>;
+  lab: Organization;
 };
 
 /** Writes need an API key (Authorization: Bearer <key>): editor for these, admin for deleteNode. */
@@ -762,11 +888,20 @@ export type Query = {
   /** The audit trail, newest first (admin keys only). */
   auditLog: AuditEntryConnection;
   /**
+   * The channels through which a lab's models can be had on asOf (default today), as known on
+   * knownOn: its own API, cloud platforms, marketplaces, resellers, on-premises deployments and
+   * open weights in force that day, each with its provider, dates, status and confidence that day,
+   * and the exclusivities in force that govern it. Oldest first.
+   */
+  availability: Array<Channel>;
+  /**
    * What was announced, changed status or ended between two dates (inclusive), oldest first, one row
    * per fact, day and kind; only facts where one of `organizations` is a party, holder or grantor, and
    * only `kinds`, when given; `first` (1 to 100) a page.
    */
   changes: ChangeConnection;
+  /** A channel by id; its status as it stood on asOf (default today), as known on knownOn. */
+  channel?: Maybe<Channel>;
   chip?: Maybe<Chip>;
   chips: Array<Chip>;
   cloudService?: Maybe<CloudService>;
@@ -776,10 +911,25 @@ export type Query = {
   /** A deal by id; its status as it stood on asOf (default today), as known on knownOn. */
   deal?: Maybe<Deal>;
   deals: DealConnection;
+  /**
+   * For an organization or a government (`for`): the labs whose models it can have and the clouds
+   * it can rent on asOf (default today), as known on knownOn, without going through `outside` or
+   * anything they controlled that day; each with its constraints (exclusivities in force,
+   * restrictions bearing on its country, the channels' terms) and the confidence of the facts
+   * behind it, with its deals in force with the providers left out.
+   */
+  diversification: Diversification;
   /** Exclusivities in force on asOf (default today) as known on knownOn, optionally only those a holder holds or a grantor granted. */
   exclusivities: Array<Exclusivity>;
   /** An exclusivity by id; its status as it stood on asOf (default today), as known on knownOn. */
   exclusivity?: Maybe<Exclusivity>;
+  /**
+   * The change feed: every committed write, one change per record it touched, oldest first, after the
+   * cursor `after` (from the start without one); `first` 1 to 100. With `organizations`, only changes
+   * involving one of them (a page reads at most 5,000 changes; when fewer match it ends early with
+   * hasNextPage and an endCursor to go on from).
+   */
+  feed: RecordedChangeConnection;
   /** Who invested in `in`, as of asOf (default today). */
   investors: Array<Investment>;
   /** Nodes and edges within depth (1 to 3) of a node, of the given kinds, in force on asOf; at most `limit` (1 to 500) nodes. */
@@ -799,6 +949,8 @@ export type Query = {
   paths: Array<Path>;
   /** Maps names and aliases ("Microsoft", "AWS", "Amazon Web Services") to ids, for applications that hold names; at most 100 names. */
   resolve: Array<NameResolution>;
+  /** Government restrictions in force on asOf (default today), as known on knownOn, that bear on a country (ISO 3166-1 alpha-2), oldest first; every one in force without a country. */
+  restrictions: Array<Restriction>;
   /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
   search: Array<Node>;
   source?: Maybe<Source>;
@@ -817,6 +969,14 @@ export type QueryAuditLogArgs = {
 };
 
 
+export type QueryAvailabilityArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+  of: Scalars['ID']['input'];
+};
+
+
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -825,6 +985,13 @@ export type QueryChangesArgs = {
   minConfidence?: InputMaybe<Confidence>;
   organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
   to: Scalars['Date']['input'];
+};
+
+
+export type QueryChannelArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -862,6 +1029,15 @@ export type QueryDealsArgs = {
 };
 
 
+export type QueryDiversificationArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  for: Scalars['ID']['input'];
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+  outside?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
 export type QueryExclusivitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   grantor?: InputMaybe<Scalars['ID']['input']>;
@@ -875,6 +1051,13 @@ export type QueryExclusivityArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
   knownOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryFeedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -933,6 +1116,14 @@ export type QueryResolveArgs = {
 };
 
 
+export type QueryRestrictionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+  minConfidence?: InputMaybe<Confidence>;
+};
+
+
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -953,6 +1144,111 @@ export type QuerySuppliersArgs = {
   minConfidence?: InputMaybe<Confidence>;
   of: Scalars['ID']['input'];
 };
+
+/**
+ * One committed write's effect on one record (a mutation, an import, a journal replay), in the order
+ * writes committed. Seeds loaded into an empty store are where the feed starts, not changes in it.
+ */
+export type RecordedChange = {
+  __typename?: 'RecordedChange';
+  /** When the write committed (ISO 8601 UTC instant). */
+  at: Scalars['String']['output'];
+  /** This change's place in the feed: pass it as `after` to `feed`, or to `changed`, to continue after it. */
+  cursor: Scalars['String']['output'];
+  kind: RecordedChangeKind;
+  /** The node as it is now; null when it was deleted since, for a control link and for a bulk import. */
+  node?: Maybe<Node>;
+  /** The operation that wrote it: a mutation's name, `import`, ... */
+  operation: Scalars['String']['output'];
+  /** Ids of the organizations the record involves: the organization itself, a deal's parties, an exclusivity's holder and grantor, a chip's designer and maker, a service's operator, both ends of a control link (before and after the write). */
+  organizations: Array<Scalars['ID']['output']>;
+  /** The record written: a node id, or `controller->controlled` for a control link (`import:<hashes>` for a bulk import). */
+  subject: Scalars['String']['output'];
+};
+
+export type RecordedChangeConnection = {
+  __typename?: 'RecordedChangeConnection';
+  edges: Array<RecordedChangeEdge>;
+  /** hasNextPage: more changes are recorded after endCursor (so far). endCursor: where to continue; with `organizations` it can lie past changes that were filtered out. */
+  pageInfo: PageInfo;
+};
+
+export type RecordedChangeEdge = {
+  __typename?: 'RecordedChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: RecordedChange;
+};
+
+/** What a committed write did to one record. */
+export type RecordedChangeKind =
+  | 'CREATED'
+  | 'DELETED'
+  /** A bulk import into an empty store: one change for the whole import, without a node (read the export again). */
+  | 'IMPORTED'
+  | 'UPDATED';
+
+/** What a restriction restricts. */
+export type RestrictedItem =
+  | 'CHIPMAKING_EQUIPMENT'
+  /** AI chips (accelerators). */
+  | 'CHIPS'
+  /** Access to cloud compute. */
+  | 'CLOUD_ACCESS'
+  | 'INVESTMENT'
+  /** Use of hosted models or apps. */
+  | 'MODELS'
+  /** Model weights. */
+  | 'MODEL_WEIGHTS';
+
+/** A dated government measure on AI (an export control, a sanction, a ban on use) and the countries it bears on. */
+export type Restriction = Node & {
+  __typename?: 'Restriction';
+  announcedOn: Scalars['Date']['output'];
+  /** Which countries, tiers or parties it applies to, in words, as published. */
+  appliesTo?: Maybe<Scalars['String']['output']>;
+  /** Chips it covers. */
+  chips: Array<Chip>;
+  /** How far it can be trusted on the day asked. */
+  confidence: Confidence;
+  /** ISO 3166-1 alpha-2 codes of the countries it names. */
+  countries: Array<Scalars['String']['output']>;
+  currentStatus: Status;
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  exemptCountries: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** True when it had taken effect on the day asked (its validFrom on or before it); false while announced but pending. */
+  inEffect: Scalars['Boolean']['output'];
+  /** The government or agency that issued it. */
+  issuer: Organization;
+  kind: RestrictionKind;
+  knownSince?: Maybe<Scalars['Date']['output']>;
+  restricts: Array<RestrictedItem>;
+  sources: Array<Source>;
+  /** Its status on the day the question asked about (asOf, as known on knownOn). */
+  status: Status;
+  statusHistory: Array<StatusEntry>;
+  summary: Scalars['String']['output'];
+  /** Organizations it names (exporters, labs, buyers). */
+  targets: Array<Organization>;
+  term?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  validFrom?: Maybe<Scalars['Date']['output']>;
+  validUntil?: Maybe<Scalars['Date']['output']>;
+  /** True when it bears on every country except exemptCountries. */
+  worldwide: Scalars['Boolean']['output'];
+};
+
+/** What kind of government measure a restriction is. */
+export type RestrictionKind =
+  /** A licence requirement or ban on exports. */
+  | 'EXPORT_CONTROL'
+  | 'IMPORT_RESTRICTION'
+  /** A restriction on investment. */
+  | 'INVESTMENT_RESTRICTION'
+  | 'OTHER'
+  | 'SANCTION'
+  /** A ban on using something (e.g. a model on state devices). */
+  | 'USAGE_BAN';
 
 /** A published report that facts cite. */
 export type Source = Node & {
@@ -1016,6 +1312,22 @@ export type StatusEntryInput = {
   on: Scalars['Date']['input'];
   sources: Array<Scalars['ID']['input']>;
   status: Status;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Live changes, as they commit (served over Server-Sent Events at /graphql/stream, the graphql-sse
+   * protocol). With `after`, the changes since that cursor come first, so a client that reconnects
+   * with the last cursor it saw misses nothing; without it, changes from now on.
+   */
+  changed: RecordedChange;
+};
+
+
+export type SubscriptionChangedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  organizations?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** One supplier's share of an organization's compute, by the measure asked. */
@@ -1100,7 +1412,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { __typename?: 'Query', search: Array<{ __typename: 'Chip', name: string, id: string, chipKind: ChipKind } | { __typename: 'CloudService', name: string, id: string, serviceKind: CloudServiceKind } | { __typename: 'Deal', title: string, status: Status, announcedOn: string, id: string } | { __typename: 'Exclusivity', title: string, status: Status, id: string } | { __typename: 'Organization', name: string, aliases: Array<string>, id: string, orgKind: OrganizationKind } | { __typename: 'Source', id: string }> };
+export type SearchQuery = { __typename?: 'Query', search: Array<{ __typename: 'Channel', id: string } | { __typename: 'Chip', name: string, id: string, chipKind: ChipKind } | { __typename: 'CloudService', name: string, id: string, serviceKind: CloudServiceKind } | { __typename: 'Deal', title: string, status: Status, announcedOn: string, id: string } | { __typename: 'Exclusivity', title: string, status: Status, id: string } | { __typename: 'Organization', name: string, aliases: Array<string>, id: string, orgKind: OrganizationKind } | { __typename: 'Restriction', id: string } | { __typename: 'Source', id: string }> };
 
 export type NeighborhoodQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1112,7 +1424,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { __typename?: 'Query', neighborhood: { __typename?: 'Neighborhood', truncated: boolean, nodes: Array<{ __typename?: 'GraphNode', id: string, kind: GraphNodeKind, label: string, status?: Status | null, amountUsd?: number | null, node: { __typename: 'Chip', chipKind: ChipKind } | { __typename: 'CloudService', serviceKind: CloudServiceKind } | { __typename: 'Deal', amountQualifier?: AmountQualifier | null, currentStatus: Status, dealKind: DealKind } | { __typename: 'Exclusivity', currentStatus: Status, exclusivityKind: ExclusivityKind } | { __typename: 'Organization', orgKind: OrganizationKind } | { __typename: 'Source' } }>, edges: Array<{ __typename?: 'GraphEdge', source: string, target: string, type: string }> } };
+export type NeighborhoodQuery = { __typename?: 'Query', neighborhood: { __typename?: 'Neighborhood', truncated: boolean, nodes: Array<{ __typename?: 'GraphNode', id: string, kind: GraphNodeKind, label: string, status?: Status | null, amountUsd?: number | null, node: { __typename: 'Channel' } | { __typename: 'Chip', chipKind: ChipKind } | { __typename: 'CloudService', serviceKind: CloudServiceKind } | { __typename: 'Deal', amountQualifier?: AmountQualifier | null, currentStatus: Status, dealKind: DealKind } | { __typename: 'Exclusivity', currentStatus: Status, exclusivityKind: ExclusivityKind } | { __typename: 'Organization', orgKind: OrganizationKind } | { __typename: 'Restriction' } | { __typename: 'Source' } }>, edges: Array<{ __typename?: 'GraphEdge', source: string, target: string, type: string }> } };
 
 export type NodeDetailsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1121,7 +1433,7 @@ export type NodeDetailsQueryVariables = Exact<{
 }>;
 
 
-export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
+export type NodeDetailsQuery = { __typename?: 'Query', node?: { __typename: 'Channel', id: string } | { __typename: 'Chip', name: string, aliases: Array<string>, id: string, chipKind: ChipKind, chipAnnouncedOn?: string | null, designer?: { __typename?: 'Organization', id: string, name: string } | null, manufacturer?: { __typename?: 'Organization', id: string, name: string } | null, offeredBy: Array<{ __typename?: 'CloudService', id: string, name: string }> } | { __typename: 'CloudService', name: string, aliases: Array<string>, id: string, serviceKind: CloudServiceKind, operator?: { __typename?: 'Organization', id: string, name: string } | null, chips: Array<{ __typename?: 'Chip', id: string, name: string }> } | { __typename: 'Deal', title: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, effectiveFrom?: string | null, effectiveUntil?: string | null, term?: string | null, endedOn?: string | null, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, round?: string | null, summary: string, coverageNote?: string | null, id: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, amountUsd?: number | null, lead?: boolean | null, organization: { __typename?: 'Organization', id: string, name: string } }>, chips: Array<{ __typename?: 'Chip', id: string, name: string }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, otherReports: Array<{ __typename?: 'AmountReport', amountUsd: number, amountQualifier: AmountQualifier, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, supersedes: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, supersededBy: Array<{ __typename?: 'Deal', id: string, title: string, status: Status }>, exclusivities: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }> } | { __typename: 'Exclusivity', title: string, scope: string, status: Status, currentStatus: Status, confidence: Confidence, announcedOn: string, validFrom?: string | null, validUntil?: string | null, term?: string | null, until: string, endedOn?: string | null, id: string, exclusivityKind: ExclusivityKind, holder: { __typename?: 'Organization', id: string, name: string }, grantor: { __typename?: 'Organization', id: string, name: string }, deal?: { __typename?: 'Deal', id: string, title: string, status: Status } | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }>, statusHistory: Array<{ __typename?: 'StatusEntry', status: Status, on: string, note?: string | null, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }> } | { __typename: 'Organization', name: string, country: string, aliases: Array<string>, description?: string | null, committedUsd?: number | null, id: string, orgKind: OrganizationKind, controls: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controlled: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, controlledBy: Array<{ __typename?: 'Control', stakePct?: number | null, validFrom?: string | null, validUntil?: string | null, controller: { __typename?: 'Organization', id: string, name: string }, sources: Array<{ __typename?: 'Source', id: string, url: string, publisher: string, title: string, publishedOn: string }> }>, cloudServices: Array<{ __typename?: 'CloudService', id: string, name: string }>, chipsDesigned: Array<{ __typename?: 'Chip', id: string, name: string }>, exclusivitiesHeld: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, exclusivitiesGranted: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status }>, deals: { __typename?: 'DealConnection', totalCount: number, edges: Array<{ __typename?: 'DealEdge', node: { __typename?: 'Deal', id: string, title: string, status: Status, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string } }> } } | { __typename: 'Restriction', id: string } | { __typename: 'Source', url: string, publisher: string, title: string, publishedOn: string, id: string } | null };
 
 export type OrganizationsQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1177,7 +1489,7 @@ export type PathsQueryVariables = Exact<{
 }>;
 
 
-export type PathsQuery = { __typename?: 'Query', paths: Array<{ __typename?: 'Path', hops: number, nodes: Array<{ __typename: 'Chip', name: string, id: string } | { __typename: 'CloudService', name: string, id: string } | { __typename: 'Deal', title: string, status: Status, amountUsd?: number | null, id: string, dealKind: DealKind } | { __typename: 'Exclusivity', title: string, status: Status, id: string } | { __typename: 'Organization', name: string, id: string, orgKind: OrganizationKind } | { __typename: 'Source', id: string }>, steps: Array<{ __typename?: 'PathStep', relationship: string, from: { __typename?: 'Chip', id: string } | { __typename?: 'CloudService', id: string } | { __typename?: 'Deal', id: string } | { __typename?: 'Exclusivity', id: string } | { __typename?: 'Organization', id: string } | { __typename?: 'Source', id: string }, to: { __typename?: 'Chip', id: string } | { __typename?: 'CloudService', id: string } | { __typename?: 'Deal', id: string } | { __typename?: 'Exclusivity', id: string } | { __typename?: 'Organization', id: string } | { __typename?: 'Source', id: string } }> }> };
+export type PathsQuery = { __typename?: 'Query', paths: Array<{ __typename?: 'Path', hops: number, nodes: Array<{ __typename: 'Channel', id: string } | { __typename: 'Chip', name: string, id: string } | { __typename: 'CloudService', name: string, id: string } | { __typename: 'Deal', title: string, status: Status, amountUsd?: number | null, id: string, dealKind: DealKind } | { __typename: 'Exclusivity', title: string, status: Status, id: string } | { __typename: 'Organization', name: string, id: string, orgKind: OrganizationKind } | { __typename: 'Restriction', id: string } | { __typename: 'Source', id: string }>, steps: Array<{ __typename?: 'PathStep', relationship: string, from: { __typename?: 'Channel', id: string } | { __typename?: 'Chip', id: string } | { __typename?: 'CloudService', id: string } | { __typename?: 'Deal', id: string } | { __typename?: 'Exclusivity', id: string } | { __typename?: 'Organization', id: string } | { __typename?: 'Restriction', id: string } | { __typename?: 'Source', id: string }, to: { __typename?: 'Channel', id: string } | { __typename?: 'Chip', id: string } | { __typename?: 'CloudService', id: string } | { __typename?: 'Deal', id: string } | { __typename?: 'Exclusivity', id: string } | { __typename?: 'Organization', id: string } | { __typename?: 'Restriction', id: string } | { __typename?: 'Source', id: string } }> }> };
 
 export type ChangesQueryVariables = Exact<{
   org: Scalars['ID']['input'];
@@ -1296,7 +1608,7 @@ export const SearchDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+    `, {"hash":"7b5229fb484fc26aff0b8bd9ebe08e1f5e06e8f48122283d693687e31e29f949"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const NeighborhoodDocument = new TypedDocumentString(`
     query Neighborhood($id: ID!, $depth: Int, $kinds: [GraphNodeKind!], $asOf: Date, $knownOn: Date, $limit: Int) {
   neighborhood(
@@ -1343,7 +1655,7 @@ export const NeighborhoodDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+    `, {"hash":"703109081970ec4efca0250d5f0f6c88b90144006215565b257d9ecf865ad1ab"}) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const NodeDetailsDocument = new TypedDocumentString(`
     query NodeDetails($id: ID!, $asOf: Date, $knownOn: Date) {
   node(id: $id, asOf: $asOf, knownOn: $knownOn) {
@@ -1563,7 +1875,7 @@ export const NodeDetailsDocument = new TypedDocumentString(`
   publisher
   title
   publishedOn
-}`) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
+}`, {"hash":"f05f3dde312b74b54c171add92f96100516549b123c212124afa90d0af732766"}) as unknown as TypedDocumentString<NodeDetailsQuery, NodeDetailsQueryVariables>;
 export const OrganizationsDocument = new TypedDocumentString(`
     query Organizations($after: String) {
   organizations(first: 100, after: $after, sort: NAME) {
@@ -1580,7 +1892,7 @@ export const OrganizationsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
+    `, {"hash":"98db4df3f1b57275e36487d6c4b547eabd9c46fd4458b74aa338577ce0ef2096"}) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
 export const HistoryBoundsDocument = new TypedDocumentString(`
     query HistoryBounds {
   deals(sort: ANNOUNCED_ASC, first: 1) {
@@ -1591,7 +1903,7 @@ export const HistoryBoundsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
+    `, {"hash":"1ea90dd6cbe7d5d4b7fef73f2e816192821f210bf7616e7f1112f93b724bafc5"}) as unknown as TypedDocumentString<HistoryBoundsQuery, HistoryBoundsQueryVariables>;
 export const SuppliersDocument = new TypedDocumentString(`
     query Suppliers($of: ID!, $excluding: [ID!], $asOf: Date, $knownOn: Date, $first: Int) {
   byGw: concentration(of: $of, asOf: $asOf, knownOn: $knownOn, by: GW) {
@@ -1661,7 +1973,7 @@ export const SuppliersDocument = new TypedDocumentString(`
     }
     role
   }
-}`) as unknown as TypedDocumentString<SuppliersQuery, SuppliersQueryVariables>;
+}`, {"hash":"1a63d3dc647e612958fa4dc70697013169f1eee9fcc1c95af85662bf7e2f26fe"}) as unknown as TypedDocumentString<SuppliersQuery, SuppliersQueryVariables>;
 export const ExclusivitiesDocument = new TypedDocumentString(`
     query Exclusivities($org: ID!, $asOf: Date, $knownOn: Date) {
   held: exclusivities(holder: $org, asOf: $asOf, knownOn: $knownOn) {
@@ -1700,7 +2012,7 @@ fragment ExclusivityItem on Exclusivity {
   sources {
     ...SourceFields
   }
-}`) as unknown as TypedDocumentString<ExclusivitiesQuery, ExclusivitiesQueryVariables>;
+}`, {"hash":"be92e8683d8e6c255d39ebc2bda48897ad7d53f2cc628ce47f8624b212ea0053"}) as unknown as TypedDocumentString<ExclusivitiesQuery, ExclusivitiesQueryVariables>;
 export const ConcentrationDocument = new TypedDocumentString(`
     query Concentration($of: ID!, $asOf: Date, $knownOn: Date) {
   concentration(of: $of, asOf: $asOf, knownOn: $knownOn) {
@@ -1749,7 +2061,7 @@ export const ConcentrationDocument = new TypedDocumentString(`
     }
     role
   }
-}`) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
+}`, {"hash":"4c9ff04f8b1bba8f37a3f3b2e1d9691dbf942910279ce313cf6343a282dbbb2e"}) as unknown as TypedDocumentString<ConcentrationQuery, ConcentrationQueryVariables>;
 export const PathsDocument = new TypedDocumentString(`
     query Paths($from: ID!, $to: ID!, $maxHops: Int, $asOf: Date, $knownOn: Date) {
   paths(from: $from, to: $to, maxHops: $maxHops, asOf: $asOf, knownOn: $knownOn) {
@@ -1789,7 +2101,7 @@ export const PathsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
+    `, {"hash":"c60ecc6b431eb125f6ee03a1d06ceb8bba59c672c5023d6b9a830638b7a7aea2"}) as unknown as TypedDocumentString<PathsQuery, PathsQueryVariables>;
 export const ChangesDocument = new TypedDocumentString(`
     query Changes($org: ID!, $from: Date!, $to: Date!, $after: String) {
   changes(from: $from, to: $to, organizations: [$org], first: 100, after: $after) {
@@ -1818,4 +2130,4 @@ export const ChangesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
+    `, {"hash":"c9c57ad31104be8bc7473c7d58ad19004a0ddb29e6b80fc5a0f0ade4b8f3b9c0"}) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;

@@ -25,10 +25,12 @@ import { setView, viewOf, whenOf } from '../views.ts';
 import { byChildIndex } from '../../records/records-to-graph.ts';
 import { dealFilterArgs, requireFilterIds } from './deal-filter.ts';
 
-const sourcesOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity' | 'StatusEntry' | 'AmountReport' | 'Tranche', id: string) =>
+type FactLabel = 'Deal' | 'Exclusivity' | 'Channel' | 'Restriction';
+
+export const sourcesOf = async (ctx: GraphContext, from: FactLabel | 'StatusEntry' | 'AmountReport' | 'Tranche', id: string) =>
   ctx.loaders.nodes<SourceModel>('Source', await ctx.loaders.linked('CITES', from, 'Source', 'from', id));
 
-const statusHistoryOf = async (ctx: GraphContext, from: 'Deal' | 'Exclusivity', id: string) => {
+export const statusHistoryOf = async (ctx: GraphContext, from: FactLabel, id: string) => {
   const entries = await ctx.loaders.nodes<StatusEntryModel>('StatusEntry', await ctx.loaders.linked('HAS_STATUS', from, 'StatusEntry', 'from', id));
   return entries.sort(byChildIndex);
 };
@@ -155,7 +157,12 @@ export const entityResolvers: Resolvers = {
  * announced or reported by then (a fact reached through a link, such as a later deal it was
  * superseded by).
  */
-export async function statusAsOf(ctx: GraphContext, label: 'Deal' | 'Exclusivity', fact: DealModel | ExclusivityModel, when: When): Promise<Status> {
+export async function statusAsOf(
+  ctx: GraphContext,
+  label: FactLabel,
+  fact: Pick<DealModel, 'id' | 'status' | 'announcedOn' | 'endedOn' | 'knownSince'>,
+  when: When,
+): Promise<Status> {
   const history = await statusHistoryOf(ctx, label, fact.id);
   const on = statusOn(
     {

@@ -22,6 +22,8 @@ export const TYPE_OF: Partial<Record<NodeLabel, string>> = {
   CloudService: 'CloudService',
   Deal: 'Deal',
   Exclusivity: 'Exclusivity',
+  Channel: 'Channel',
+  Restriction: 'Restriction',
   Source: 'Source',
 };
 

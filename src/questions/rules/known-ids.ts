@@ -11,7 +11,16 @@ import { PerVersion } from '../per-version.ts';
 import { normalise, suggest, type Candidate } from './suggest.ts';
 
 /** The kinds an id argument may name, and how each is captioned. */
-const CAPTION = { Organization: 'name', Chip: 'name', CloudService: 'name', Deal: 'title', Exclusivity: 'title', Source: 'title' } as const;
+const CAPTION = {
+  Organization: 'name',
+  Chip: 'name',
+  CloudService: 'name',
+  Deal: 'title',
+  Exclusivity: 'title',
+  Channel: 'title',
+  Restriction: 'title',
+  Source: 'title',
+} as const;
 export type NamedLabel = keyof typeof CAPTION;
 export const NAMED_LABELS = Object.keys(CAPTION) as NamedLabel[];
 

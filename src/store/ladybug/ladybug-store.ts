@@ -101,7 +101,7 @@ export class LadybugStore implements GraphStore {
     private readonly key: string,
   ) {
     this.db = new lbug.Database(options.path, options.bufferPoolBytes ?? 0);
-    this.capabilities = { bulkCopy: true, databaseFile: options.path === ':memory:' ? null : options.path };
+    this.capabilities = { bulkCopy: true, databaseFile: options.path === ':memory:' ? null : options.path, shared: false };
   }
 
   /** Opens (creating if needed) the database file and initialises every connection. */

@@ -36,7 +36,7 @@ export interface Neo4jStoreOptions {
 export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   /** No bulk copy: an empty Neo4j store is loaded with batched statements. */
-  readonly capabilities: StoreCapabilities = { bulkCopy: false, databaseFile: null };
+  readonly capabilities: StoreCapabilities = { bulkCopy: false, databaseFile: null, shared: true };
   private closed = false;
 
   private constructor(
