@@ -1,5 +1,5 @@
 /**
- * A real full disk: the server runs on a 20 MB tmpfs that the test fills. Writes must fail with
+ * A real full disk: the server runs on a 64 MB tmpfs that the test fills (the seeds alone take about 18 MB). Writes must fail with
  * STORAGE_FULL (HTTP 507, Retry-After), the journal must stay well-formed, writes must resume by
  * themselves once space is freed, and every acknowledged write must survive `aigraph rebuild`.
  * Mounting needs root; elsewhere the test is skipped and says why.
@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'aigraph-full-disk-'));
 const mnt = join(dir, 'small-disk');
 mkdirSync(mnt);
 
-const skipReason = mountTmpfs(mnt, '20m', '0700');
+const skipReason = mountTmpfs(mnt, '64m', '0700');
 if (skipReason) console.warn(`full-disk test skipped: ${skipReason}`);
 
 afterAll(() => {
