@@ -799,7 +799,7 @@ export type Query = {
   paths: Array<Path>;
   /** Maps names and aliases ("Microsoft", "AWS", "Amazon Web Services") to ids, for applications that hold names; at most 100 names. */
   resolve: Array<NameResolution>;
-  /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
+  /** Organizations, chips and cloud services by name and aliases, deals and exclusivities (not retracted) by title and summary or scope: best matches first (the whole text equal to a name, its prefix, a word's prefix, inside it; then word by word: exact, prefix, inside, one or two typos). Every word of the text must match. Pages: pass the id of the last hit of a page as after. */
   search: Array<Node>;
   source?: Maybe<Source>;
   /**
@@ -934,6 +934,7 @@ export type QueryResolveArgs = {
 
 
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
