@@ -79,9 +79,9 @@ const SUPPLIERS_QUERY = `{ suppliers(of: "openai", asOf: "2026-06-01", first: 10
 
 /** The server's suppliers answer against the same question computed from the statements. */
 async function expectServerAgrees(): Promise<void> {
-  const served = await api.gql<{ suppliers: { totalCount: number; edges: { node: { supplier: { id: string }; dealIds: { id: string }[]; committedUsd: number | null } }[] } }>(
-    SUPPLIERS_QUERY,
-  );
+  const served = await api.gql<{
+    suppliers: { totalCount: number; edges: { node: { supplier: { id: string }; dealIds: { id: string }[]; committedUsd: number | null } }[] };
+  }>(SUPPLIERS_QUERY);
   expect(served.errors).toBeUndefined();
   const control = new ControlLinks([]).on('2026-06-01');
   const ref = await suppliers(api.store, storeSupply(api.store), control, { of: 'openai', excluding: [], when: { asOf: '2026-06-01' }, offset: 0, first: 100 });
@@ -129,26 +129,23 @@ describe('the supply read model agrees with the facts', () => {
   });
 
   it('after recorded deals, status changes, a re-graded source and a retraction, on the server too', async () => {
-    await mutate(
-      'mutation ($input: DealInput!) { recordDeal(input: $input) { id } }',
-      {
-        input: {
-          id: 'rm-openai-chips',
-          title: 'OpenAI buys chips from RM Cloud',
-          kind: 'CHIP_SUPPLY',
-          status: 'SIGNED',
-          announcedOn: '2025-09-01',
-          summary: 'Chips.',
-          amountUsd: 3e9,
-          amountQualifier: 'EXACT',
-          parties: [
-            { organization: 'openai', role: 'CUSTOMER' },
-            { organization: 'rm-cloud', role: 'SUPPLIER' },
-          ],
-          sources: ['rm-wire'],
-        },
+    await mutate('mutation ($input: DealInput!) { recordDeal(input: $input) { id } }', {
+      input: {
+        id: 'rm-openai-chips',
+        title: 'OpenAI buys chips from RM Cloud',
+        kind: 'CHIP_SUPPLY',
+        status: 'SIGNED',
+        announcedOn: '2025-09-01',
+        summary: 'Chips.',
+        amountUsd: 3e9,
+        amountQualifier: 'EXACT',
+        parties: [
+          { organization: 'openai', role: 'CUSTOMER' },
+          { organization: 'rm-cloud', role: 'SUPPLIER' },
+        ],
+        sources: ['rm-wire'],
       },
-    );
+    });
     await expectServerAgrees();
     await mutate('mutation { setDealStatus(id: "rm-openai-compute", status: TERMINATED, on: "2026-01-15", sources: ["rm-wire"]) { id } }');
     await expectServerAgrees();

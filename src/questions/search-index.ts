@@ -33,7 +33,10 @@ export const SEARCH_INDEX_STATEMENTS: readonly Query[] = [
 
 /** Words of a text: lower-cased runs of letters and digits. */
 export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Edit distance of `a` and `b` (insertions, deletions, substitutions, swaps of two neighbours) when at most `max`, else `max + 1`. */

@@ -323,7 +323,11 @@ export class SupplyGraph implements SupplySource {
     for (const d of this.dealsOf(of, RECEIVING_CODES, when)) {
       for (const c of this.covered.get(d) ?? []) {
         covers.push({ deal: this.dealId[d]!, item: c.item, serviceKind: c.serviceKind });
-        if (!makers.has(c.item)) makers.set(c.item, (this.makersOf.get(c.item) ?? []).map((maker) => ({ item: c.item, maker })));
+        if (!makers.has(c.item))
+          makers.set(
+            c.item,
+            (this.makersOf.get(c.item) ?? []).map((maker) => ({ item: c.item, maker })),
+          );
       }
     }
     return { covers, makers: [...makers.values()].flat() };
