@@ -134,8 +134,11 @@ describe('diversification', () => {
     // Microsoft's first-ship right still reaches OpenAI's channels outside Azure.
     const held = openai.constraints.filter((c) => c.heldByExcludedProvider);
     expect(held.map((c) => c.exclusivity?.id)).toContain('microsoft-openai-azure-first-ship');
-    // Grok is offered only on Microsoft's Foundry.
-    expect(d.onlyThroughExcluded.map((o) => o.id)).toContain('xai');
+    // DeepSeek-R1 is recorded only on Microsoft's Foundry and GitHub Models, Inflection only on Azure;
+    // Grok, once Foundry-only, is also on Oracle's cloud and in Telegram.
+    expect(d.onlyThroughExcluded.map((o) => o.id)).toEqual(expect.arrayContaining(['deepseek', 'inflection-ai']));
+    expect(d.onlyThroughExcluded.map((o) => o.id)).not.toContain('xai');
+    expect(d.labs.find((l) => l.lab.id === 'xai')!.channels.map((c) => c.id)).toContain('xai-grok-on-oracle-cloud');
     // Clouds: AWS through the 2022 migration, Google's through the ministry's LLM deal (the government controls the ministry).
     const bedrock = d.clouds.find((c) => c.cloudService.id === 'amazon-bedrock')!;
     expect(bedrock.deals.map((x) => x.id)).toContain('aws-ukraine-2022-government-cloud-migration');
