@@ -39,12 +39,14 @@ async function availability(variables: Record<string, unknown>): Promise<Channel
 }
 
 const byService = (channels: Channel[], service: string) => channels.find((c) => c.cloudService?.id === service);
+// Bedrock carries two OpenAI channels: the frontier models (2026) and customer-imported gpt-oss weights (2025).
+const frontierOnBedrock = (channels: Channel[]) => channels.find((c) => c.id === 'openai-on-amazon-bedrock');
 
 describe('availability', () => {
   it('lists OpenAI on Azure and on Bedrock on 1 June 2026, each sourced, dated and governed', async () => {
     const channels = await availability({ of: 'openai', asOf: '2026-06-01' });
     const azure = byService(channels, 'azure-openai-service')!;
-    const bedrock = byService(channels, 'amazon-bedrock')!;
+    const bedrock = frontierOnBedrock(channels)!;
     expect(azure).toMatchObject({ access: 'CLOUD_PLATFORM', provider: { id: 'microsoft' }, status: 'ACTIVE' });
     expect(bedrock).toMatchObject({ access: 'CLOUD_PLATFORM', provider: { id: 'aws' }, status: 'ACTIVE', announcedOn: '2026-04-28' });
     for (const c of channels) {
@@ -65,8 +67,8 @@ describe('availability', () => {
   });
 
   it('moves with the day: no Bedrock before 28 April 2026, a preview in May, and Azure exclusive in March', async () => {
-    expect(byService(await availability({ of: 'openai', asOf: '2026-04-01' }), 'amazon-bedrock')).toBeUndefined();
-    expect(byService(await availability({ of: 'openai', asOf: '2026-05-15' }), 'amazon-bedrock')!.status).toBe('ANNOUNCED');
+    expect(frontierOnBedrock(await availability({ of: 'openai', asOf: '2026-04-01' }))).toBeUndefined();
+    expect(frontierOnBedrock(await availability({ of: 'openai', asOf: '2026-05-15' }))!.status).toBe('ANNOUNCED');
     const march = byService(await availability({ of: 'openai', asOf: '2026-03-15' }), 'azure-openai-service')!;
     const exclusive = march.governedBy.find((x) => x.id === 'microsoft-openai-azure-api-exclusivity');
     expect(exclusive).toMatchObject({ holder: { id: 'microsoft' } });
@@ -74,7 +76,7 @@ describe('availability', () => {
   });
 
   it('answers as the record stood on knownOn: general availability was first reported on 2 June', async () => {
-    const bedrock = byService(await availability({ of: 'openai', asOf: '2026-06-01', knownOn: '2026-05-01' }), 'amazon-bedrock')!;
+    const bedrock = frontierOnBedrock(await availability({ of: 'openai', asOf: '2026-06-01', knownOn: '2026-05-01' }))!;
     expect(bedrock.status).toBe('ANNOUNCED');
   });
 
