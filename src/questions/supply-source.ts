@@ -61,12 +61,12 @@ const RECEIVING = RECEIVING_ROLES.join('|');
 export const SUPPLIERS: Query = {
   name: 'q.suppliers',
   cypher:
-    `MATCH (o:Organization {id: $of})-[:${RECEIVING}]->(d:Deal) WHERE ${inForceCypher('d')} ` +
+    `MATCH (o:Organization {id: $of})-[:${RECEIVING}]->(d:Deal) WHERE ${inForceCypher('d')} WITH d ` +
     'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of ' +
     'RETURN DISTINCT s.id AS supplier, d.id AS deal, d.kind AS dealKind, e.amountUsd AS partyAmountUsd',
 };
 
-const SUPPLY_DEALS = `MATCH (o:Organization {id: $of})-[:${RECEIVING}]->(d:Deal) WHERE ${inForceCypher('d')}`;
+const SUPPLY_DEALS = `MATCH (o:Organization {id: $of})-[:${RECEIVING}]->(d:Deal) WHERE ${inForceCypher('d')} WITH d`;
 
 /** What the supply deals of `$of` in force on `$asOf` cover: a cloud service with its kind, or a chip ('' as kind). */
 export const SUPPLY_COVERS: Query = {
@@ -90,7 +90,7 @@ export const SUPPLY_MAKERS: Query = {
 export const INVESTORS: Query = {
   name: 'q.investors',
   cypher:
-    `MATCH (t:Organization {id: $target})-[:INVESTEE_IN]->(d:Deal) WHERE ${inForceCypher('d')} ` +
+    `MATCH (t:Organization {id: $target})-[:INVESTEE_IN]->(d:Deal) WHERE ${inForceCypher('d')} WITH d ` +
     'MATCH (i:Organization)-[e:INVESTOR_IN]->(d) ' +
     'RETURN DISTINCT i.id AS investor, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
 };
