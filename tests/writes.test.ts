@@ -222,8 +222,18 @@ describe('concurrency', () => {
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
-    const list = await api.gql<{ organizations: { edges: { node: { id: string } }[] } }>('{ organizations(first: 100) { edges { node { id } } } }');
-    const ids = list.data!.organizations.edges.map((e) => e.node.id).filter((id) => id.startsWith('concurrent-'));
+    // Every page of the listing, so the check does not depend on how many seeded organizations
+    // sort before "Concurrent"; bounded so a paging bug fails instead of looping.
+    type Page = { organizations: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const listed: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const r: { data?: Page } = await api.gql<Page>('query ($after: String) { organizations(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      listed.push(...r.data!.organizations.edges.map((e) => e.node.id));
+      if (!r.data!.organizations.pageInfo.hasNextPage) break;
+      after = r.data!.organizations.pageInfo.endCursor;
+    }
+    const ids = listed.filter((id) => id.startsWith('concurrent-'));
     expect(ids).toHaveLength(50);
     expect(new Set(ids).size).toBe(50);
     expect(await auditCount()).toBe(before + 50);
