@@ -109,6 +109,7 @@ describe('small batches as one branch per id', () => {
         retractionSource: null,
         knownSince: null,
         endKnownSince: null,
+        confidence: null,
       });
       await store.write(NODE_STATEMENTS.Deal.upsert, { rows: ['d1', 'd2', 'd3'].map(deal) });
       await store.write(NODE_STATEMENTS.Organization.upsert, {
