@@ -228,7 +228,10 @@ describe('concurrency', () => {
     const listed: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page++) {
-      const r: { data?: Page } = await api.gql<Page>('query ($after: String) { organizations(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const r: { data?: Page } = await api.gql<Page>(
+        'query ($after: String) { organizations(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       listed.push(...r.data!.organizations.edges.map((e) => e.node.id));
       if (!r.data!.organizations.pageInfo.hasNextPage) break;
       after = r.data!.organizations.pageInfo.endCursor;
