@@ -1,7 +1,8 @@
 /**
- * A real full disk: the server runs on a 20 MB tmpfs that the test fills. Writes must fail with
- * STORAGE_FULL (HTTP 507, Retry-After), the journal must stay well-formed, writes must resume by
- * themselves once space is freed, and every acknowledged write must survive `aigraph rebuild`.
+ * A real full disk: the server runs on a 64 MB tmpfs (room for the seeded graph) that the test
+ * fills. Writes must fail with STORAGE_FULL (HTTP 507, Retry-After), the journal must stay
+ * well-formed, writes must resume by themselves once space is freed, and every acknowledged write
+ * must survive `aigraph rebuild`.
  * Mounting needs root; elsewhere the test is skipped and says why.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'aigraph-full-disk-'));
 const mnt = join(dir, 'small-disk');
 mkdirSync(mnt);
 
-const skipReason = mountTmpfs(mnt, '20m', '0700');
+const skipReason = mountTmpfs(mnt, '64m', '0700');
 if (skipReason) console.warn(`full-disk test skipped: ${skipReason}`);
 
 afterAll(() => {
