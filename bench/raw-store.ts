@@ -58,13 +58,18 @@ export async function recorder(store: GraphStore): Promise<Recorder> {
   });
   return {
     async record(s) {
+      const send = () =>
+        app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { 'content-type': 'application/json' },
+          payload: { query: s.query, variables: s.variables },
+        });
+      // The first request builds the read models of this graph version (once per version, not
+      // per request): what one request sends is recorded on the second.
+      await send();
       current = [];
-      const res = await app.inject({
-        method: 'POST',
-        url: '/graphql',
-        headers: { 'content-type': 'application/json' },
-        payload: { query: s.query, variables: s.variables },
-      });
+      const res = await send();
       const body = res.json() as { errors?: unknown[] };
       const statements = current;
       current = null;

@@ -5,7 +5,9 @@
  *   npm run bench -- --data DIR                     # a data set in the import format (aigraph synth)
  *   npm run bench -- --data DIR --db PATH           # reuse PATH when it is already loaded
  *   options: --duration S (per operation, default 10), --connections N (default 10),
- *            --raw-ms MS (store replay per operation, default 3000), --no-startup, --label NAME
+ *            --raw-ms MS (store replay per operation, default 3000), --no-startup, --label NAME,
+ *            --seeds-only (the seeds run is otherwise followed by a run on a synthetic graph of
+ *            100,000 deals, generated once under the temporary folder)
  *
  * 1. Loads the data into a LadybugDB file (seeds: the incremental importer; a folder: read,
  *    validate, bulk load), unless --db names one that already holds a graph.
@@ -16,12 +18,15 @@
  * 4. Measures `npm start` to /readyz 200 on an empty data folder and on a loaded one, and the
  *    server's memory. Writes bench/results/<date>-<label>.json and the table in BENCHMARKS.md.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFiles } from '../src/importer/import-graph.ts';
 import { COUNT_ALL } from '../src/queries/model-statements.ts';
+import { SearchIndex } from '../src/questions/search-index.ts';
+import { SupplyGraph } from '../src/questions/supply-graph.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { timeImport, type ImportTiming } from './import.ts';
 import { drive, measure, once, type LoadResult } from './load.ts';
@@ -40,6 +45,7 @@ const { values } = parseArgs({
     'no-startup': { type: 'boolean', default: false },
     label: { type: 'string' },
     only: { type: 'string' },
+    'seeds-only': { type: 'boolean', default: false },
   },
 });
 
@@ -109,6 +115,8 @@ try {
   log(`targets: ${JSON.stringify(targets)}`);
   let ops = scenarios(targets);
   if (values.only) ops = ops.filter((o) => values.only!.split(',').includes(o.key));
+  const readModels = await timeReadModels(store);
+  log(`read models: ${JSON.stringify(readModels)}`);
   const rec = await recorder(store);
   const raw = new Map<string, RawTiming>();
   for (const op of ops) {
@@ -213,6 +221,7 @@ try {
     graph: size,
     targets,
     import: importTiming,
+    readModels,
     trivial: {
       requestsPerSec: trivialRps,
       singleMeanMs: { uncached: round(1000 / trivialSingle.uncached!.requestsPerSec), cached: round(1000 / trivialSingle.cached!.requestsPerSec) },
@@ -243,4 +252,39 @@ try {
   process.stdout.write(`${md}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+if (isSeeds && !values['seeds-only'] && !values.only) {
+  // The realistic size of a complete industry graph: 100,000 deals, generated and loaded once.
+  const dir = join(tmpdir(), 'aigraph-bench-synth-100k-seed1');
+  if (!existsSync(join(dir, 'organizations.json'))) {
+    log(`generating ${dir}`);
+    const gen = spawnSync(process.execPath, ['bin/aigraph.js', 'synth', '--orgs', '10000', '--deals', '100000', '--seed', '1', '--out', dir], {
+      stdio: 'inherit',
+    });
+    if (gen.status !== 0) process.exit(gen.status ?? 1);
+  }
+  const args = ['--import', 'tsx', 'bench/run.ts', '--data', dir, '--db', `${dir}.lbug`, '--no-startup', '--label', 'synthetic-100k'];
+  for (const k of ['duration', 'connections', 'raw-ms'] as const) args.push(`--${k}`, String(values[k]));
+  const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
+
+/** How long the read models of one graph version take to build, and the heap they hold. */
+async function timeReadModels(store: LadybugStore): Promise<Record<string, { ms: number; heapMb: number }>> {
+  const out: Record<string, { ms: number; heapMb: number }> = {};
+  for (const [name, build] of [
+    ['supplyGraph', () => SupplyGraph.read(store)],
+    ['searchIndex', () => SearchIndex.read(store)],
+  ] as const) {
+    global.gc?.();
+    const heap = process.memoryUsage().heapUsed;
+    const t = performance.now();
+    const built = await build();
+    const ms = Math.round(performance.now() - t);
+    global.gc?.();
+    out[name] = { ms, heapMb: Math.round((process.memoryUsage().heapUsed - heap) / 1e6) };
+    if (!built) throw new Error(name);
+  }
+  return out;
 }

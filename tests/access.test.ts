@@ -39,12 +39,14 @@ async function availability(variables: Record<string, unknown>): Promise<Channel
 }
 
 const byService = (channels: Channel[], service: string) => channels.find((c) => c.cloudService?.id === service);
+// Bedrock carries two OpenAI channels: the frontier models (2026) and customer-imported gpt-oss weights (2025).
+const frontierOnBedrock = (channels: Channel[]) => channels.find((c) => c.id === 'openai-on-amazon-bedrock');
 
 describe('availability', () => {
   it('lists OpenAI on Azure and on Bedrock on 1 June 2026, each sourced, dated and governed', async () => {
     const channels = await availability({ of: 'openai', asOf: '2026-06-01' });
     const azure = byService(channels, 'azure-openai-service')!;
-    const bedrock = byService(channels, 'amazon-bedrock')!;
+    const bedrock = frontierOnBedrock(channels)!;
     expect(azure).toMatchObject({ access: 'CLOUD_PLATFORM', provider: { id: 'microsoft' }, status: 'ACTIVE' });
     expect(bedrock).toMatchObject({ access: 'CLOUD_PLATFORM', provider: { id: 'aws' }, status: 'ACTIVE', announcedOn: '2026-04-28' });
     for (const c of channels) {
@@ -65,8 +67,8 @@ describe('availability', () => {
   });
 
   it('moves with the day: no Bedrock before 28 April 2026, a preview in May, and Azure exclusive in March', async () => {
-    expect(byService(await availability({ of: 'openai', asOf: '2026-04-01' }), 'amazon-bedrock')).toBeUndefined();
-    expect(byService(await availability({ of: 'openai', asOf: '2026-05-15' }), 'amazon-bedrock')!.status).toBe('ANNOUNCED');
+    expect(frontierOnBedrock(await availability({ of: 'openai', asOf: '2026-04-01' }))).toBeUndefined();
+    expect(frontierOnBedrock(await availability({ of: 'openai', asOf: '2026-05-15' }))!.status).toBe('ANNOUNCED');
     const march = byService(await availability({ of: 'openai', asOf: '2026-03-15' }), 'azure-openai-service')!;
     const exclusive = march.governedBy.find((x) => x.id === 'microsoft-openai-azure-api-exclusivity');
     expect(exclusive).toMatchObject({ holder: { id: 'microsoft' } });
@@ -74,7 +76,7 @@ describe('availability', () => {
   });
 
   it('answers as the record stood on knownOn: general availability was first reported on 2 June', async () => {
-    const bedrock = byService(await availability({ of: 'openai', asOf: '2026-06-01', knownOn: '2026-05-01' }), 'amazon-bedrock')!;
+    const bedrock = frontierOnBedrock(await availability({ of: 'openai', asOf: '2026-06-01', knownOn: '2026-05-01' }))!;
     expect(bedrock.status).toBe('ANNOUNCED');
   });
 
@@ -134,8 +136,11 @@ describe('diversification', () => {
     // Microsoft's first-ship right still reaches OpenAI's channels outside Azure.
     const held = openai.constraints.filter((c) => c.heldByExcludedProvider);
     expect(held.map((c) => c.exclusivity?.id)).toContain('microsoft-openai-azure-first-ship');
-    // Grok is offered only on Microsoft's Foundry.
-    expect(d.onlyThroughExcluded.map((o) => o.id)).toContain('xai');
+    // DeepSeek-R1 is recorded only on Microsoft's Foundry and GitHub Models, Inflection only on Azure;
+    // Grok, once Foundry-only, is also on Oracle's cloud and in Telegram.
+    expect(d.onlyThroughExcluded.map((o) => o.id)).toEqual(expect.arrayContaining(['deepseek', 'inflection-ai']));
+    expect(d.onlyThroughExcluded.map((o) => o.id)).not.toContain('xai');
+    expect(d.labs.find((l) => l.lab.id === 'xai')!.channels.map((c) => c.id)).toContain('xai-grok-on-oracle-cloud');
     // Clouds: AWS through the 2022 migration, Google's through the ministry's LLM deal (the government controls the ministry).
     const bedrock = d.clouds.find((c) => c.cloudService.id === 'amazon-bedrock')!;
     expect(bedrock.deals.map((x) => x.id)).toContain('aws-ukraine-2022-government-cloud-migration');

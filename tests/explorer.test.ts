@@ -4,7 +4,8 @@
  * deal and its sources, ask who supplies OpenAI outside Microsoft (a sortable table, exported as
  * CSV), travel back in time until a deal disappears, see a fact's status on the chosen day and
  * as known on a record day, open links that name a question, see the API's suggestions for a
- * misspelt organization, declutter and group the graph, colour and size it by community and
+ * misspelt organization, ask where a lab's models can be had and where a government can turn
+ * outside a provider, declutter and group the graph, colour and size it by community and
  * centrality, save views, read an organization's timeline, export PNG, SVG and GraphML, reload a
  * shared URL, and use it on a narrow screen. Each step saves a screenshot to
  * test-output/screenshots/explorer-*.png.
@@ -301,6 +302,129 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
       await view.goto(`${server!.url}/?q=suppliers&asOf=2025-02-30`);
       await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain('“asOf=2025-02-30” is not a day');
       expect(await error.textContent()).toContain('needs “of”');
+    } finally {
+      await view.close();
+    }
+  });
+
+  it('answers where OpenAI’s models can be had on 1 June 2026: a table of channels with Azure and Bedrock, exported as CSV', { timeout: 30_000 }, async () => {
+    const view = await browser!.context.newPage();
+    try {
+      await view.goto(`${server!.url}/?q=availability&of=openai&asOf=2026-06-01`);
+      await drawn(view);
+      const table = view.getByTestId('answer-table');
+      const rows = table.locator('tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      expect(await hook(view, 'state').then((s) => [s.root, s.question?.name, s.asOf])).toEqual(['openai', 'availability', '2026-06-01']);
+      expect(await view.getByTestId('question-availability').locator('input').first().inputValue()).toBe('openai');
+      const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+      expect(headers).toEqual([
+        'Channel',
+        'Access',
+        'Provider',
+        'Through',
+        'Status',
+        'Announced',
+        'Available from',
+        'Until',
+        'Governed by',
+        'Terms',
+        'Confidence',
+      ]);
+      expect(await view.locator('#results-summary').textContent()).toMatch(/^\d+ channels for OpenAI’s models, 1 Jun 2026\.$/);
+      // Azure OpenAI (Microsoft's) and Bedrock (AWS's, generally available that day), each governed by Microsoft's first-ship right.
+      const azure = table.locator('tr[data-id="azure-openai-service"]');
+      const bedrock = table.locator('tr[data-id="amazon-bedrock"]');
+      expect(await azure.locator('td').nth(2).textContent()).toBe('Microsoft');
+      expect(await bedrock.locator('td').nth(2).textContent()).toBe('Amazon Web Services');
+      expect(await bedrock.locator('td').nth(3).textContent()).toBe('Amazon Bedrock');
+      expect(await bedrock.locator('td').nth(6).textContent()).toBe('28 Apr 2026');
+      expect(await table.locator('tr[data-id="openai"]').first().locator('td').nth(1).textContent()).toBe('Own API');
+      for (const row of [azure, bedrock]) {
+        expect(await row.locator('td').nth(1).textContent()).toBe('Cloud platform');
+        expect(await row.getByTestId('governed-by').locator('[data-node="microsoft-openai-azure-first-ship"]').count()).toBe(1);
+      }
+      // Drawn as links from OpenAI to the services its models go through.
+      expect(await hook(view, 'edgeIds')).toEqual(
+        expect.arrayContaining(['openai|AVAILABLE_THROUGH|amazon-bedrock', 'openai|AVAILABLE_THROUGH|azure-openai-service']),
+      );
+      await browser!.screenshot('explorer-availability', view);
+
+      // Sorted by provider, exported as CSV in that order, with the API's values.
+      await table.locator('thead th button', { hasText: 'Provider' }).click();
+      const providers = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) => t.trim());
+      expect(providers).toEqual([...providers].sort((a, b) => a.localeCompare(b)));
+      const [download] = await Promise.all([view.waitForEvent('download'), view.getByTestId('export-csv').click()]);
+      expect(download.suggestedFilename()).toBe('aigraph-availability-openai-2026-06-01.csv');
+      const lines = readFileSync((await download.path())!, 'utf8')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toBe('Channel,Access,Provider,Through,Status,Announced,Available from,Until,Governed by,Terms,Confidence');
+      expect(lines.length - 1).toBe(providers.length);
+      const bedrockLine = lines.find((l) => l.includes(',Amazon Bedrock,'))!;
+      expect(bedrockLine).toContain(',Cloud platform,Amazon Web Services,Amazon Bedrock,Active,2026-04-28,2026-04-28,');
+
+      // A row links to the graph.
+      await bedrock.locator('[data-node="amazon-bedrock"]').click();
+      await expect.poll(() => selected(view)).toBe('amazon-bedrock');
+    } finally {
+      await view.close();
+    }
+  });
+
+  it('answers where Ukraine’s government can turn outside Microsoft: labs and clouds with their constraints', { timeout: 30_000 }, async () => {
+    const view = await browser!.context.newPage();
+    try {
+      // A misspelt asker: the API's suggestion, chosen, asks again.
+      await view.goto(`${server!.url}/?q=diversification&for=government-of-ukrane&outside=microsoft`);
+      const error = view.getByTestId('answer-error');
+      await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain('Did you mean government-of-ukraine');
+      expect(await view.locator('#diversification-for').getAttribute('aria-invalid')).toBe('true');
+      await view
+        .getByTestId('suggestion')
+        .filter({ hasText: /^government-of-ukraine$/ })
+        .click();
+      await expect.poll(() => new URL(view.url()).searchParams.get('for')).toBe('government-of-ukraine');
+      await drawn(view);
+
+      const table = view.getByTestId('answer-table');
+      const rows = table.locator('tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      const url = new URL(view.url());
+      expect([url.searchParams.get('q'), url.searchParams.get('for'), url.searchParams.get('outside')]).toEqual([
+        'diversification',
+        'government-of-ukraine',
+        'microsoft',
+      ]);
+      expect(await hook(view, 'state').then((s) => s.root)).toBe('government-of-ukraine');
+      expect(await view.locator('#results-summary').textContent()).toMatch(
+        /^Government of Ukraine \(UA\) outside microsoft: \d+ labs? and \d+ clouds? within reach, today, /,
+      );
+      const types = (await rows.locator('td:nth-child(2)').allTextContents()).map((t) => t.trim());
+      expect(types).toContain('Lab');
+      expect(types).toContain('Cloud');
+      // No option goes through Microsoft; OpenAI is reachable (its own API, Bedrock), constrained by Microsoft's first-ship right.
+      expect(await table.locator('tr[data-id="microsoft"], tr[data-id="azure-openai-service"]').count()).toBe(0);
+      const openai = table.locator('tr[data-id="openai"]');
+      const constraints = openai.getByTestId('constraints');
+      expect(await constraints.locator('[data-node="microsoft-openai-azure-first-ship"]').count()).toBeGreaterThan(0);
+      expect(await constraints.textContent()).toContain('excluded provider');
+      // Bedrock is a cloud it already deals with (the 2022 migration deal with AWS).
+      const bedrock = table.locator('tr[data-id="amazon-bedrock"]');
+      expect(await bedrock.locator('td').nth(1).textContent()).toBe('Cloud');
+      await bedrock.locator('td').nth(3).locator('summary').click();
+      expect(await bedrock.locator('[data-node="aws-ukraine-2022-government-cloud-migration"]').count()).toBe(1);
+      // The notes: what it would spread away from, and the restrictions on its country.
+      const notes = view.getByTestId('diversification-notes');
+      expect(await notes.locator('[data-node="microsoft-ukraine-2022-free-cloud-support"]').count()).toBe(1);
+      expect(await notes.textContent()).toContain('No restriction in force bears on UA.');
+      await browser!.screenshot('explorer-diversification', view);
+
+      // The CSV carries the constraints in words.
+      const [download] = await Promise.all([view.waitForEvent('download'), view.getByTestId('export-csv').click()]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.split('\r\n')[0]).toBe('Option,Type,Through,Deals,Constraints,Confidence');
+      expect(csv).toContain('[held by a provider left out]');
     } finally {
       await view.close();
     }

@@ -1,7 +1,8 @@
 /**
- * A real full disk: the server runs on a 64 MB tmpfs that the test fills (the seeds alone take about 18 MB). Writes must fail with
- * STORAGE_FULL (HTTP 507, Retry-After), the journal must stay well-formed, writes must resume by
- * themselves once space is freed, and every acknowledged write must survive `aigraph rebuild`.
+ * A real full disk: the server runs on a 64 MB tmpfs (room for the seeded graph) that the test
+ * fills. Writes must fail with STORAGE_FULL (HTTP 507, Retry-After), the journal must stay
+ * well-formed, writes must resume by themselves once space is freed, and every acknowledged write
+ * must survive `aigraph rebuild`.
  * Mounting needs root; elsewhere the test is skipped and says why.
  */
 import { execFileSync } from 'node:child_process';

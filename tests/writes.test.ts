@@ -222,9 +222,18 @@ describe('concurrency', () => {
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
-    // Only the kind and country written here: the seeds hold more than 100 organizations, many named before "Concurrent".
-    const list = await api.gql<{ organizations: { edges: { node: { id: string } }[] } }>('{ organizations(first: 100, filter: { kinds: [OTHER], country: "US" }) { edges { node { id } } } }');
-    const ids = list.data!.organizations.edges.map((e) => e.node.id).filter((id) => id.startsWith('concurrent-'));
+    // Every organization, page by page (the seeds alone fill several pages).
+    const all: string[] = [];
+    for (let after: string | null = null; ; ) {
+      const page: { data?: { organizations: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await api.gql(
+        'query ($after: String) { organizations(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      all.push(...page.data!.organizations.edges.map((e) => e.node.id));
+      if (!page.data!.organizations.pageInfo.hasNextPage) break;
+      after = page.data!.organizations.pageInfo.endCursor;
+    }
+    const ids = all.filter((id) => id.startsWith('concurrent-'));
     expect(ids).toHaveLength(50);
     expect(new Set(ids).size).toBe(50);
     expect(await auditCount()).toBe(before + 50);

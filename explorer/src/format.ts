@@ -27,12 +27,12 @@ export function formatAmount(amount: number | null | undefined, qualifier?: stri
   return `${QUALIFIER[qualifier ?? 'EXACT'] ?? ''}${formatUsd(amount)}`;
 }
 
-/** AI_LAB → "AI lab", CALLED_OFF → "called off". */
+/** AI_LAB → "AI lab", OWN_API → "Own API", CALLED_OFF → "Called off". */
 export function humanize(value: string | null | undefined): string {
   if (!value) return '';
   const words = value.toLowerCase().split('_');
   return words
-    .map((w) => (w === 'ai' || w === 'gpu' || w === 'tpu' || w === 'asic' || w === 'cpu' || w === 'lpu' ? w.toUpperCase() : w))
+    .map((w) => (w === 'ai' || w === 'api' || w === 'gpu' || w === 'tpu' || w === 'asic' || w === 'cpu' || w === 'lpu' ? w.toUpperCase() : w))
     .join(' ')
     .replace(/^./, (c) => c.toUpperCase());
 }

@@ -949,7 +949,7 @@ export type Query = {
   resolve: Array<NameResolution>;
   /** Government restrictions in force on asOf (default today), as known on knownOn, that bear on a country (ISO 3166-1 alpha-2), oldest first; every one in force without a country. */
   restrictions: Array<Restriction>;
-  /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
+  /** Organizations, chips and cloud services by name and aliases, deals and exclusivities (not retracted) by title and summary or scope: best matches first (the whole text equal to a name, its prefix, a word's prefix, inside it; then word by word: exact, prefix, inside, one or two typos). Every word of the text must match. Pages: pass the id of the last hit of a page as after. */
   search: Array<Node>;
   source?: Maybe<Source>;
   /**
@@ -1123,6 +1123,7 @@ export type QueryRestrictionsArgs = {
 
 
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };

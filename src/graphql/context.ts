@@ -5,6 +5,8 @@ import type { ControlLinks } from '../questions/rules/control-closure.ts';
 import type { When } from '../questions/rules/in-force.ts';
 import type { NamedLabel } from '../questions/rules/known-ids.ts';
 import type { Candidate } from '../questions/rules/suggest.ts';
+import type { SearchIndex } from '../questions/search-index.ts';
+import type { SupplySource } from '../questions/supply-source.ts';
 import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { gatedStore, type ReadGate } from '../store/read-gate.ts';
@@ -41,6 +43,10 @@ export interface GraphContext {
   readonly controlLinks: () => Promise<ControlLinks>;
   /** The ids, names and aliases of a kind, as of the current graph version (for suggestions). */
   readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
+  /** The supply and investment graph of the current graph version (the money questions' read model). */
+  readonly supply: () => Promise<SupplySource>;
+  /** The full-text index of the current graph version. */
+  readonly searchIndex: () => Promise<SearchIndex>;
 }
 
 export interface ContextDeps {
@@ -52,6 +58,8 @@ export interface ContextDeps {
   readonly readsRequireKey: boolean;
   readonly controlLinks: PerVersion<ControlLinks>;
   readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
+  readonly supply: PerVersion<SupplySource>;
+  readonly searchIndex: PerVersion<SearchIndex>;
   /** The bounded queue in front of the store's readers (none: reads go straight to the store). */
   readonly gate?: ReadGate;
 }
@@ -83,5 +91,7 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     views: new Map(),
     controlLinks: () => deps.controlLinks.get(),
     idCandidates: deps.idCandidates,
+    supply: () => deps.supply.get(),
+    searchIndex: () => deps.searchIndex.get(),
   };
 }

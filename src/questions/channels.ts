@@ -11,7 +11,7 @@ import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 const channelsFrom = (name: string, start: string): Query => ({
   name: `q.channels.${name}`,
-  cypher: `${start} WHERE ${inForceCypher('c')} MATCH (p:Organization)-[:RUNS]->(c) RETURN ${columnsOf('Channel', 'c')}, l.id AS labId, p.id AS providerId ORDER BY c.id`,
+  cypher: `${start} WHERE ${inForceCypher('c')} WITH c, l MATCH (p:Organization)-[:RUNS]->(c) RETURN ${columnsOf('Channel', 'c')}, l.id AS labId, p.id AS providerId ORDER BY c.id`,
 });
 
 /** Channels in force on `$asOf`: of the lab `$lab`, or of every lab. */

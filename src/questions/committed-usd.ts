@@ -14,7 +14,7 @@ const PAYING_ROLES = 'INVESTOR_IN|CUSTOMER_IN|ACQUIRER_IN|LENDER_IN';
 export const COMMITMENTS_OF: Query = {
   name: 'q.commitments.of',
   cypher:
-    `UNWIND $ids AS id MATCH (o:Organization {id: id})-[:${PAYING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')} ` +
+    `UNWIND $ids AS id MATCH (o:Organization {id: id})-[:${PAYING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')} WITH d ` +
     `MATCH (p:Organization)-[e:${PAYING_ROLES}]->(d) ` +
     'RETURN DISTINCT d.id AS deal, p.id AS org, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
 };

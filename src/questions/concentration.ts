@@ -11,7 +11,7 @@
  * Deals whose measure is unknown count for no supplier and are listed apart.
  */
 import type { When } from './rules/in-force.ts';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { SupplySource } from './supply-source.ts';
 import { herfindahlIndex } from './rules/hhi.ts';
 import { supplierFacts, type SupplierFacts, type SupplyPart } from './suppliers.ts';
 
@@ -72,6 +72,6 @@ export function concentrationOf(facts: readonly SupplierFacts[], by: Concentrati
   };
 }
 
-export async function concentration(store: GraphStore, of: string, when: When, by: ConcentrationMeasure = 'usd'): Promise<Concentration> {
-  return { organizationId: of, asOf: when.asOf, ...concentrationOf(await supplierFacts(store, of, [], when), by) };
+export async function concentration(supply: SupplySource, of: string, when: When, by: ConcentrationMeasure = 'usd'): Promise<Concentration> {
+  return { organizationId: of, asOf: when.asOf, ...concentrationOf(await supplierFacts(supply, of, [], when), by) };
 }

@@ -8,7 +8,7 @@ import type { AmountQualifier, Status, TrancheKind } from '../model/vocabulary.t
 import type { GraphStore, Query } from '../store/graph-store.ts';
 import { countedCapacity, dealMoney, type DealMoney } from './rules/commitments.ts';
 import { whenParams, type When } from './rules/in-force.ts';
-import { statusOn } from './rules/status-on.ts';
+import { statusOn, type DatedEntry } from './rules/status-on.ts';
 
 /** The deals `$ids` with what the rule reads of them. */
 export const DEAL_MONEY_FACTS: Query = {
@@ -73,20 +73,52 @@ export async function dealMoneyOn(store: GraphStore, ids: readonly string[], whe
   for (const f of facts) {
     const id = String(f.id);
     const entries = (historyOf.get(id) ?? []).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-    const status = statusOn(
-      { status: f.status as Status, announcedOn: String(f.announcedOn), endedOn: str(f.endedOn), knownOn: str(f.knownSince), history: entries },
-      when.asOf,
-      when.knownOn,
+    out.set(
+      id,
+      moneyOn(
+        {
+          status: f.status as Status,
+          announcedOn: String(f.announcedOn),
+          endedOn: str(f.endedOn),
+          knownSince: str(f.knownSince),
+          amountUsd: f.amountUsd == null ? null : Number(f.amountUsd),
+          amountQualifier: (f.amountQualifier as AmountQualifier | null) ?? null,
+          capacityGw: f.capacityGw == null ? null : Number(f.capacityGw),
+        },
+        entries,
+        tranchesOf.get(id) ?? [],
+        when,
+      ),
     );
-    // Before it was announced or known it holds nothing: as an ended deal would.
-    const on = status ?? 'called_off';
-    const money = dealMoney({
-      status: on,
-      amountUsd: f.amountUsd == null ? null : Number(f.amountUsd),
-      amountQualifier: (f.amountQualifier as AmountQualifier | null) ?? null,
-      tranches: tranchesOf.get(id) ?? [],
-    });
-    out.set(id, { ...money, capacityGw: countedCapacity(on, f.capacityGw == null ? null : Number(f.capacityGw)) });
   }
   return out;
+}
+
+/** What `moneyOn` reads of a deal itself. */
+export interface MoneyFacts {
+  readonly status: Status;
+  readonly announcedOn: string;
+  readonly endedOn: string | null;
+  readonly knownSince: string | null;
+  readonly amountUsd: number | null;
+  readonly amountQualifier: AmountQualifier | null;
+  readonly capacityGw: number | null;
+}
+
+/**
+ * One deal's money on `when`, from its facts, its status history in order of `on`, and the
+ * tranches known by `when.knownOn` (the one computation the statements above and the read model
+ * both feed).
+ */
+export function moneyOn(
+  f: MoneyFacts,
+  history: readonly DatedEntry[],
+  tranches: readonly { amountUsd: number; amountQualifier: AmountQualifier; kind: TrancheKind }[],
+  when: When,
+): DealMoneyOn {
+  const status = statusOn({ status: f.status, announcedOn: f.announcedOn, endedOn: f.endedOn, knownOn: f.knownSince, history }, when.asOf, when.knownOn);
+  // Before it was announced or known it holds nothing: as an ended deal would.
+  const on = status ?? 'called_off';
+  const money = dealMoney({ status: on, amountUsd: f.amountUsd, amountQualifier: f.amountQualifier, tranches });
+  return { ...money, capacityGw: countedCapacity(on, f.capacityGw) };
 }

@@ -36,7 +36,7 @@ import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 import { CLOUD_SERVICE_SCOPES, restricts } from './rules/scope.ts';
 
 const ROLES = Object.values(PARTY_ROLES).join('|');
-const ASKER_DEALS = `UNWIND $orgs AS id MATCH (o:Organization {id: id})-[:${ROLES}]->(d:Deal) WHERE ${inForceCypher('d')}`;
+const ASKER_DEALS = `UNWIND $orgs AS id MATCH (o:Organization {id: id})-[:${ROLES}]->(d:Deal) WHERE ${inForceCypher('d')} WITH d`;
 
 /** The deals in force on `$asOf` of the asker's side (`$orgs`: the asker and what it controls), each with all its parties. */
 export const ASKER_DEAL_PARTIES: Query = {

@@ -2,19 +2,9 @@
  * `investors(in, asOf)`: who invested in an organization through deals in force on a date,
  * through which deals and how much, largest total first.
  */
-import type { GraphStore, Query } from '../store/graph-store.ts';
-import { dealMoneyOn } from './deal-money.ts';
 import { addMoney, NO_MONEY, splitAmounts, splitMoney } from './rules/commitments.ts';
-import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
-
-/** Investments in `$target` (not `$in`: a keyword LadybugDB cannot parse as a parameter name) in force on `$asOf`, with every investor of each. */
-export const INVESTORS: Query = {
-  name: 'q.investors',
-  cypher:
-    `MATCH (t:Organization {id: $target})-[:INVESTEE_IN]->(d:Deal) WHERE ${inForceCypher('d')} ` +
-    'MATCH (i:Organization)-[e:INVESTOR_IN]->(d) ' +
-    'RETURN DISTINCT i.id AS investor, d.id AS deal, e.amountUsd AS partyAmountUsd, d.amountUsd AS dealAmountUsd',
-};
+import type { When } from './rules/in-force.ts';
+import type { SupplySource } from './supply-source.ts';
 
 export interface Investment {
   investorId: string;
@@ -32,18 +22,17 @@ export interface Investment {
  * count of investors per round needs no subquery. `totalUsd` is the reported amount (the
  * headline or the investor's own figure, whatever its status), kept as the field always said.
  */
-export async function investors(store: GraphStore, target: string, when: When): Promise<Investment[]> {
-  const rows = (await store.read(INVESTORS, { target, ...whenParams(when) })).map((r) => ({
-    deal: String(r.deal),
-    party: String(r.investor),
-    partyAmountUsd: r.partyAmountUsd as number | null,
-    dealAmountUsd: r.dealAmountUsd as number | null,
+export async function investors(supply: SupplySource, target: string, when: When): Promise<Investment[]> {
+  const rows = (await supply.investmentRows(target, when)).map((r) => ({
+    deal: r.deal,
+    party: r.investor,
+    partyAmountUsd: r.partyAmountUsd,
+    dealAmountUsd: r.dealAmountUsd,
   }));
   const reported = splitAmounts(rows);
   const money = splitMoney(
     rows,
-    await dealMoneyOn(
-      store,
+    await supply.money(
       rows.map((r) => r.deal),
       when,
     ),

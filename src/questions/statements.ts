@@ -11,25 +11,23 @@ import { DEAL_PARTIES } from './deal-parties.ts';
 import { DEALS_STATEMENTS } from './deals.ts';
 import { EXCLUSIVITIES } from './exclusivities.ts';
 import { FEED_STATEMENTS } from './feed.ts';
-import { INVESTORS } from './investors.ts';
 import { NEIGHBOURS } from './neighborhood.ts';
 import { ORGANIZATION_IDS, ORGANIZATIONS_COUNT, ORGANIZATIONS_PAGE } from './organizations.ts';
 import { DEALS_OF_PARTIES } from './party-deals.ts';
 import { PATH_STATEMENTS } from './paths.ts';
 import { KNOWN_ID_STATEMENTS } from './rules/known-ids.ts';
-import { SEARCH_NAMED, SEARCH_TITLED } from './search.ts';
-import { SUPPLIERS, SUPPLY_COVERS, SUPPLY_MAKERS } from './suppliers.ts';
+import { SEARCH_INDEX_STATEMENTS } from './search-index.ts';
+import { SUPPLY_GRAPH_QUERIES } from './supply-graph.ts';
+import { SUPPLY_SOURCE_STATEMENTS } from './supply-source.ts';
 
 export const QUESTION_STATEMENTS: readonly Query[] = [
   ...DEALS_STATEMENTS,
   DEALS_OF_PARTIES,
   DEAL_PARTIES,
   ...DEAL_MONEY_STATEMENTS,
-  SUPPLIERS,
-  SUPPLY_COVERS,
-  SUPPLY_MAKERS,
+  ...SUPPLY_SOURCE_STATEMENTS,
+  ...SUPPLY_GRAPH_QUERIES,
   ...Object.values(EXCLUSIVITIES),
-  INVESTORS,
   COMMITMENTS_OF,
   COMMITMENTS_ALL,
   ORGANIZATIONS_PAGE,
@@ -40,8 +38,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   CHANGES,
   CHANGES_OF,
   ...FEED_STATEMENTS,
-  SEARCH_NAMED,
-  SEARCH_TITLED,
+  ...SEARCH_INDEX_STATEMENTS,
   ...KNOWN_ID_STATEMENTS,
   ...CHANNEL_STATEMENTS,
   ...RESTRICTION_STATEMENTS,

@@ -9,46 +9,14 @@
  * commitments rule) and the exclusions. On LadybugDB a `COUNT {}` subquery in the statement
  * aggregates every SUPPLIER_IN edge of the graph and `NOT s.id IN $list` filters after the joins.
  */
-import type { GraphStore, Query, Row } from '../store/graph-store.ts';
+import type { GraphStore, Row } from '../store/graph-store.ts';
 import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
-import { dealMoneyOn } from './deal-money.ts';
 import { addMoney, NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
-import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
+import type { When } from './rules/in-force.ts';
+import type { SupplySource } from './supply-source.ts';
 import { restricts, scopesOfSupply, type DealSupply } from './rules/scope.ts';
 import type { CloudServiceKind, DealKind } from '../model/vocabulary.ts';
-
-/** Roles through which an organization receives supply. */
-const RECEIVING_ROLES = 'CUSTOMER_IN|INVESTEE_IN|PARTNER_IN|BORROWER_IN';
-
-/** Supply deals in force on `$asOf` where `$of` receives, with every other supplier of each. */
-export const SUPPLIERS: Query = {
-  name: 'q.suppliers',
-  cypher:
-    `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')} ` +
-    'MATCH (s:Organization)-[e:SUPPLIER_IN]->(d) WHERE s.id <> $of ' +
-    'RETURN DISTINCT s.id AS supplier, d.id AS deal, d.kind AS dealKind, e.amountUsd AS partyAmountUsd',
-};
-
-const SUPPLY_DEALS = `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES}]->(d:Deal) WHERE ${inForceCypher('d')}`;
-
-/** What the supply deals of `$of` in force on `$asOf` cover: a cloud service with its kind, or a chip ('' as kind). */
-export const SUPPLY_COVERS: Query = {
-  name: 'q.suppliers.covers',
-  cypher: [
-    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:CloudService) RETURN DISTINCT d.id AS deal, c.id AS item, c.kind AS serviceKind`,
-    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:Chip) RETURN DISTINCT d.id AS deal, c.id AS item, '' AS serviceKind`,
-  ].join(' UNION ALL '),
-};
-
-/** Who operates each covered cloud service, and who designs or makes each covered chip. */
-export const SUPPLY_MAKERS: Query = {
-  name: 'q.suppliers.makers',
-  cypher: [
-    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:CloudService)<-[:OPERATES]-(m:Organization) RETURN DISTINCT c.id AS item, m.id AS maker`,
-    `${SUPPLY_DEALS} MATCH (d)-[:COVERS]->(c:Chip)<-[:DESIGNS|MANUFACTURES]-(m:Organization) RETURN DISTINCT c.id AS item, m.id AS maker`,
-  ].join(' UNION ALL '),
-};
 
 /** One supplier's part of one deal: its money, and the deal's capacity when it is the only supplier. */
 export interface SupplyPart extends Money {
@@ -71,16 +39,10 @@ export interface SupplierFacts extends Money {
  * split among all of a deal's suppliers before exclusions, so excluding a co-supplier never
  * hands its share to another.
  */
-export async function supplierFacts(store: GraphStore, of: string, excluded: readonly string[], when: When): Promise<SupplierFacts[]> {
-  const [read, covers] = await Promise.all([store.read(SUPPLIERS, { of, ...whenParams(when) }), supplyCovers(store, of, when)]);
-  const rows = read.map((r) => ({
-    deal: String(r.deal),
-    dealKind: r.dealKind as DealKind,
-    party: String(r.supplier),
-    partyAmountUsd: r.partyAmountUsd as number | null,
-  }));
-  const money = await dealMoneyOn(
-    store,
+export async function supplierFacts(supply: SupplySource, of: string, excluded: readonly string[], when: When): Promise<SupplierFacts[]> {
+  const [read, covers] = await Promise.all([supply.supplyRows(of, when), supplyCovers(supply, of, when)]);
+  const rows = read.map((r) => ({ deal: r.deal, dealKind: r.dealKind, party: r.supplier, partyAmountUsd: r.partyAmountUsd }));
+  const money = await supply.money(
     rows.map((r) => r.deal),
     when,
   );
@@ -117,21 +79,17 @@ interface Covered {
 }
 
 /** Deal id -> the cloud services and chips it covers, each with who operates or makes it. */
-async function supplyCovers(store: GraphStore, of: string, when: When): Promise<Map<string, Covered[]>> {
-  const params = { of, ...whenParams(when) };
-  const [covers, makers] = await Promise.all([store.read(SUPPLY_COVERS, params), store.read(SUPPLY_MAKERS, params)]);
+async function supplyCovers(supply: SupplySource, of: string, when: When): Promise<Map<string, Covered[]>> {
+  const { covers, makers } = await supply.supplyCovers(of, when);
   const makersOf = new Map<string, Set<string>>();
-  for (const r of makers) {
-    const item = String(r.item);
+  for (const { item, maker } of makers) {
     if (!makersOf.has(item)) makersOf.set(item, new Set());
-    makersOf.get(item)!.add(String(r.maker));
+    makersOf.get(item)!.add(maker);
   }
   const out = new Map<string, Covered[]>();
-  for (const r of covers) {
-    const deal = String(r.deal);
-    const item = String(r.item);
+  for (const { deal, item, serviceKind } of covers) {
     if (!out.has(deal)) out.set(deal, []);
-    out.get(deal)!.push({ item, serviceKind: r.serviceKind ? (r.serviceKind as CloudServiceKind) : null, makers: makersOf.get(item) ?? new Set() });
+    out.get(deal)!.push({ item, serviceKind, makers: makersOf.get(item) ?? new Set() });
   }
   return out;
 }
@@ -175,12 +133,12 @@ export interface SuppliersAnswer {
   granted: Row[];
 }
 
-/** `control`: who controls whom on `r.when.asOf`. */
-export async function suppliers(store: GraphStore, control: ControlGraph, r: SuppliersRequest): Promise<SuppliersAnswer> {
+/** `supply`: the supply graph read model; `store`: for the exclusivities; `control`: who controls whom on `r.when.asOf`. */
+export async function suppliers(store: GraphStore, supply: SupplySource, control: ControlGraph, r: SuppliersRequest): Promise<SuppliersAnswer> {
   const excluding = [...new Set(r.excluding)];
   const controlled = excluding.flatMap((id) => control.controlledBy(id));
   const [facts, granted] = await Promise.all([
-    supplierFacts(store, r.of, [...excluding, ...controlled], r.when),
+    supplierFacts(supply, r.of, [...excluding, ...controlled], r.when),
     exclusivitiesInForce(store, null, r.of, r.when),
   ]);
   const page = facts.slice(r.offset, r.offset + r.first).map((f) => {

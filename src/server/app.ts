@@ -7,6 +7,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
 import { readControlLinks } from '../questions/control-graph.ts';
 import { PerVersion } from '../questions/per-version.ts';
+import { SearchIndex } from '../questions/search-index.ts';
+import { SupplyGraph } from '../questions/supply-graph.ts';
+import type { SupplySource } from '../questions/supply-source.ts';
 import { candidateCaches } from '../questions/rules/known-ids.ts';
 import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -132,6 +135,14 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
       () => readControlLinks(o.store),
     ),
     idCandidates: candidateCaches(o.store, () => version.version),
+    supply: new PerVersion<SupplySource>(
+      () => version.version,
+      () => SupplyGraph.read(o.store),
+    ),
+    searchIndex: new PerVersion(
+      () => version.version,
+      () => SearchIndex.read(o.store),
+    ),
   };
   const trustedDocuments = TrustedDocuments.load();
   const trustedDocumentsOnly = o.trustedDocumentsOnly ?? false;

@@ -28,6 +28,8 @@ export interface ApiServer {
   metrics: Metrics;
   app: FastifyInstance;
   writer: GraphWriter;
+  /** The store behind the API (LadybugDB in memory). */
+  store: LadybugStore;
   /** The read gate in front of the store's readers. */
   gate: ReadGate;
   /** Creates an API key with a role and returns it. */
@@ -95,6 +97,7 @@ export async function startApiServer(
     metrics,
     app,
     writer,
+    store,
     gate,
     key: (role, name) => keys.create(role, name ?? `test-${role}`).key,
     async gql(query, variables, key) {

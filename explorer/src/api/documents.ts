@@ -539,3 +539,159 @@ export const changesQuery = graphql(`
     }
   }
 `);
+
+/**
+ * The access questions' documents select organization kinds as plain `kind` (no alias): the
+ * server allows at most 15 aliases per operation, and the diversification answer repeats these
+ * fragments for every lab and cloud.
+ */
+export const channelFields = graphql(`
+  fragment ChannelItem on Channel {
+    id
+    title
+    access
+    status
+    confidence
+    announcedOn
+    availableFrom
+    availableUntil
+    endedOn
+    models
+    terms
+    lab {
+      id
+      name
+      kind
+    }
+    provider {
+      id
+      name
+      kind
+    }
+    cloudService {
+      id
+      name
+    }
+    governedBy {
+      id
+      title
+      status
+      until
+      holder {
+        id
+        name
+        kind
+      }
+      grantor {
+        id
+        name
+        kind
+      }
+    }
+  }
+`);
+
+export const availabilityQuery = graphql(`
+  query Availability($of: ID!, $asOf: Date, $knownOn: Date) {
+    availability(of: $of, asOf: $asOf, knownOn: $knownOn) {
+      ...ChannelItem
+    }
+  }
+`);
+
+export const diversificationQuery = graphql(`
+  query Diversification($for: ID!, $outside: [ID!], $asOf: Date, $knownOn: Date) {
+    diversification(for: $for, outside: $outside, asOf: $asOf, knownOn: $knownOn) {
+      organization {
+        id
+        name
+        kind
+      }
+      country
+      asOf
+      excluded {
+        id
+        name
+      }
+      dependencies {
+        ...SupplyDeal
+      }
+      labs {
+        lab {
+          id
+          name
+          kind
+        }
+        channels {
+          ...ChannelItem
+        }
+        constraints {
+          ...ConstraintItem
+        }
+        confidence
+      }
+      clouds {
+        cloudService {
+          id
+          name
+        }
+        operator {
+          id
+          name
+          kind
+        }
+        channels {
+          ...ChannelItem
+        }
+        deals {
+          ...SupplyDeal
+        }
+        constraints {
+          ...ConstraintItem
+        }
+        confidence
+      }
+      onlyThroughExcluded {
+        id
+        name
+        kind
+      }
+      restrictions {
+        id
+        title
+        kind
+        status
+        inEffect
+      }
+    }
+  }
+  fragment ConstraintItem on Constraint {
+    kind
+    heldByExcludedProvider
+    note
+    channel {
+      id
+      title
+    }
+    exclusivity {
+      id
+      title
+      status
+      holder {
+        id
+        name
+        kind
+      }
+      grantor {
+        id
+        name
+        kind
+      }
+    }
+    restriction {
+      id
+      title
+      status
+    }
+  }
+`);

@@ -951,7 +951,7 @@ export type Query = {
   resolve: Array<NameResolution>;
   /** Government restrictions in force on asOf (default today), as known on knownOn, that bear on a country (ISO 3166-1 alpha-2), oldest first; every one in force without a country. */
   restrictions: Array<Restriction>;
-  /** Organizations, chips, cloud services, deals and exclusivities whose name, title or aliases contain the text (case-insensitive), best matches first. */
+  /** Organizations, chips and cloud services by name and aliases, deals and exclusivities (not retracted) by title and summary or scope: best matches first (the whole text equal to a name, its prefix, a word's prefix, inside it; then word by word: exact, prefix, inside, one or two typos). Every word of the text must match. Pages: pass the id of the last hit of a page as after. */
   search: Array<Node>;
   source?: Maybe<Source>;
   /**
@@ -1125,6 +1125,7 @@ export type QueryRestrictionsArgs = {
 
 
 export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
 };
@@ -1501,6 +1502,29 @@ export type ChangesQueryVariables = Exact<{
 
 export type ChangesQuery = { __typename?: 'Query', changes: { __typename?: 'ChangeConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ChangeEdge', node: { __typename?: 'Change', on: string, kind: ChangeKind, status: Status, fact: { __typename: 'Deal', id: string, title: string } | { __typename: 'Exclusivity', id: string, title: string } } }> } };
 
+export type ChannelItemFragment = { __typename?: 'Channel', id: string, title: string, access: AccessKind, status: Status, confidence: Confidence, announcedOn: string, availableFrom?: string | null, availableUntil?: string | null, endedOn?: string | null, models?: string | null, terms?: string | null, lab: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, provider: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, cloudService?: { __typename?: 'CloudService', id: string, name: string } | null, governedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind } }> };
+
+export type AvailabilityQueryVariables = Exact<{
+  of: Scalars['ID']['input'];
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type AvailabilityQuery = { __typename?: 'Query', availability: Array<{ __typename?: 'Channel', id: string, title: string, access: AccessKind, status: Status, confidence: Confidence, announcedOn: string, availableFrom?: string | null, availableUntil?: string | null, endedOn?: string | null, models?: string | null, terms?: string | null, lab: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, provider: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, cloudService?: { __typename?: 'CloudService', id: string, name: string } | null, governedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind } }> }> };
+
+export type DiversificationQueryVariables = Exact<{
+  for: Scalars['ID']['input'];
+  outside?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  knownOn?: InputMaybe<Scalars['Date']['input']>;
+}>;
+
+
+export type DiversificationQuery = { __typename?: 'Query', diversification: { __typename?: 'Diversification', country: string, asOf: string, organization: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, excluded: Array<{ __typename?: 'Organization', id: string, name: string }>, dependencies: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, labs: Array<{ __typename?: 'LabOption', confidence: Confidence, lab: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, channels: Array<{ __typename?: 'Channel', id: string, title: string, access: AccessKind, status: Status, confidence: Confidence, announcedOn: string, availableFrom?: string | null, availableUntil?: string | null, endedOn?: string | null, models?: string | null, terms?: string | null, lab: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, provider: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, cloudService?: { __typename?: 'CloudService', id: string, name: string } | null, governedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind } }> }>, constraints: Array<{ __typename?: 'Constraint', kind: ConstraintKind, heldByExcludedProvider: boolean, note: string, channel?: { __typename?: 'Channel', id: string, title: string } | null, exclusivity?: { __typename?: 'Exclusivity', id: string, title: string, status: Status, holder: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind } } | null, restriction?: { __typename?: 'Restriction', id: string, title: string, status: Status } | null }> }>, clouds: Array<{ __typename?: 'CloudOption', confidence: Confidence, cloudService: { __typename?: 'CloudService', id: string, name: string }, operator: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, channels: Array<{ __typename?: 'Channel', id: string, title: string, access: AccessKind, status: Status, confidence: Confidence, announcedOn: string, availableFrom?: string | null, availableUntil?: string | null, endedOn?: string | null, models?: string | null, terms?: string | null, lab: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, provider: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, cloudService?: { __typename?: 'CloudService', id: string, name: string } | null, governedBy: Array<{ __typename?: 'Exclusivity', id: string, title: string, status: Status, until: string, holder: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind } }> }>, deals: Array<{ __typename?: 'Deal', id: string, title: string, status: Status, confidence: Confidence, amountUsd?: number | null, amountQualifier?: AmountQualifier | null, announcedOn: string, dealKind: DealKind, parties: Array<{ __typename?: 'DealParty', role: PartyRole, organization: { __typename?: 'Organization', id: string, name: string, orgKind: OrganizationKind } }> }>, constraints: Array<{ __typename?: 'Constraint', kind: ConstraintKind, heldByExcludedProvider: boolean, note: string, channel?: { __typename?: 'Channel', id: string, title: string } | null, exclusivity?: { __typename?: 'Exclusivity', id: string, title: string, status: Status, holder: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind } } | null, restriction?: { __typename?: 'Restriction', id: string, title: string, status: Status } | null }> }>, onlyThroughExcluded: Array<{ __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }>, restrictions: Array<{ __typename?: 'Restriction', id: string, title: string, kind: RestrictionKind, status: Status, inEffect: boolean }> } };
+
+export type ConstraintItemFragment = { __typename?: 'Constraint', kind: ConstraintKind, heldByExcludedProvider: boolean, note: string, channel?: { __typename?: 'Channel', id: string, title: string } | null, exclusivity?: { __typename?: 'Exclusivity', id: string, title: string, status: Status, holder: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind }, grantor: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind } } | null, restriction?: { __typename?: 'Restriction', id: string, title: string, status: Status } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1579,6 +1603,82 @@ export const ExclusivityItemFragmentDoc = new TypedDocumentString(`
   title
   publishedOn
 }`, {"fragmentName":"ExclusivityItem"}) as unknown as TypedDocumentString<ExclusivityItemFragment, unknown>;
+export const ChannelItemFragmentDoc = new TypedDocumentString(`
+    fragment ChannelItem on Channel {
+  id
+  title
+  access
+  status
+  confidence
+  announcedOn
+  availableFrom
+  availableUntil
+  endedOn
+  models
+  terms
+  lab {
+    id
+    name
+    kind
+  }
+  provider {
+    id
+    name
+    kind
+  }
+  cloudService {
+    id
+    name
+  }
+  governedBy {
+    id
+    title
+    status
+    until
+    holder {
+      id
+      name
+      kind
+    }
+    grantor {
+      id
+      name
+      kind
+    }
+  }
+}
+    `, {"fragmentName":"ChannelItem"}) as unknown as TypedDocumentString<ChannelItemFragment, unknown>;
+export const ConstraintItemFragmentDoc = new TypedDocumentString(`
+    fragment ConstraintItem on Constraint {
+  kind
+  heldByExcludedProvider
+  note
+  channel {
+    id
+    title
+  }
+  exclusivity {
+    id
+    title
+    status
+    holder {
+      id
+      name
+      kind
+    }
+    grantor {
+      id
+      name
+      kind
+    }
+  }
+  restriction {
+    id
+    title
+    status
+  }
+}
+    `, {"fragmentName":"ConstraintItem"}) as unknown as TypedDocumentString<ConstraintItemFragment, unknown>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) {
@@ -2131,3 +2231,208 @@ export const ChangesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"c9c57ad31104be8bc7473c7d58ad19004a0ddb29e6b80fc5a0f0ade4b8f3b9c0"}) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
+export const AvailabilityDocument = new TypedDocumentString(`
+    query Availability($of: ID!, $asOf: Date, $knownOn: Date) {
+  availability(of: $of, asOf: $asOf, knownOn: $knownOn) {
+    ...ChannelItem
+  }
+}
+    fragment ChannelItem on Channel {
+  id
+  title
+  access
+  status
+  confidence
+  announcedOn
+  availableFrom
+  availableUntil
+  endedOn
+  models
+  terms
+  lab {
+    id
+    name
+    kind
+  }
+  provider {
+    id
+    name
+    kind
+  }
+  cloudService {
+    id
+    name
+  }
+  governedBy {
+    id
+    title
+    status
+    until
+    holder {
+      id
+      name
+      kind
+    }
+    grantor {
+      id
+      name
+      kind
+    }
+  }
+}`, {"hash":"3480989f7f9c8ecf5c037131091ed8121202e0e6065c4def3e2a992c93c72a23"}) as unknown as TypedDocumentString<AvailabilityQuery, AvailabilityQueryVariables>;
+export const DiversificationDocument = new TypedDocumentString(`
+    query Diversification($for: ID!, $outside: [ID!], $asOf: Date, $knownOn: Date) {
+  diversification(for: $for, outside: $outside, asOf: $asOf, knownOn: $knownOn) {
+    organization {
+      id
+      name
+      kind
+    }
+    country
+    asOf
+    excluded {
+      id
+      name
+    }
+    dependencies {
+      ...SupplyDeal
+    }
+    labs {
+      lab {
+        id
+        name
+        kind
+      }
+      channels {
+        ...ChannelItem
+      }
+      constraints {
+        ...ConstraintItem
+      }
+      confidence
+    }
+    clouds {
+      cloudService {
+        id
+        name
+      }
+      operator {
+        id
+        name
+        kind
+      }
+      channels {
+        ...ChannelItem
+      }
+      deals {
+        ...SupplyDeal
+      }
+      constraints {
+        ...ConstraintItem
+      }
+      confidence
+    }
+    onlyThroughExcluded {
+      id
+      name
+      kind
+    }
+    restrictions {
+      id
+      title
+      kind
+      status
+      inEffect
+    }
+  }
+}
+    fragment SupplyDeal on Deal {
+  id
+  title
+  dealKind: kind
+  status
+  confidence
+  amountUsd
+  amountQualifier
+  announcedOn
+  parties {
+    organization {
+      id
+      name
+      orgKind: kind
+    }
+    role
+  }
+}
+fragment ChannelItem on Channel {
+  id
+  title
+  access
+  status
+  confidence
+  announcedOn
+  availableFrom
+  availableUntil
+  endedOn
+  models
+  terms
+  lab {
+    id
+    name
+    kind
+  }
+  provider {
+    id
+    name
+    kind
+  }
+  cloudService {
+    id
+    name
+  }
+  governedBy {
+    id
+    title
+    status
+    until
+    holder {
+      id
+      name
+      kind
+    }
+    grantor {
+      id
+      name
+      kind
+    }
+  }
+}
+fragment ConstraintItem on Constraint {
+  kind
+  heldByExcludedProvider
+  note
+  channel {
+    id
+    title
+  }
+  exclusivity {
+    id
+    title
+    status
+    holder {
+      id
+      name
+      kind
+    }
+    grantor {
+      id
+      name
+      kind
+    }
+  }
+  restriction {
+    id
+    title
+    status
+  }
+}`, {"hash":"7837f16f072b4c998460aaa562619128d625c01de2ad50a453f1e33e896d6501"}) as unknown as TypedDocumentString<DiversificationQuery, DiversificationQueryVariables>;

@@ -101,6 +101,10 @@ export class ElementSet {
     this.addNode({ id, kind: 'ORGANIZATION', subKind: orgKind, name, status: null, currentStatus: null, amountUsd: null, amountQualifier: null });
   }
 
+  cloudService(id: string, name: string): void {
+    this.addNode({ id, kind: 'CLOUD_SERVICE', subKind: null, name, status: null, currentStatus: null, amountUsd: null, amountQualifier: null });
+  }
+
   private fromNeighborhood(n: NeighborhoodNode): NodeData {
     const node = n.node;
     let subKind: string | null = null;

@@ -63,6 +63,7 @@ export const RELATIONSHIP_GROUPS: readonly RelationshipGroup[] = [
   { name: 'Exclusivity', color: '#dc2626', types: ['HOLDS', 'GRANTS', 'PART_OF'] },
   { name: 'Control', color: '#111827', types: ['CONTROLS'] },
   { name: 'Hardware & cloud', color: '#c2410c', types: ['DESIGNS', 'MANUFACTURES', 'OFFERS', 'OPERATES'] },
+  { name: 'Model access', color: '#0369a1', types: ['AVAILABLE_THROUGH'] },
   { name: 'Supersedes', color: '#7c3aed', types: ['SUPERSEDES'] },
   { name: 'Cites', color: '#9ca3af', types: ['CITES'] },
 ];

@@ -74,7 +74,8 @@ export const queryResolvers: Resolvers = {
     search: async (_p, args, ctx) => {
       const text = arg(textArg, args.text, 'text');
       const first = arg(firstArg, args.first, 'first');
-      const hits = await search(ctx.store, text, first);
+      const hits = search(await ctx.searchIndex(), text, first, args.after);
+      if (!hits) throw badInput(`Argument "after": ${JSON.stringify(args.after)} is not a hit of this search.`, 'after');
       const nodes = await Promise.all(hits.map((h) => loadAnyNode(ctx, h.id, h.label)));
       return nodes.filter((n) => n !== null);
     },
@@ -132,7 +133,7 @@ export const queryResolvers: Resolvers = {
       const offset = decodeCursor(args.after);
       const when = setView(ctx, info, whenOf(ctx, args));
       const control = (await ctx.controlLinks()).on(when.asOf);
-      const answer = await suppliers(ctx.store, control, {
+      const answer = await suppliers(ctx.store, await ctx.supply(), control, {
         of: args.of,
         excluding: args.excluding ?? [],
         when,
@@ -144,11 +145,11 @@ export const queryResolvers: Resolvers = {
     },
     investors: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.in, 'in');
-      return investors(ctx.store, args.in, setView(ctx, info, whenOf(ctx, args)));
+      return investors(await ctx.supply(), args.in, setView(ctx, info, whenOf(ctx, args)));
     },
     concentration: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.of, 'of');
-      return concentration(ctx.store, args.of, setView(ctx, info, whenOf(ctx, args)), args.by ?? 'usd');
+      return concentration(await ctx.supply(), args.of, setView(ctx, info, whenOf(ctx, args)), args.by ?? 'usd');
     },
     paths: async (_p, args, ctx, info) => {
       const maxHops = arg(maxHopsArg, args.maxHops, 'maxHops');

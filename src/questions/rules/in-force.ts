@@ -71,7 +71,11 @@ export function knownByCypher(v: string): string {
   return `coalesce(${v}.knownSince, ${v}.announcedOn) <= date($knownOn)`;
 }
 
-/** The same rule as a Cypher predicate on the node bound to `v`, for the parameters `$asOf` and `$knownOn`. */
+/**
+ * The same rule as a Cypher predicate on the node bound to `v`, for the parameters `$asOf`,
+ * `$knownOn` and `$confidences`. A statement that matches further from `v` after this filter
+ * passes `v` through `WITH` first (docs/ladybug-traps.md#a-date-filter-before-a-second-match).
+ */
 export function inForceCypher(v: string): string {
   return (
     `${v}.announcedOn <= date($asOf) AND ${knownByCypher(v)} AND ${confidentCypher(v)} ` +

@@ -1,0 +1,236 @@
+/**
+ * The full-text index behind `search`, built in memory once per graph version from whole-table
+ * reads: organizations, chips and cloud services by name and aliases, deals and exclusivities
+ * (not retracted) by title, and by summary (a deal) or scope (an exclusivity).
+ *
+ * Words are lower-cased runs of letters and digits. The index maps each word to the documents
+ * holding it, per field (names and titles; summaries), as sorted integer arrays, so a million
+ * documents cost tens of megabytes rather than a map per posting. A query word matches a word of
+ * the vocabulary exactly, as its prefix, within one or two typos (words of 4 and 8 letters or
+ * more, sharing the first or the second letter), or inside it (query words of 3 letters or more,
+ * as the substring search did); every query word must match. Ranking, best first:
+ * 1. how the whole text meets a name, alias or title: equal, a prefix of it, a prefix of one of
+ *    its words, inside it, else only word by word;
+ * 2. the word score (exact > prefix > inside > typo; names and titles weigh more than summaries);
+ * 3. organizations, chips, cloud services, deals, exclusivities; then shorter names; then the
+ *    name and the id, so the order is total and pages are stable.
+ */
+import type { NodeLabel } from '../model/graph-model.ts';
+import type { GraphStore, Query } from '../store/graph-store.ts';
+
+const LABELS = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity'] as const satisfies readonly NodeLabel[];
+type SearchLabel = (typeof LABELS)[number];
+
+/** The statements the index is built from (whole tables, once per graph version). */
+export const SEARCH_INDEX_STATEMENTS: readonly Query[] = [
+  ...(['Organization', 'Chip', 'CloudService'] as const).map((l) => ({
+    name: `q.searchIndex.${l}`,
+    cypher: `MATCH (n:${l}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases, '' AS body`,
+  })),
+  { name: 'q.searchIndex.Deal', cypher: 'MATCH (n:Deal) WHERE n.retractedOn IS NULL RETURN n.id AS id, n.title AS name, n.summary AS body' },
+  { name: 'q.searchIndex.Exclusivity', cypher: 'MATCH (n:Exclusivity) WHERE n.retractedOn IS NULL RETURN n.id AS id, n.title AS name, n.scope AS body' },
+];
+
+/** Words of a text: lower-cased runs of letters and digits. */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Edit distance of `a` and `b` (insertions, deletions, substitutions, swaps of two neighbours) when at most `max`, else `max + 1`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    before = prev;
+    prev = cur;
+  }
+  return Math.min(prev[b.length]!, max + 1);
+}
+
+/** How a query word meets a vocabulary word, as a weight (0: not at all). */
+const EXACT = 4;
+const PREFIX = 3;
+const INSIDE = 2;
+const TYPO = 1;
+const NAME_BOOST = 3;
+/** Query words looked up (the rest of a long text is ignored). */
+const MAX_WORDS = 16;
+
+function wordWeight(query: string, word: string): number {
+  if (word === query) return EXACT;
+  if (word.startsWith(query)) return PREFIX;
+  if (query.length >= 3 && word.includes(query)) return INSIDE;
+  const typos = query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0;
+  // A typo is looked for among words that share the first or the second letter (a cheap filter).
+  if (!typos || (word[0] !== query[0] && word[1] !== query[1])) return 0;
+  return editDistance(query, word, typos) <= typos ? TYPO : 0;
+}
+
+/** How the whole text meets a lower-cased name: 0 equal, 1 prefix, 2 prefix of a word, 3 inside, 4 not. */
+function textTier(q: string, name: string): number {
+  if (name === q) return 0;
+  if (name.startsWith(q)) return 1;
+  const at = name.indexOf(q);
+  if (at < 0) return 4;
+  for (let i = at; i >= 0; i = name.indexOf(q, i + 1)) if (!/[\p{L}\p{N}]/u.test(name[i - 1]!)) return 2;
+  return 3;
+}
+
+export interface SearchHit {
+  id: string;
+  label: NodeLabel;
+}
+
+interface Ranked {
+  doc: number;
+  tier: number;
+  score: number;
+}
+
+export class SearchIndex {
+  private readonly ids: string[] = [];
+  private label = new Uint8Array(0);
+  /** Lower-cased name (or title) of each document, then its aliases. */
+  private readonly names: string[][] = [];
+  /** Word -> documents, per field. */
+  private readonly inNames = new Map<string, Int32Array>();
+  private readonly inBodies = new Map<string, Int32Array>();
+  private readonly vocabulary: string[] = [];
+
+  static async read(store: GraphStore): Promise<SearchIndex> {
+    const index = new SearchIndex();
+    const names = new Map<string, number[]>();
+    const bodies = new Map<string, number[]>();
+    const labels: number[] = [];
+    const post = (map: Map<string, number[]>, word: string, doc: number) => {
+      let list = map.get(word);
+      if (!list) map.set(word, (list = []));
+      if (list[list.length - 1] !== doc) list.push(doc);
+    };
+    for (const [i, statement] of SEARCH_INDEX_STATEMENTS.entries()) {
+      for (const row of await store.read(statement)) {
+        const doc = index.ids.length;
+        index.ids.push(String(row.id));
+        labels.push(i);
+        const all = [String(row.name ?? ''), ...((row.aliases as string[] | null) ?? [])].map((n) => n.toLowerCase());
+        index.names.push(all);
+        for (const n of all) for (const w of wordsOf(n)) post(names, w, doc);
+        if (row.body) for (const w of wordsOf(String(row.body))) post(bodies, w, doc);
+      }
+    }
+    index.label = Uint8Array.from(labels);
+    for (const [w, list] of names) index.inNames.set(w, Int32Array.from(list));
+    for (const [w, list] of bodies) index.inBodies.set(w, Int32Array.from(list));
+    index.vocabulary.push(...new Set([...names.keys(), ...bodies.keys()]));
+    return index;
+  }
+
+  get size(): { documents: number; words: number } {
+    return { documents: this.ids.length, words: this.vocabulary.length };
+  }
+
+  /**
+   * The best `first` hits for `text`, after the hit `after` (an id a previous page ended with)
+   * when given; `undefined` when `after` is not a hit of this text.
+   */
+  search(text: string, first: number, after?: string | null): SearchHit[] | undefined {
+    const q = text.trim().toLowerCase();
+    const first0 = (doc: number) => this.names[doc]![0]!;
+    const cmp = (a: Ranked, b: Ranked) =>
+      a.tier - b.tier ||
+      b.score - a.score ||
+      this.label[a.doc]! - this.label[b.doc]! ||
+      first0(a.doc).length - first0(b.doc).length ||
+      (first0(a.doc) < first0(b.doc) ? -1 : first0(a.doc) > first0(b.doc) ? 1 : 0) ||
+      (this.ids[a.doc]! < this.ids[b.doc]! ? -1 : this.ids[a.doc]! > this.ids[b.doc]! ? 1 : 0);
+    let cursor: Ranked | undefined;
+    if (after != null) {
+      this.match(q, (r) => {
+        if (this.ids[r.doc] === after) cursor = { ...r };
+      });
+      if (!cursor) return undefined;
+    }
+    // The best `first` after the cursor, kept sorted: a bounded insertion, not a sort of every match.
+    const top: Ranked[] = [];
+    this.match(q, (r) => {
+      if (cursor && cmp(r, cursor) <= 0) return;
+      if (top.length === first && cmp(r, top[first - 1]!) >= 0) return;
+      let at = top.length;
+      while (at > 0 && cmp(r, top[at - 1]!) < 0) at--;
+      top.splice(at, 0, { ...r });
+      if (top.length > first) top.pop();
+    });
+    return top.map((r) => ({ id: this.ids[r.doc]!, label: LABELS[this.label[r.doc]!] as SearchLabel }));
+  }
+
+  /** Calls `found` with every document the text matches, its tier and word score (the object is reused). */
+  private match(q: string, found: (r: Ranked) => void): void {
+    const r: Ranked = { doc: 0, tier: 4, score: 0 };
+    const words = [...new Set(wordsOf(q))].slice(0, MAX_WORDS);
+    if (words.length === 0) {
+      // Nothing to look up by word (punctuation only): the names and titles that contain it.
+      if (!q) return;
+      this.names.forEach((all, doc) => {
+        r.doc = doc;
+        r.tier = Math.min(...all.map((n) => textTier(q, n)));
+        r.score = 0;
+        if (r.tier < 4) found(r);
+      });
+      return;
+    }
+    const n = this.ids.length;
+    const score = new Float64Array(n);
+    const matched = new Uint8Array(n);
+    // Documents where every word so far was found in a name or title, not by a typo: only those
+    // can meet the whole text in a name.
+    const inName = new Uint8Array(n);
+    const best = new Float64Array(n);
+    words.forEach((word, k) => {
+      const touched: number[] = [];
+      for (const v of this.vocabulary) {
+        const w = wordWeight(word, v);
+        if (!w) continue;
+        for (const [postings, boost] of [
+          [this.inNames.get(v), NAME_BOOST],
+          [this.inBodies.get(v), 1],
+        ] as const) {
+          if (!postings) continue;
+          for (let i = 0; i < postings.length; i++) {
+            const doc = postings[i]!;
+            if (matched[doc] !== k) continue;
+            if (best[doc] === 0) touched.push(doc);
+            if (w * boost > best[doc]!) best[doc] = w * boost;
+          }
+        }
+      }
+      for (const doc of touched) {
+        score[doc]! += best[doc]!;
+        if (best[doc]! >= NAME_BOOST * INSIDE && inName[doc] === k) inName[doc]!++;
+        best[doc] = 0;
+        matched[doc]!++;
+      }
+    });
+    const all = words.length;
+    for (let doc = 0; doc < n; doc++) {
+      if (matched[doc] !== all) continue;
+      r.doc = doc;
+      r.score = score[doc]!;
+      r.tier = 4;
+      if (inName[doc] === all) for (const name of this.names[doc]!) r.tier = Math.min(r.tier, textTier(q, name));
+      found(r);
+    }
+  }
+}

@@ -1,0 +1,374 @@
+/**
+ * The read model of the money questions: the supply and investment graph held in memory, built
+ * from a few whole-table reads once per graph version (the server keeps one per version, like the
+ * control links), and answering what `storeSupply` answers with the same rules (rules/in-force.ts,
+ * the status-on and commitments rules through `moneyOn`). A deal's dates, status, confidence and
+ * amounts are kept in columns indexed by a deal number; the party relationships as adjacency
+ * lists both ways (by organization and by deal). Strings repeat a lot (days, kinds, statuses):
+ * each distinct one is kept once.
+ */
+import type { AmountQualifier, CloudServiceKind, Confidence, DealKind, Status, TrancheKind } from '../model/vocabulary.ts';
+import type { GraphStore, Query, Row } from '../store/graph-store.ts';
+import { moneyOn, type DealMoneyOn } from './deal-money.ts';
+import { isInForce, LATEST_DAY, type When } from './rules/in-force.ts';
+import type { DatedEntry } from './rules/status-on.ts';
+import { RECEIVING_ROLES, type CoveredRow, type InvestmentRow, type MakerRow, type SupplyRow, type SupplySource } from './supply-source.ts';
+
+/** The party relationships the read model holds. */
+const ROLES = [...RECEIVING_ROLES, 'SUPPLIER_IN', 'INVESTOR_IN'] as const;
+type Role = (typeof ROLES)[number];
+const ROLE_CODE = new Map<Role, number>(ROLES.map((r, i) => [r, i]));
+const RECEIVING_CODES = new Set(RECEIVING_ROLES.map((r) => ROLE_CODE.get(r)!));
+const SUPPLIER = ROLE_CODE.get('SUPPLIER_IN')!;
+const INVESTOR = ROLE_CODE.get('INVESTOR_IN')!;
+const INVESTEE = ROLE_CODE.get('INVESTEE_IN')!;
+
+const DEAL_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'announcedOn',
+  'endedOn',
+  'retractedOn',
+  'knownSince',
+  'endKnownSince',
+  'confidence',
+  'amountUsd',
+  'amountQualifier',
+  'capacityGw',
+] as const;
+
+/** The statements the read model is built from (whole tables, read once per graph version). */
+export const SUPPLY_GRAPH_STATEMENTS = {
+  deals: { name: 'q.supplyGraph.deals', cypher: `MATCH (d:Deal) RETURN ${DEAL_COLUMNS.map((c) => `d.${c} AS ${c}`).join(', ')}` },
+  parties: Object.fromEntries(
+    ROLES.map((r) => [
+      r,
+      { name: `q.supplyGraph.parties.${r}`, cypher: `MATCH (o:Organization)-[e:${r}]->(d:Deal) RETURN o.id AS org, d.id AS deal, e.amountUsd AS amountUsd` },
+    ]),
+  ) as Record<Role, Query>,
+  history: {
+    name: 'q.supplyGraph.history',
+    cypher: 'MATCH (d:Deal)-[:HAS_STATUS]->(s:StatusEntry) RETURN d.id AS deal, s.status AS status, s.changedOn AS changedOn, s.knownSince AS knownSince',
+  },
+  tranches: {
+    name: 'q.supplyGraph.tranches',
+    cypher:
+      'MATCH (d:Deal)-[:HAS_TRANCHE]->(t:Tranche) RETURN d.id AS deal, t.amountUsd AS amountUsd, t.amountQualifier AS amountQualifier, t.kind AS kind, t.knownSince AS knownSince',
+  },
+  covers: {
+    name: 'q.supplyGraph.covers',
+    cypher: [
+      'MATCH (d:Deal)-[:COVERS]->(c:CloudService) RETURN d.id AS deal, c.id AS item, c.kind AS serviceKind',
+      "MATCH (d:Deal)-[:COVERS]->(c:Chip) RETURN d.id AS deal, c.id AS item, '' AS serviceKind",
+    ].join(' UNION ALL '),
+  },
+  makers: {
+    name: 'q.supplyGraph.makers',
+    cypher: [
+      'MATCH (c:CloudService)<-[:OPERATES]-(m:Organization) RETURN c.id AS item, m.id AS maker',
+      'MATCH (c:Chip)<-[:DESIGNS|MANUFACTURES]-(m:Organization) RETURN c.id AS item, m.id AS maker',
+    ].join(' UNION ALL '),
+  },
+} as const;
+
+export const SUPPLY_GRAPH_QUERIES: readonly Query[] = [
+  SUPPLY_GRAPH_STATEMENTS.deals,
+  ...Object.values(SUPPLY_GRAPH_STATEMENTS.parties),
+  SUPPLY_GRAPH_STATEMENTS.history,
+  SUPPLY_GRAPH_STATEMENTS.tranches,
+  SUPPLY_GRAPH_STATEMENTS.covers,
+  SUPPLY_GRAPH_STATEMENTS.makers,
+];
+
+interface Tranche {
+  amountUsd: number;
+  amountQualifier: AmountQualifier;
+  kind: TrancheKind;
+  knownSince: string | null;
+}
+
+/** Adjacency lists in compressed form: the neighbours of `i` are `to[start[i]..start[i+1])`. */
+interface Adjacency {
+  start: Uint32Array;
+  to: Uint32Array;
+  role: Uint8Array;
+  amount: Float64Array;
+}
+
+function adjacency(n: number, from: Uint32Array, to: Uint32Array, role: Uint8Array, amount: Float64Array, count: number): Adjacency {
+  const start = new Uint32Array(n + 1);
+  for (let e = 0; e < count; e++) start[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, n);
+  const out = { start, to: new Uint32Array(count), role: new Uint8Array(count), amount: new Float64Array(count) };
+  for (let e = 0; e < count; e++) {
+    const at = fill[from[e]!]!++;
+    out.to[at] = to[e]!;
+    out.role[at] = role[e]!;
+    out.amount[at] = amount[e]!;
+  }
+  return out;
+}
+
+const str = (v: unknown): string | null => (v == null ? null : String(v));
+
+/** Keeps one copy of each distinct string. */
+class Strings {
+  private readonly seen = new Map<string, string>();
+  of(v: unknown): string | null {
+    if (v == null) return null;
+    const s = String(v);
+    const known = this.seen.get(s);
+    if (known !== undefined) return known;
+    this.seen.set(s, s);
+    return s;
+  }
+}
+
+/** An amount column: NaN stands for "not reported". */
+const amountOf = (v: unknown) => (v == null ? Number.NaN : Number(v));
+const orNull = (n: number) => (Number.isNaN(n) ? null : n);
+
+export class SupplyGraph implements SupplySource {
+  private readonly dealNo = new Map<string, number>();
+  private readonly dealId: string[] = [];
+  private readonly kind: (string | null)[] = [];
+  private readonly status: (string | null)[] = [];
+  private readonly announcedOn: string[] = [];
+  private readonly endedOn: (string | null)[] = [];
+  private readonly retractedOn: (string | null)[] = [];
+  private readonly knownSince: (string | null)[] = [];
+  private readonly endKnownSince: (string | null)[] = [];
+  private readonly confidence: (string | null)[] = [];
+  private readonly amountQualifier: (string | null)[] = [];
+  private amountUsd = new Float64Array(0);
+  private capacityGw = new Float64Array(0);
+  private readonly orgNo = new Map<string, number>();
+  private readonly orgId: string[] = [];
+  private byOrg!: Adjacency;
+  private byDeal!: Adjacency;
+  /** Status-history entries of each deal that has one, in order of `on`. */
+  private readonly history = new Map<number, DatedEntry[]>();
+  private readonly tranches = new Map<number, Tranche[]>();
+  private readonly covered = new Map<number, { item: string; serviceKind: CloudServiceKind | null }[]>();
+  private readonly makersOf = new Map<string, string[]>();
+
+  /** Reads the graph's deals, party relationships, histories, tranches and what deals cover. */
+  static async read(store: GraphStore): Promise<SupplyGraph> {
+    const g = new SupplyGraph();
+    const strings = new Strings();
+    g.addDeals(await store.read(SUPPLY_GRAPH_STATEMENTS.deals), strings);
+    let capacity = 1 << 16;
+    let from = new Uint32Array(capacity);
+    let to = new Uint32Array(capacity);
+    let role = new Uint8Array(capacity);
+    let amount = new Float64Array(capacity);
+    let count = 0;
+    for (const r of ROLES) {
+      const code = ROLE_CODE.get(r)!;
+      for (const row of await store.read(SUPPLY_GRAPH_STATEMENTS.parties[r])) {
+        const deal = g.dealNo.get(String(row.deal));
+        if (deal === undefined) continue;
+        if (count === capacity) {
+          capacity *= 2;
+          const grow = <T extends Uint32Array | Uint8Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+          from = grow(from, new Uint32Array(capacity));
+          to = grow(to, new Uint32Array(capacity));
+          role = grow(role, new Uint8Array(capacity));
+          amount = grow(amount, new Float64Array(capacity));
+        }
+        from[count] = g.orgOf(String(row.org));
+        to[count] = deal;
+        role[count] = code;
+        amount[count] = amountOf(row.amountUsd);
+        count++;
+      }
+    }
+    g.byOrg = adjacency(g.orgId.length, from, to, role, amount, count);
+    g.byDeal = adjacency(g.dealId.length, to, from, role, amount, count);
+    for (const row of await store.read(SUPPLY_GRAPH_STATEMENTS.history)) {
+      const deal = g.dealNo.get(String(row.deal));
+      if (deal === undefined) continue;
+      let list = g.history.get(deal);
+      if (!list) g.history.set(deal, (list = []));
+      list.push({ status: strings.of(row.status) as Status, on: strings.of(row.changedOn)!, knownOn: strings.of(row.knownSince) });
+    }
+    for (const list of g.history.values()) list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    for (const row of await store.read(SUPPLY_GRAPH_STATEMENTS.tranches)) {
+      const deal = g.dealNo.get(String(row.deal));
+      if (deal === undefined) continue;
+      let list = g.tranches.get(deal);
+      if (!list) g.tranches.set(deal, (list = []));
+      list.push({
+        amountUsd: Number(row.amountUsd),
+        amountQualifier: row.amountQualifier as AmountQualifier,
+        kind: row.kind as TrancheKind,
+        knownSince: str(row.knownSince),
+      });
+    }
+    for (const row of await store.read(SUPPLY_GRAPH_STATEMENTS.covers)) {
+      const deal = g.dealNo.get(String(row.deal));
+      if (deal === undefined) continue;
+      let list = g.covered.get(deal);
+      if (!list) g.covered.set(deal, (list = []));
+      const item = String(row.item);
+      const serviceKind = row.serviceKind ? (strings.of(row.serviceKind) as CloudServiceKind) : null;
+      if (!list.some((c) => c.item === item)) list.push({ item, serviceKind });
+    }
+    for (const row of await store.read(SUPPLY_GRAPH_STATEMENTS.makers)) {
+      const item = String(row.item);
+      const maker = String(row.maker);
+      let list = g.makersOf.get(item);
+      if (!list) g.makersOf.set(item, (list = []));
+      if (!list.includes(maker)) list.push(maker);
+    }
+    return g;
+  }
+
+  private addDeals(rows: Row[], strings: Strings): void {
+    this.amountUsd = new Float64Array(rows.length);
+    this.capacityGw = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      const id = String(r.id);
+      this.dealNo.set(id, i);
+      this.dealId.push(id);
+      this.kind.push(strings.of(r.kind));
+      this.status.push(strings.of(r.status));
+      this.announcedOn.push(strings.of(r.announcedOn)!);
+      this.endedOn.push(strings.of(r.endedOn));
+      this.retractedOn.push(strings.of(r.retractedOn));
+      this.knownSince.push(strings.of(r.knownSince));
+      this.endKnownSince.push(strings.of(r.endKnownSince));
+      this.confidence.push(strings.of(r.confidence));
+      this.amountQualifier.push(strings.of(r.amountQualifier));
+      this.amountUsd[i] = amountOf(r.amountUsd);
+      this.capacityGw[i] = amountOf(r.capacityGw);
+    });
+  }
+
+  private orgOf(id: string): number {
+    let n = this.orgNo.get(id);
+    if (n === undefined) {
+      n = this.orgId.length;
+      this.orgNo.set(id, n);
+      this.orgId.push(id);
+    }
+    return n;
+  }
+
+  /** How many deals and party relationships it holds. */
+  get size(): { deals: number; parties: number } {
+    return { deals: this.dealId.length, parties: this.byOrg.to.length };
+  }
+
+  private inForce(d: number, when: When): boolean {
+    return isInForce(
+      {
+        announcedOn: this.announcedOn[d]!,
+        endedOn: this.endedOn[d],
+        retractedOn: this.retractedOn[d],
+        knownSince: this.knownSince[d],
+        endKnownSince: this.endKnownSince[d],
+        confidence: this.confidence[d] as Confidence | null,
+      },
+      when.asOf,
+      when.knownOn,
+      when.minConfidence,
+    );
+  }
+
+  /** The deals in force on `when` where `org` plays one of `roles` (each once, in the order of its relationships). */
+  private dealsOf(org: string, roles: ReadonlySet<number>, when: When): number[] {
+    const o = this.orgNo.get(org);
+    if (o === undefined) return [];
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const { start, to, role } = this.byOrg;
+    for (let e = start[o]!; e < start[o + 1]!; e++) {
+      const d = to[e]!;
+      if (!roles.has(role[e]!) || seen.has(d)) continue;
+      seen.add(d);
+      if (this.inForce(d, when)) out.push(d);
+    }
+    return out;
+  }
+
+  /** The parties of deal `d` in `role`: organization and its own amount (distinct pairs). */
+  private partiesOf(d: number, r: number): { org: string; amount: number | null }[] {
+    const out: { org: string; amount: number | null }[] = [];
+    const { start, to, role, amount } = this.byDeal;
+    for (let e = start[d]!; e < start[d + 1]!; e++) {
+      if (role[e] !== r) continue;
+      const org = this.orgId[to[e]!]!;
+      const a = orNull(amount[e]!);
+      if (!out.some((p) => p.org === org && p.amount === a)) out.push({ org, amount: a });
+    }
+    return out;
+  }
+
+  async supplyRows(of: string, when: When): Promise<SupplyRow[]> {
+    const rows: SupplyRow[] = [];
+    for (const d of this.dealsOf(of, RECEIVING_CODES, when)) {
+      for (const p of this.partiesOf(d, SUPPLIER)) {
+        if (p.org !== of) rows.push({ supplier: p.org, deal: this.dealId[d]!, dealKind: this.kind[d] as DealKind, partyAmountUsd: p.amount });
+      }
+    }
+    return rows;
+  }
+
+  async supplyCovers(of: string, when: When): Promise<{ covers: CoveredRow[]; makers: MakerRow[] }> {
+    const covers: CoveredRow[] = [];
+    const makers = new Map<string, MakerRow[]>();
+    for (const d of this.dealsOf(of, RECEIVING_CODES, when)) {
+      for (const c of this.covered.get(d) ?? []) {
+        covers.push({ deal: this.dealId[d]!, item: c.item, serviceKind: c.serviceKind });
+        if (!makers.has(c.item))
+          makers.set(
+            c.item,
+            (this.makersOf.get(c.item) ?? []).map((maker) => ({ item: c.item, maker })),
+          );
+      }
+    }
+    return { covers, makers: [...makers.values()].flat() };
+  }
+
+  async investmentRows(target: string, when: When): Promise<InvestmentRow[]> {
+    const rows: InvestmentRow[] = [];
+    for (const d of this.dealsOf(target, new Set([INVESTEE]), when)) {
+      for (const p of this.partiesOf(d, INVESTOR)) {
+        rows.push({ investor: p.org, deal: this.dealId[d]!, partyAmountUsd: p.amount, dealAmountUsd: orNull(this.amountUsd[d]!) });
+      }
+    }
+    return rows;
+  }
+
+  async money(ids: readonly string[], when: When): Promise<Map<string, DealMoneyOn>> {
+    const out = new Map<string, DealMoneyOn>();
+    const knownOn = when.knownOn ?? LATEST_DAY;
+    for (const id of ids) {
+      const d = this.dealNo.get(id);
+      if (d === undefined || out.has(id)) continue;
+      const announcedOn = this.announcedOn[d]!;
+      const tranches = (this.tranches.get(d) ?? []).filter((t) => (t.knownSince ?? announcedOn) <= knownOn);
+      out.set(
+        id,
+        moneyOn(
+          {
+            status: this.status[d] as Status,
+            announcedOn,
+            endedOn: this.endedOn[d]!,
+            knownSince: this.knownSince[d]!,
+            amountUsd: orNull(this.amountUsd[d]!),
+            amountQualifier: this.amountQualifier[d] as AmountQualifier | null,
+            capacityGw: orNull(this.capacityGw[d]!),
+          },
+          this.history.get(d) ?? [],
+          tranches,
+          when,
+        ),
+      );
+    }
+    return out;
+  }
+}
