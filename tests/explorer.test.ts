@@ -334,7 +334,9 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
       expect(await view.locator('#results-summary').textContent()).toMatch(/^\d+ channels for OpenAI’s models, 1 Jun 2026\.$/);
       // Azure OpenAI (Microsoft's) and Bedrock (AWS's, generally available that day), each governed by Microsoft's first-ship right.
       const azure = table.locator('tr[data-id="azure-openai-service"]');
-      const bedrock = table.locator('tr[data-id="amazon-bedrock"]');
+      // Bedrock carries two OpenAI channels (the frontier models, and imported gpt-oss weights).
+      const bedrock = table.locator('tr[data-id="amazon-bedrock"]').filter({ hasText: 'OpenAI frontier models and Codex on Amazon Bedrock' });
+      expect(await bedrock.count()).toBe(1);
       expect(await azure.locator('td').nth(2).textContent()).toBe('Microsoft');
       expect(await bedrock.locator('td').nth(2).textContent()).toBe('Amazon Web Services');
       expect(await bedrock.locator('td').nth(3).textContent()).toBe('Amazon Bedrock');
@@ -361,7 +363,7 @@ describe.skipIf(unavailable)('the explorer at /, in chromium', () => {
         .split('\r\n');
       expect(lines[0]).toBe('Channel,Access,Provider,Through,Status,Announced,Available from,Until,Governed by,Terms,Confidence');
       expect(lines.length - 1).toBe(providers.length);
-      const bedrockLine = lines.find((l) => l.includes(',Amazon Bedrock,'))!;
+      const bedrockLine = lines.find((l) => l.startsWith('OpenAI frontier models and Codex on Amazon Bedrock,'))!;
       expect(bedrockLine).toContain(',Cloud platform,Amazon Web Services,Amazon Bedrock,Active,2026-04-28,2026-04-28,');
 
       // A row links to the graph.
