@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidenceOf } from '../src/questions/rules/confidence.ts';
-import { startApiServer, type ApiServer } from './support/api-server.ts';
+import { allNodes, startApiServer, type ApiServer } from './support/api-server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigraph-confidence-'));
 const source = (id: string, publisher: string, tier: string) =>
@@ -73,16 +73,11 @@ describe('confidence of facts', () => {
 
   it('agrees with the in-memory rule on every seeded fact', async () => {
     const fields = 'id status: currentStatus confidence sources { publisher tier }';
-    const facts: Graded[] = [];
-    for (let after: string | null = null; ; ) {
-      const r: { data?: { deals: { edges: { node: Graded }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await seeds.gql(
-        `query($after: String) { deals(first: 50, after: $after, filter: { includeRetracted: true }) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
-      facts.push(...r.data!.deals.edges.map((e) => e.node));
-      if (!r.data!.deals.pageInfo.hasNextPage) break;
-      after = r.data!.deals.pageInfo.endCursor;
-    }
+    const facts = await allNodes<Graded>(
+      seeds,
+      `query($after: String) { deals(first: 50, after: $after, filter: { includeRetracted: true }) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
+      'deals',
+    );
     const x = await seeds.gql<{ exclusivities: Graded[] }>(`{ exclusivities(asOf: "2099-01-01") { ${fields} } }`);
     facts.push(...x.data!.exclusivities);
     expect(facts.length).toBeGreaterThan(100);

@@ -4,7 +4,7 @@
  * hide; concurrent writes all land; hostile strings are stored verbatim and change nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer } from './support/api-server.ts';
+import { allNodes, startApiServer, type ApiServer } from './support/api-server.ts';
 
 let api: ApiServer;
 let reader: string;
@@ -17,8 +17,6 @@ beforeAll(async () => {
   admin = api.key('admin');
 }, 120_000);
 afterAll(() => api?.close());
-
-const _SOURCE = 'reuters-2025-11-03-openai-aws-38bn';
 
 const MUTATIONS: Record<string, { query: string; variables: Record<string, unknown>; role: 'editor' | 'admin' }> = {
   upsertOrganization: {
@@ -223,16 +221,13 @@ describe('concurrency', () => {
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
     // Every organization, page by page (the seeds alone fill several pages).
-    const all: string[] = [];
-    for (let after: string | null = null; ; ) {
-      const page: { data?: { organizations: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await api.gql(
+    const all = (
+      await allNodes<{ id: string }>(
+        api,
         'query ($after: String) { organizations(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
-        { after },
-      );
-      all.push(...page.data!.organizations.edges.map((e) => e.node.id));
-      if (!page.data!.organizations.pageInfo.hasNextPage) break;
-      after = page.data!.organizations.pageInfo.endCursor;
-    }
+        'organizations',
+      )
+    ).map((n) => n.id);
     const ids = all.filter((id) => id.startsWith('concurrent-'));
     expect(ids).toHaveLength(50);
     expect(new Set(ids).size).toBe(50);

@@ -8,7 +8,7 @@
  * server's idle timeout to close it.
  */
 import type { FastifyInstance } from 'fastify';
-import { type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { type ExecutionResult, getOperationAST, type GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import { createContext, type ContextDeps, type GraphContext } from '../graphql/context.ts';
 import { AppError, formatError, hideSuggestions } from '../graphql/errors.ts';

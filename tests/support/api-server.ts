@@ -125,3 +125,20 @@ export async function startApiServer(
     },
   };
 }
+
+/**
+ * Every node of the connection `field`, page by page: `query` takes `$after` and selects
+ * `field { edges { node { ... } } pageInfo { hasNextPage endCursor } }`.
+ */
+export async function allNodes<N>(api: ApiServer, query: string, field: string, variables: Record<string, unknown> = {}): Promise<N[]> {
+  type Page = Record<string, { edges: { node: N }[]; pageInfo: { hasNextPage: boolean; endCursor: string } }>;
+  const nodes: N[] = [];
+  for (let after: string | null = null; ; ) {
+    const r: GraphqlResponse<Page> = await api.gql<Page>(query, { ...variables, after });
+    if (!r.data) throw new Error(JSON.stringify(r.errors));
+    const page = r.data[field]!;
+    nodes.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}
