@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/read-models.ts PATH.lbug [runs]
  *
- * Prints the build time and heap of each model, then per question the median and p99 of both
+ * Prints the build time and heap of each model (supply graph, search index, view graph), then per question the median and p99 of both
  * ways and the median of the ratios.
  */
 import { ControlLinks } from '../src/questions/rules/control-closure.ts';
@@ -15,7 +15,10 @@ import { SearchIndex } from '../src/questions/search-index.ts';
 import { SupplyGraph } from '../src/questions/supply-graph.ts';
 import { storeSupply, type SupplySource } from '../src/questions/supply-source.ts';
 import { suppliers } from '../src/questions/suppliers.ts';
-import type { Query } from '../src/store/graph-store.ts';
+import { Loaders } from '../src/graphql/loaders.ts';
+import { neighborhood, type NeighborhoodRequest } from '../src/questions/neighborhood.ts';
+import { ViewGraph } from '../src/questions/view-graph.ts';
+import type { Query, Row } from '../src/store/graph-store.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { findTargets } from './scenarios.ts';
 import { percentile } from './stats.ts';
@@ -42,6 +45,10 @@ heap = mb();
 const [searchMs, index] = await timed(() => SearchIndex.read(store));
 global.gc?.();
 log(`search index: built in ${Math.round(searchMs)} ms, heap +${mb() - heap} MB, ${JSON.stringify(index.size)}`);
+heap = mb();
+const [viewMs, view] = await timed(() => ViewGraph.read(store));
+global.gc?.();
+log(`view graph: built in ${Math.round(viewMs)} ms, heap +${mb() - heap} MB, ${JSON.stringify(view.size)}; process rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
 
 const t = await findTargets(store);
 log(`targets: ${JSON.stringify(t)}`);
@@ -84,6 +91,32 @@ for (const [name, ask] of questions) {
   log(
     `${name}: statements p50 ${percentile(a, 50).toFixed(1)} ms p99 ${percentile(a, 99).toFixed(1)}; read model p50 ${percentile(b, 50).toFixed(1)} ms p99 ${percentile(b, 99).toFixed(1)}; ratio p50 ${percentile(ratios, 50).toFixed(1)}x`,
   );
+}
+{
+  // The neighbourhood: the statements level by level (the reference) against the view graph.
+  const loaders = () => new Loaders(store);
+  for (const [name, r] of [
+    ['neighbourhood, hub, depth 2, dated', { root: { id: t.hub, label: 'Organization' }, depth: 2, limit: 500, asOf: when.asOf, knownOn: null, minConfidence: null, kinds: null }],
+    ['neighbourhood, hub, depth 2, undated', { root: { id: t.hub, label: 'Organization' }, depth: 2, limit: 500, asOf: null, knownOn: null, minConfidence: null, kinds: null }],
+    ['neighbourhood, mid-size lab, depth 2', { root: { id: t.midLab!, label: 'Organization' }, depth: 2, limit: 500, asOf: when.asOf, knownOn: null, minConfidence: null, kinds: null }],
+  ] as [string, NeighborhoodRequest][]) {
+    const a: number[] = [];
+    const b: number[] = [];
+    const ask = () => {
+      const l = loaders();
+      return neighborhood(store, (label, ids) => l.nodes<Row>(label, ids), r);
+    };
+    await ask();
+    for (let i = 0; i < runs; i++) {
+      a.push((await timed(ask))[0]);
+      b.push((await timed(async () => view.neighborhood(r)))[0]);
+    }
+    const ratios = a.map((x, i) => x / b[i]!);
+    const n = view.neighborhood(r);
+    log(
+      `${name} (${n.nodes.length} nodes, ${n.edges.length} edges${n.truncated ? ', truncated' : ''}): statements p50 ${percentile(a, 50).toFixed(1)} ms p99 ${percentile(a, 99).toFixed(1)}; read model p50 ${percentile(b, 50).toFixed(1)} ms p99 ${percentile(b, 99).toFixed(1)}; ratio p50 ${percentile(ratios, 50).toFixed(1)}x`,
+    );
+  }
 }
 {
   const a: number[] = [];

@@ -7,6 +7,7 @@ import type { NamedLabel } from '../questions/rules/known-ids.ts';
 import type { Candidate } from '../questions/rules/suggest.ts';
 import type { SearchIndex } from '../questions/search-index.ts';
 import type { SupplySource } from '../questions/supply-source.ts';
+import type { ViewGraph } from '../questions/view-graph.ts';
 import { bearerToken } from '../auth/bearer.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { gatedStore, type ReadGate } from '../store/read-gate.ts';
@@ -47,6 +48,8 @@ export interface GraphContext {
   readonly supply: () => Promise<SupplySource>;
   /** The full-text index of the current graph version. */
   readonly searchIndex: () => Promise<SearchIndex>;
+  /** The nodes and relationships graph views show, of the current graph version (neighborhood's read model). */
+  readonly viewGraph: () => Promise<ViewGraph>;
 }
 
 export interface ContextDeps {
@@ -60,6 +63,7 @@ export interface ContextDeps {
   readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
   readonly supply: PerVersion<SupplySource>;
   readonly searchIndex: PerVersion<SearchIndex>;
+  readonly viewGraph: PerVersion<ViewGraph>;
   /** The bounded queue in front of the store's readers (none: reads go straight to the store). */
   readonly gate?: ReadGate;
 }
@@ -93,5 +97,6 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     idCandidates: deps.idCandidates,
     supply: () => deps.supply.get(),
     searchIndex: () => deps.searchIndex.get(),
+    viewGraph: () => deps.viewGraph.get(),
   };
 }

@@ -27,7 +27,8 @@ import {
 export const VIEW_LABELS = ['Organization', 'Chip', 'CloudService', 'Deal', 'Exclusivity', 'Source'] as const satisfies readonly NodeLabel[];
 export type ViewLabel = (typeof VIEW_LABELS)[number];
 export const isViewLabel = (l: string): l is ViewLabel => (VIEW_LABELS as readonly string[]).includes(l);
-const VIEW_PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap((type) =>
+/** The relationship types (and their end labels) a view shows. */
+export const VIEW_PAIRS = (Object.keys(RELATIONSHIP_TYPES) as RelationshipType[]).flatMap((type) =>
   RELATIONSHIP_TYPES[type].endpoints.filter(([a, b]) => isViewLabel(a) && isViewLabel(b)).map(([a, b]) => ({ type, a, b })),
 );
 

@@ -19,6 +19,7 @@ import { KNOWN_ID_STATEMENTS } from './rules/known-ids.ts';
 import { SEARCH_INDEX_STATEMENTS } from './search-index.ts';
 import { SUPPLY_GRAPH_QUERIES } from './supply-graph.ts';
 import { SUPPLY_SOURCE_STATEMENTS } from './supply-source.ts';
+import { VIEW_GRAPH_QUERIES } from './view-graph.ts';
 
 export const QUESTION_STATEMENTS: readonly Query[] = [
   ...DEALS_STATEMENTS,
@@ -35,6 +36,7 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ORGANIZATION_IDS,
   ...PATH_STATEMENTS,
   ...Object.values(NEIGHBOURS),
+  ...VIEW_GRAPH_QUERIES,
   CHANGES,
   CHANGES_OF,
   ...FEED_STATEMENTS,

@@ -10,6 +10,7 @@
 import type { AmountQualifier, CloudServiceKind, Confidence, DealKind, Status, TrancheKind } from '../model/vocabulary.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { moneyOn, type DealMoneyOn } from './deal-money.ts';
+import { Strings } from './interned-strings.ts';
 import { isInForce, LATEST_DAY, type When } from './rules/in-force.ts';
 import type { DatedEntry } from './rules/status-on.ts';
 import { RECEIVING_ROLES, type CoveredRow, type InvestmentRow, type MakerRow, type SupplyRow, type SupplySource } from './supply-source.ts';
@@ -112,19 +113,6 @@ function adjacency(n: number, from: Uint32Array, to: Uint32Array, role: Uint8Arr
 }
 
 const str = (v: unknown): string | null => (v == null ? null : String(v));
-
-/** Keeps one copy of each distinct string. */
-class Strings {
-  private readonly seen = new Map<string, string>();
-  of(v: unknown): string | null {
-    if (v == null) return null;
-    const s = String(v);
-    const known = this.seen.get(s);
-    if (known !== undefined) return known;
-    this.seen.set(s, s);
-    return s;
-  }
-}
 
 /** An amount column: NaN stands for "not reported". */
 const amountOf = (v: unknown) => (v == null ? Number.NaN : Number(v));

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
 import { readControlLinks } from '../questions/control-graph.ts';
 import { PerVersion } from '../questions/per-version.ts';
+import { ViewGraph } from '../questions/view-graph.ts';
 import { SearchIndex } from '../questions/search-index.ts';
 import { SupplyGraph } from '../questions/supply-graph.ts';
 import type { SupplySource } from '../questions/supply-source.ts';
@@ -142,6 +143,10 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
     searchIndex: new PerVersion(
       () => version.version,
       () => SearchIndex.read(o.store),
+    ),
+    viewGraph: new PerVersion(
+      () => version.version,
+      () => ViewGraph.read(o.store),
     ),
   };
   const trustedDocuments = TrustedDocuments.load();

@@ -167,8 +167,7 @@ export const queryResolvers: Resolvers = {
       const label = await ctx.loaders.labelOf.load(args.id);
       if (!label || label === 'StatusEntry' || label === 'AmountReport' || label === 'Tranche') throw notFound('node', args.id);
       const when = setView(ctx, info, whenOf(ctx, args));
-      const load = (l: NodeLabel, ids: string[]) => ctx.loaders.nodes<Row>(l, ids);
-      return neighborhood(ctx.store, load, {
+      return (await ctx.viewGraph()).neighborhood({
         root: { id: args.id, label },
         depth,
         kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null,
