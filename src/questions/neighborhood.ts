@@ -1,6 +1,8 @@
 /**
  * `neighborhood(id, depth, kinds, asOf, limit)`: the nodes and relationships around a node, for
- * graph views. Breadth-first; per level one statement per label of the frontier and one per
+ * graph views. The server answers it from the view graph (view-graph.ts, the read model); the
+ * statements here are the reference it is tested against, and the definitions both share.
+ * Breadth-first; per level one statement per label of the frontier and one per
  * label to read the new nodes. Deals and exclusivities that are retracted, or not in force on
  * `asOf` when one is given, are left out and not expanded; sources are leaves; the answer stops
  * at `limit` nodes. Each relationship type and direction returns at most `limit` rows per
