@@ -16,6 +16,7 @@ import type { GraphWriter } from '../writes/graph-writer.ts';
 import { today } from './args.ts';
 import { AppError } from './errors.ts';
 import { Loaders } from './loaders.ts';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 
 /** One request's control: its cancellation signal, where it came from, what it costs. */
 export interface RequestControl {
@@ -31,6 +32,12 @@ export interface RequestControl {
 export interface GraphContext {
   /** The store as this request sees it: reads go through the read gate with its signal. */
   readonly store: GraphStore;
+  /**
+   * Runs a question's work on a read model (in memory, on the event loop) as one read of the
+   * gate: it waits its turn behind cheap requests' reads and yields to pending I/O first, so a
+   * burst of costly questions answered from memory cannot stall a lookup (docs/security.md).
+   */
+  readonly compute: <T>(work: () => T | Promise<T>) => Promise<T>;
   readonly request: RequestControl;
   readonly loaders: Loaders;
   /** The default `asOf`: the day the request arrived (UTC). */
@@ -84,9 +91,15 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
   } else if (deps.readsRequireKey) {
     throw unauthenticated('This server requires an API key: send Authorization: Bearer <key>.');
   }
-  const store = deps.gate ? gatedStore(deps.store, deps.gate, () => ({ signal: request.signal, costly: request.costly })) : deps.store;
+  const ticket = () => ({ signal: request.signal, costly: request.costly });
+  const store = deps.gate ? gatedStore(deps.store, deps.gate, ticket) : deps.store;
+  const turn = async <T>(work: () => T | Promise<T>): Promise<T> => {
+    await yieldToIo();
+    return work();
+  };
   return {
     store,
+    compute: (work) => (deps.gate ? deps.gate.run(() => turn(work), ticket()) : turn(work)),
     request,
     writer: deps.writer,
     loaders: new Loaders(store),

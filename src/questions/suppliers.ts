@@ -12,7 +12,7 @@
 import type { GraphStore, Row } from '../store/graph-store.ts';
 import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
-import { addMoney, NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
+import { NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
 import type { When } from './rules/in-force.ts';
 import type { SupplySource } from './supply-source.ts';
 import { restricts, scopesOfSupply, type DealSupply } from './rules/scope.ts';
@@ -23,16 +23,25 @@ export interface SupplyPart extends Money {
   capacityGw: number | null;
 }
 
-export interface SupplierFacts extends Money {
+export interface SupplierFacts {
   supplierId: string;
+  /** The sums of its parts (null when no part is known). */
+  committedUsd: number | null;
+  potentialUsd: number | null;
   dealIds: string[];
   /** Gigawatts of the deals it alone supplies that report a capacity (null when none). */
   capacityGw: number | null;
   /** Deal id -> the supplier's part of it (null members when unknown). */
   perDeal: Map<string, SupplyPart>;
-  /** What each of its deals supplies. */
-  supplies: DealSupply[];
 }
+
+/** The supply rows of one customer, by deal: its kind and its suppliers (before exclusions). */
+interface SupplyDeals {
+  kindOf: Map<string, DealKind>;
+  suppliersOf: Map<string, Set<string>>;
+}
+
+const addKnown = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : x + y);
 
 /**
  * The suppliers of `of` on `asOf` except `excluded`, largest committed amount first. Amounts are
@@ -40,7 +49,11 @@ export interface SupplierFacts extends Money {
  * hands its share to another.
  */
 export async function supplierFacts(supply: SupplySource, of: string, excluded: readonly string[], when: When): Promise<SupplierFacts[]> {
-  const [read, covers] = await Promise.all([supply.supplyRows(of, when), supplyCovers(supply, of, when)]);
+  return (await supplyOfCustomer(supply, of, excluded, when)).facts;
+}
+
+async function supplyOfCustomer(supply: SupplySource, of: string, excluded: readonly string[], when: When): Promise<{ facts: SupplierFacts[] } & SupplyDeals> {
+  const read = await supply.supplyRows(of, when);
   const rows = read.map((r) => ({ deal: r.deal, dealKind: r.dealKind, party: r.supplier, partyAmountUsd: r.partyAmountUsd }));
   const money = await supply.money(
     rows.map((r) => r.deal),
@@ -48,28 +61,37 @@ export async function supplierFacts(supply: SupplySource, of: string, excluded: 
   );
   const split = splitMoney(rows, money);
   const suppliersOf = new Map<string, Set<string>>();
+  const kindOf = new Map<string, DealKind>();
   for (const r of rows) {
-    if (!suppliersOf.has(r.deal)) suppliersOf.set(r.deal, new Set());
-    suppliersOf.get(r.deal)!.add(r.party);
+    let set = suppliersOf.get(r.deal);
+    if (!set) suppliersOf.set(r.deal, (set = new Set()));
+    set.add(r.party);
+    kindOf.set(r.deal, r.dealKind);
   }
   const skip = new Set(excluded);
   const bySupplier = new Map<string, SupplierFacts>();
-  for (const { deal, dealKind, party: supplier } of rows) {
+  for (const { deal, party: supplier } of rows) {
     if (skip.has(supplier)) continue;
     const parties = split.get(deal)!;
-    const part: SupplyPart = { ...(parties.get(supplier) ?? NO_MONEY), capacityGw: parties.size === 1 ? money.get(deal)!.capacityGw : null };
+    const m = parties.get(supplier) ?? NO_MONEY;
+    const part: SupplyPart = {
+      committedUsd: m.committedUsd,
+      potentialUsd: m.potentialUsd,
+      capacityGw: parties.size === 1 ? money.get(deal)!.capacityGw : null,
+    };
     let f = bySupplier.get(supplier);
-    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], ...NO_MONEY, capacityGw: null, perDeal: new Map(), supplies: [] }));
+    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], committedUsd: null, potentialUsd: null, capacityGw: null, perDeal: new Map() }));
     if (f.perDeal.has(deal)) continue;
     f.dealIds.push(deal);
     f.perDeal.set(deal, part);
-    Object.assign(f, addMoney(f, part));
+    f.committedUsd = addKnown(f.committedUsd, part.committedUsd);
+    f.potentialUsd = addKnown(f.potentialUsd, part.potentialUsd);
     if (part.capacityGw !== null) f.capacityGw = (f.capacityGw ?? 0) + part.capacityGw;
-    f.supplies.push(supplyOf(supplier, dealKind, covers.get(deal) ?? [], suppliersOf.get(deal)!));
   }
-  const out = [...bySupplier.values()];
-  for (const f of out) f.dealIds.sort();
-  return out.sort((a, b) => (b.committedUsd ?? -1) - (a.committedUsd ?? -1) || (a.supplierId < b.supplierId ? -1 : 1));
+  const facts = [...bySupplier.values()];
+  for (const f of facts) f.dealIds.sort();
+  facts.sort((a, b) => (b.committedUsd ?? -1) - (a.committedUsd ?? -1) || (a.supplierId < b.supplierId ? -1 : 1));
+  return { facts, kindOf, suppliersOf };
 }
 
 interface Covered {
@@ -78,16 +100,20 @@ interface Covered {
   makers: Set<string>;
 }
 
-/** Deal id -> the cloud services and chips it covers, each with who operates or makes it. */
-async function supplyCovers(supply: SupplySource, of: string, when: When): Promise<Map<string, Covered[]>> {
+/** Deal id -> the cloud services and chips it covers, each with who operates or makes it, for the deals in `deals`. */
+async function supplyCovers(supply: SupplySource, of: string, when: When, deals: ReadonlySet<string>): Promise<Map<string, Covered[]>> {
   const { covers, makers } = await supply.supplyCovers(of, when);
+  const out = new Map<string, Covered[]>();
+  const items = new Set<string>();
+  for (const { deal, item } of covers) if (deals.has(deal)) items.add(item);
   const makersOf = new Map<string, Set<string>>();
   for (const { item, maker } of makers) {
+    if (!items.has(item)) continue;
     if (!makersOf.has(item)) makersOf.set(item, new Set());
     makersOf.get(item)!.add(maker);
   }
-  const out = new Map<string, Covered[]>();
   for (const { deal, item, serviceKind } of covers) {
+    if (!deals.has(deal)) continue;
     if (!out.has(deal)) out.set(deal, []);
     out.get(deal)!.push({ item, serviceKind, makers: makersOf.get(item) ?? new Set() });
   }
@@ -133,17 +159,37 @@ export interface SuppliersAnswer {
   granted: Row[];
 }
 
-/** `supply`: the supply graph read model; `store`: for the exclusivities; `control`: who controls whom on `r.when.asOf`. */
-export async function suppliers(store: GraphStore, supply: SupplySource, control: ControlGraph, r: SuppliersRequest): Promise<SuppliersAnswer> {
+/** Runs work on the read model (the server queues it with the request's store reads). */
+export type Compute = <T>(work: () => T | Promise<T>) => Promise<T>;
+
+/**
+ * `supply`: the supply graph read model; `store`: for the exclusivities; `control`: who controls
+ * whom on `r.when.asOf`; `compute`: how the in-memory work runs (never holding a store read).
+ */
+export async function suppliers(
+  store: GraphStore,
+  supply: SupplySource,
+  control: ControlGraph,
+  r: SuppliersRequest,
+  compute: Compute = async (work) => work(),
+): Promise<SuppliersAnswer> {
   const excluding = [...new Set(r.excluding)];
   const controlled = excluding.flatMap((id) => control.controlledBy(id));
-  const [facts, granted] = await Promise.all([
-    supplierFacts(supply, r.of, [...excluding, ...controlled], r.when),
+  const [{ facts, kindOf, suppliersOf }, granted] = await Promise.all([
+    compute(() => supplyOfCustomer(supply, r.of, [...excluding, ...controlled], r.when)),
     exclusivitiesInForce(store, null, r.of, r.when),
   ]);
-  const page = facts.slice(r.offset, r.offset + r.first).map((f) => {
+  const window = facts.slice(r.offset, r.offset + r.first);
+  // What a supplier supplies matters only against an exclusivity the customer granted, and only
+  // for the suppliers of the page: a hub's other thousands of deals are not read for it.
+  const covers = granted.length
+    ? await compute(() => supplyCovers(supply, r.of, r.when, new Set(window.flatMap((f) => f.dealIds))))
+    : new Map<string, Covered[]>();
+  const page = window.map((f) => {
     const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
-    const supplied = scopesOfSupply(f.supplies);
+    const supplied = granted.length
+      ? scopesOfSupply(f.dealIds.map((d) => supplyOf(f.supplierId, kindOf.get(d)!, covers.get(d) ?? [], suppliersOf.get(d)!)))
+      : new Set<never>();
     return {
       supplierId: f.supplierId,
       dealIds: f.dealIds,

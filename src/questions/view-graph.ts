@@ -54,10 +54,7 @@ export const VIEW_GRAPH_STATEMENTS = {
   })),
 };
 
-export const VIEW_GRAPH_QUERIES: readonly Query[] = [
-  ...Object.values(VIEW_GRAPH_STATEMENTS.nodes),
-  ...VIEW_GRAPH_STATEMENTS.relationships.map((r) => r.query),
-];
+export const VIEW_GRAPH_QUERIES: readonly Query[] = [...Object.values(VIEW_GRAPH_STATEMENTS.nodes), ...VIEW_GRAPH_STATEMENTS.relationships.map((r) => r.query)];
 
 /** A growable pair of columns (relationship ends by node number, and their type code). */
 class Pairs {

@@ -74,7 +74,8 @@ export const queryResolvers: Resolvers = {
     search: async (_p, args, ctx) => {
       const text = arg(textArg, args.text, 'text');
       const first = arg(firstArg, args.first, 'first');
-      const hits = search(await ctx.searchIndex(), text, first, args.after);
+      const index = await ctx.searchIndex();
+      const hits = await ctx.compute(() => search(index, text, first, args.after));
       if (!hits) throw badInput(`Argument "after": ${JSON.stringify(args.after)} is not a hit of this search.`, 'after');
       const nodes = await Promise.all(hits.map((h) => loadAnyNode(ctx, h.id, h.label)));
       return nodes.filter((n) => n !== null);
@@ -133,23 +134,33 @@ export const queryResolvers: Resolvers = {
       const offset = decodeCursor(args.after);
       const when = setView(ctx, info, whenOf(ctx, args));
       const control = (await ctx.controlLinks()).on(when.asOf);
-      const answer = await suppliers(ctx.store, await ctx.supply(), control, {
-        of: args.of,
-        excluding: args.excluding ?? [],
-        when,
-        offset,
-        first,
-      });
+      const answer = await suppliers(
+        ctx.store,
+        await ctx.supply(),
+        control,
+        {
+          of: args.of,
+          excluding: args.excluding ?? [],
+          when,
+          offset,
+          first,
+        },
+        ctx.compute,
+      );
       ctx.loaders.prime('Exclusivity', answer.granted);
       return connection(answer.page, offset, first, answer.totalCount);
     },
     investors: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.in, 'in');
-      return investors(await ctx.supply(), args.in, setView(ctx, info, whenOf(ctx, args)));
+      const supply = await ctx.supply();
+      const when = setView(ctx, info, whenOf(ctx, args));
+      return ctx.compute(() => investors(supply, args.in, when));
     },
     concentration: async (_p, args, ctx, info) => {
       await requireOrganization(ctx, args.of, 'of');
-      return concentration(await ctx.supply(), args.of, setView(ctx, info, whenOf(ctx, args)), args.by ?? 'usd');
+      const supply = await ctx.supply();
+      const when = setView(ctx, info, whenOf(ctx, args));
+      return ctx.compute(() => concentration(supply, args.of, when, args.by ?? 'usd'));
     },
     paths: async (_p, args, ctx, info) => {
       const maxHops = arg(maxHopsArg, args.maxHops, 'maxHops');
@@ -167,15 +178,18 @@ export const queryResolvers: Resolvers = {
       const label = await ctx.loaders.labelOf.load(args.id);
       if (!label || label === 'StatusEntry' || label === 'AmountReport' || label === 'Tranche') throw notFound('node', args.id);
       const when = setView(ctx, info, whenOf(ctx, args));
-      return (await ctx.viewGraph()).neighborhood({
-        root: { id: args.id, label },
-        depth,
-        kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null,
-        asOf: args.asOf ?? null,
-        knownOn: when.knownOn ?? null,
-        minConfidence: when.minConfidence ?? null,
-        limit,
-      });
+      const view = await ctx.viewGraph();
+      return ctx.compute(() =>
+        view.neighborhood({
+          root: { id: args.id, label },
+          depth,
+          kinds: (args.kinds as NodeLabel[] | null | undefined) ?? null,
+          asOf: args.asOf ?? null,
+          knownOn: when.knownOn ?? null,
+          minConfidence: when.minConfidence ?? null,
+          limit,
+        }),
+      );
     },
     changes: async (_p, args, ctx) => {
       dateRange(args.from, args.to, ['from', 'to']);
