@@ -191,46 +191,64 @@ export class SearchIndex {
       });
       return;
     }
-    const n = this.ids.length;
-    const score = new Float64Array(n);
-    const matched = new Uint8Array(n);
-    // Documents where every word so far was found in a name or title, not by a typo: only those
-    // can meet the whole text in a name.
-    const inName = new Uint8Array(n);
-    const best = new Float64Array(n);
-    words.forEach((word, k) => {
-      const touched: number[] = [];
-      for (const v of this.vocabulary) {
-        const w = wordWeight(word, v);
-        if (!w) continue;
-        for (const [postings, boost] of [
-          [this.inNames.get(v), NAME_BOOST],
-          [this.inBodies.get(v), 1],
-        ] as const) {
-          if (!postings) continue;
-          for (let i = 0; i < postings.length; i++) {
-            const doc = postings[i]!;
-            if (matched[doc] !== k) continue;
-            if (best[doc] === 0) touched.push(doc);
-            if (w * boost > best[doc]!) best[doc] = w * boost;
+    const { score, matched, inName, best } = this.scratchFor(this.ids.length);
+    // Only a document the first word finds can match every word: the rest are never visited,
+    // and the scratch columns are cleared for these alone afterwards.
+    const candidates: number[] = [];
+    try {
+      words.forEach((word, k) => {
+        const touched: number[] = [];
+        for (const v of this.vocabulary) {
+          const w = wordWeight(word, v);
+          if (!w) continue;
+          for (const [postings, boost] of [
+            [this.inNames.get(v), NAME_BOOST],
+            [this.inBodies.get(v), 1],
+          ] as const) {
+            if (!postings) continue;
+            for (let i = 0; i < postings.length; i++) {
+              const doc = postings[i]!;
+              if (matched[doc] !== k) continue;
+              if (best[doc] === 0) touched.push(doc);
+              if (w * boost > best[doc]!) best[doc] = w * boost;
+            }
           }
         }
+        for (const doc of touched) {
+          score[doc]! += best[doc]!;
+          if (best[doc]! >= NAME_BOOST * INSIDE && inName[doc] === k) inName[doc]!++;
+          best[doc] = 0;
+          matched[doc]!++;
+          if (k === 0) candidates.push(doc);
+        }
+      });
+      const all = words.length;
+      for (const doc of candidates) {
+        if (matched[doc] !== all) continue;
+        r.doc = doc;
+        r.score = score[doc]!;
+        r.tier = 4;
+        if (inName[doc] === all) for (const name of this.names[doc]!) r.tier = Math.min(r.tier, textTier(q, name));
+        found(r);
       }
-      for (const doc of touched) {
-        score[doc]! += best[doc]!;
-        if (best[doc]! >= NAME_BOOST * INSIDE && inName[doc] === k) inName[doc]!++;
-        best[doc] = 0;
-        matched[doc]!++;
+    } finally {
+      for (const doc of candidates) {
+        score[doc] = 0;
+        matched[doc] = 0;
+        inName[doc] = 0;
       }
-    });
-    const all = words.length;
-    for (let doc = 0; doc < n; doc++) {
-      if (matched[doc] !== all) continue;
-      r.doc = doc;
-      r.score = score[doc]!;
-      r.tier = 4;
-      if (inName[doc] === all) for (const name of this.names[doc]!) r.tier = Math.min(r.tier, textTier(q, name));
-      found(r);
     }
+  }
+
+  /**
+   * Per-document columns one query works in, kept between queries (a query runs to its end
+   * before another starts: the work is synchronous) and cleared by the query for the documents it
+   * touched, so a query costs what it matches, not the size of the graph.
+   */
+  private scratch: { score: Float64Array; matched: Uint8Array; inName: Uint8Array; best: Float64Array } | null = null;
+  private scratchFor(n: number) {
+    if (!this.scratch || this.scratch.score.length !== n)
+      this.scratch = { score: new Float64Array(n), matched: new Uint8Array(n), inName: new Uint8Array(n), best: new Float64Array(n) };
+    return this.scratch;
   }
 }
