@@ -27,6 +27,7 @@ import { importFiles } from '../src/importer/import-graph.ts';
 import { COUNT_ALL } from '../src/queries/model-statements.ts';
 import { SearchIndex } from '../src/questions/search-index.ts';
 import { SupplyGraph } from '../src/questions/supply-graph.ts';
+import { ViewGraph } from '../src/questions/view-graph.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { timeImport, type ImportTiming } from './import.ts';
 import { drive, measure, once, type LoadResult } from './load.ts';
@@ -276,6 +277,7 @@ async function timeReadModels(store: LadybugStore): Promise<Record<string, { ms:
   for (const [name, build] of [
     ['supplyGraph', () => SupplyGraph.read(store)],
     ['searchIndex', () => SearchIndex.read(store)],
+    ['viewGraph', () => ViewGraph.read(store)],
   ] as const) {
     global.gc?.();
     const heap = process.memoryUsage().heapUsed;
