@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/config.ts';
 import { formatCounts, importFiles, type ImportCounts } from '../../importer/import-graph.ts';
 import { ImportError, sortIssues } from '../../importer/import-issue.ts';
 import { GraphWriter, WriteRejected } from '../../writes/graph-writer.ts';
-import { keepImportInputs, readImportInputs } from '../../importer/import-inputs.ts';
+import { keepImportInputs, parallelImporter, readImportInputs } from '../../importer/import-inputs.ts';
 import { Journal, journalFileFor } from '../../writes/journal.ts';
 import { reportJournalRepair } from '../journal-repair.ts';
 import { databaseFileOf } from '../../store/open-store.ts';
@@ -22,7 +22,7 @@ async function importJournaled(paths: string[]): Promise<ImportCounts> {
     const journal = file ? new Journal(journalFileFor(file)) : null;
     try {
       if (journal) reportJournalRepair(journal);
-      const writer = new GraphWriter(store, journal, null, readImportInputs);
+      const writer = new GraphWriter(store, journal, null, readImportInputs, parallelImporter());
       // Entries a crash left unapplied come first, so this import lands after them, as it did in time.
       await writer.replay();
       const { files, issues } = await keepImportInputs(paths, journal?.importsDir ?? null);
