@@ -208,7 +208,13 @@ function runWorkers(
       w.postMessage(msg);
     };
     for (let k = 0; k < n; k++) {
-      const w = new Worker(new URL('./import-worker.mjs', import.meta.url), { workerData: { spec: specFor(`w${k}`) }, execArgv: [] });
+      const w = new Worker(new URL('./import-worker.mjs', import.meta.url), {
+        workerData: { spec: specFor(`w${k}`) },
+        execArgv: [],
+        // Every record leaves short-lived garbage (its parsed value, the checked copy, its rows):
+        // a larger young generation lets more of it die before it is copied.
+        resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      });
       workers.push(w);
       w.on('message', (msg: ToMain) => {
         if (settled) return;

@@ -81,7 +81,7 @@ class DedupedRows extends GraphRows {
   }
 
   endRecord(): void {
-    if (this.seen.size) this.seen = new Set();
+    if (this.seen.size) this.seen.clear();
   }
 }
 

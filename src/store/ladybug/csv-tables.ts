@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { NodeLabel, RelationshipType } from '../../model/graph-model.ts';
 import type { BulkShardSpec, BulkShardWritten, Value } from '../graph-store.ts';
-import { CsvFile, csvCell } from './csv-file.ts';
+import { CsvFile, csvCell, csvEmpty, UNFIT } from './csv-file.ts';
 
 export type Column = BulkShardSpec['columns'][number][1][number];
 export type CsvShard = BulkShardWritten;
@@ -46,14 +46,17 @@ export class CsvTables {
           label,
         }),
       );
-    const id = String(props.id);
     let line = '';
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i]!;
       let v = props[c.name];
       if (c.type === 'string[]' && (v === null || v === undefined)) v = [];
-      const value = v;
-      line += (i ? ',' : '') + csvCell(v, c.type, () => this.patch(label, c.name, id, value as Value), entry.file);
+      let cell = csvCell(v, c.type, entry.file);
+      if (cell === UNFIT) {
+        this.patch(label, c.name, String(props.id), v as Value);
+        cell = csvEmpty(c.type);
+      }
+      line += i ? `,${cell}` : cell;
     }
     entry.file.add(`${line}\n`);
     this.nodes++;
@@ -83,15 +86,10 @@ export class CsvTables {
     for (const c of cols) {
       let v = props[c.name];
       if (c.type === 'string[]' && (v === null || v === undefined)) v = [];
-      line += `,${csvCell(
-        v,
-        c.type,
-        () => {
-          // No patch statement for relationships: the only list on one (CONTROLS.sourceIds) holds slugs.
-          throw new Error(`${type} ${fromId} -> ${toId}: ${c.name} cannot be written to CSV exactly`);
-        },
-        entry.file,
-      )}`;
+      const cell = csvCell(v, c.type, entry.file);
+      // No patch statement for relationships: the only list on one (CONTROLS.sourceIds) holds slugs.
+      if (cell === UNFIT) throw new Error(`${type} ${fromId} -> ${toId}: ${c.name} cannot be written to CSV exactly`);
+      line += `,${cell}`;
     }
     entry.file.add(`${line}\n`);
     this.relationships++;
