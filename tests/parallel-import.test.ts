@@ -17,6 +17,8 @@ import type { GraphStore } from '../src/store/graph-store.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
 import { synthesize } from '../src/synth/synthesize.ts';
 import { GraphWriter, WriteRejected, type WriteOutcome } from '../src/writes/graph-writer.ts';
+import { journaledImport } from '../src/importer/journaled-import.ts';
+import { Journal, journalFileFor } from '../src/writes/journal.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aigraph-parallel-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -147,5 +149,36 @@ describe('parallel import', () => {
     const serial = await serialIssues([dir]);
     expect(serial.stopped).toBe(true);
     expect([...err.issues]).toEqual(serial.issues);
+  }, 120_000);
+
+  it('journals the import with its kept files and one audit entry, and a rebuild replays it to the same graph', async () => {
+    const dir = join(tmp, 'journaled');
+    await synthesize({ orgs: 120, deals: 500, seed: 7, out: dir, dealsPerFile: 250 });
+    const dbFile = join(tmp, 'journaled.lbug');
+    const store = await LadybugStore.open({ path: dbFile, queryTimeoutMs: 60_000 });
+    await store.bootstrap();
+    let imported: string;
+    try {
+      const counts = await journaledImport(store, [dir], { actor: 'test', databaseFile: dbFile, parallel: { minBytes: 0, workers: 2 } });
+      expect(counts.deals.created).toBe(500);
+      imported = JSON.stringify(await readRecords(store));
+      const audit = await store.read({ name: 'test.audit', cypher: 'MATCH (a:AuditEntry) RETURN a.subject AS subject, a.seq AS seq' });
+      expect(audit).toEqual([{ subject: expect.stringMatching(/^import:/), seq: 1 }]);
+    } finally {
+      await store.close();
+    }
+    const journal = new Journal(journalFileFor(dbFile));
+    const rebuilt = await memoryStore();
+    try {
+      const entries = journal.entries();
+      expect(entries).toHaveLength(1);
+      expect(entries[0]!.change.kind).toBe('import');
+      const writer = new GraphWriter(rebuilt, journal, null, readImportInputs, parallelImporter({ minBytes: 0, workers: 2 }));
+      expect(await writer.replay(true)).toBe(1);
+      expect(JSON.stringify(await readRecords(rebuilt))).toBe(imported);
+    } finally {
+      journal.close();
+      await rebuilt.close();
+    }
   }, 120_000);
 });

@@ -19,8 +19,8 @@ export interface JournaledImportOptions {
   readonly databaseFile: string | null;
   /** Told about the journal once it is open (before anything is replayed or written). */
   readonly onJournal?: (journal: Journal) => void;
-  /** Options of the parallel path (phases are reported through `onPhase`, `keep` included). */
-  readonly parallel?: Omit<ParallelImportOptions, 'alsoInUnit'>;
+  /** Options of the parallel path (phases are reported through `onPhase`, `keep` included; `minBytes`: the input size from which it is taken). */
+  readonly parallel?: Omit<ParallelImportOptions, 'alsoInUnit'> & { readonly minBytes?: number };
 }
 
 export async function journaledImport(store: GraphStore, paths: readonly string[], options: JournaledImportOptions): Promise<ImportCounts> {

@@ -152,7 +152,7 @@ export class GraphWriter {
 
         if (change.kind === 'records' || change.kind === 'import') {
           const empty = change.kind === 'import' && (await isGraphEmpty(view));
-          if (change.kind === 'import' && empty && this.parallelImport && (await this.parallelImport.wants(change.files, this.keptIn))) {
+          if (change.kind === 'import' && empty && this.parallelImport && this.store.capabilities.bulkCopy && (await this.parallelImport.wants(change.files, this.keptIn))) {
             // A large import into an empty store is read, checked and loaded in one go, after this unit.
             parallel = { journaled: { ...journaled, change } };
             return null;

@@ -29,8 +29,8 @@ export type WriteChange =
 export type ImportReader = (files: readonly ImportedFile[], keptIn: string | null) => Promise<{ raw: RecordInput[]; issues: RecordIssue[]; stopped?: boolean }>;
 
 /**
- * Imports an import's kept files into an EMPTY store in one go, reading, checking and loading
- * them in parallel (the importer provides it: src/importer/import-inputs.ts). `wants` says
+ * Imports an import's kept files into an EMPTY store whose bulk load writes files (`capabilities.bulkCopy`)
+ * in one go, reading, checking and loading them in parallel (the importer provides it: src/importer/import-inputs.ts). `wants` says
  * whether the files are large enough for it (small imports take the ordinary path); `run`
  * commits `alsoInUnit` with the load, or returns the problems and writes nothing.
  */

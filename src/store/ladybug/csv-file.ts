@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { PropertyType } from '../../model/graph-model.ts';
 
-const FLUSH_AT = 1 << 20;
+const FLUSH_AT = 1 << 16;
 
 /**
  * One CSV file being written for COPY: a header, then rows. `parallel` turns false once a
