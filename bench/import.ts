@@ -93,7 +93,13 @@ export async function timeImport(dir: string, dbPath: string, method: BulkMethod
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { db: { type: 'string' }, method: { type: 'string', default: 'copy' }, incremental: { type: 'boolean' }, serial: { type: 'boolean' }, workers: { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      method: { type: 'string', default: 'copy' },
+      incremental: { type: 'boolean' },
+      serial: { type: 'boolean' },
+      workers: { type: 'string' },
+    },
   });
   const dir = positionals[0] ?? 'seeds';
   const tmp = values.db ? null : mkdtempSync(join(tmpdir(), 'aigraph-import-bench-'));

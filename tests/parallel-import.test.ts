@@ -118,7 +118,10 @@ describe('parallel import', () => {
   it('locates duplicate ids across files and unknown references as the serial importer does', async () => {
     const dir = join(tmp, 'between');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'a.json'), '{"organizations": [\n{"id":"org-x","name":"X","kind":"ai_lab","country":"US"},\n{"id":"org-y","name":"Y","kind":"ai_lab","country":"US"}\n]}\n');
+    writeFileSync(
+      join(dir, 'a.json'),
+      '{"organizations": [\n{"id":"org-x","name":"X","kind":"ai_lab","country":"US"},\n{"id":"org-y","name":"Y","kind":"ai_lab","country":"US"}\n]}\n',
+    );
     writeFileSync(
       join(dir, 'b.json'),
       '{"organizations": [\n{"id":"org-x","name":"X again","kind":"ai_lab","country":"US"}\n],\n"sources": [\n{"id":"s-1","url":"https://example.org/","publisher":"P","title":"T","publishedOn":"2025-01-01"}\n],\n' +

@@ -94,9 +94,11 @@ async function readFile(fileIndex: number, path: string, name: string): Promise<
 port.on('message', (msg: FromMain) => {
   if (msg.kind === 'file') {
     // An unexpected failure ends the thread: the main thread sees it as an 'error' event.
-    readFile(msg.fileIndex, msg.path, msg.name).catch((err: unknown) => setImmediate(() => {
-      throw err;
-    }));
+    readFile(msg.fileIndex, msg.path, msg.name).catch((err: unknown) =>
+      setImmediate(() => {
+        throw err;
+      }),
+    );
   } else {
     tables.close();
     const done: ToMain = { kind: 'done', written: tables.summary() };

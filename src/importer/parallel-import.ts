@@ -128,7 +128,14 @@ export async function parallelImport(
     let t = performance.now();
     const ids = new IdSets();
     const results: (FileResult | undefined)[] = new Array(files.length);
-    await runWorkers(files, workerCount(options.workers, files.length), (name) => shards.spec(name), ids, results, (w) => shards.add(w));
+    await runWorkers(
+      files,
+      workerCount(options.workers, files.length),
+      (name) => shards.spec(name),
+      ids,
+      results,
+      (w) => shards.add(w),
+    );
     options.onPhase?.('read', performance.now() - t);
     t = performance.now();
 
@@ -144,7 +151,13 @@ export async function parallelImport(
       problems.dropped += r.dropped;
       for (const [c, n] of Object.entries(r.counts)) counts[c as keyof ImportCounts].created += n ?? 0;
       if (records + r.records > MAX_RECORDS && !stopped) {
-        problems.add({ file: files[i]!.name, line: 1, column: 1, path: '', message: `more than ${MAX_RECORDS} records in one import; split the input into several imports` });
+        problems.add({
+          file: files[i]!.name,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `more than ${MAX_RECORDS} records in one import; split the input into several imports`,
+        });
         stopped = true;
       }
       records += r.records;

@@ -152,7 +152,13 @@ export class GraphWriter {
 
         if (change.kind === 'records' || change.kind === 'import') {
           const empty = change.kind === 'import' && (await isGraphEmpty(view));
-          if (change.kind === 'import' && empty && this.parallelImport && this.store.capabilities.bulkCopy && (await this.parallelImport.wants(change.files, this.keptIn))) {
+          if (
+            change.kind === 'import' &&
+            empty &&
+            this.parallelImport &&
+            this.store.capabilities.bulkCopy &&
+            (await this.parallelImport.wants(change.files, this.keptIn))
+          ) {
             // A large import into an empty store is read, checked and loaded in one go, after this unit.
             parallel = { journaled: { ...journaled, change } };
             return null;
@@ -192,7 +198,13 @@ export class GraphWriter {
         if (outcome.created || outcome.updated || outcome.deleted) this.committed();
         return outcome;
       }
-      if (parallel) return await this.applyParallel((parallel as { journaled: Omit<JournalEntry, 'seq'> & { change: Extract<WriteChange, { kind: 'import' }> } }).journaled, journal, entry.seq ?? locked, (w) => (written = w));
+      if (parallel)
+        return await this.applyParallel(
+          (parallel as { journaled: Omit<JournalEntry, 'seq'> & { change: Extract<WriteChange, { kind: 'import' }> } }).journaled,
+          journal,
+          entry.seq ?? locked,
+          (w) => (written = w),
+        );
       const b = bulk!;
       written = journal && this.journal ? this.journal.write(b.journaled) : null;
       const seq = written?.seq ?? entry.seq ?? locked;

@@ -10,9 +10,7 @@ import { withStore } from '../with-store.ts';
 /** `aigraph import` of files into the configured store, journaled (journaled-import.ts). */
 async function importJournaled(paths: string[]): Promise<ImportCounts> {
   const file = databaseFileOf(loadConfig().store);
-  return withStore((store) =>
-    journaledImport(store, paths, { actor: `cli:${userInfo().username}`, databaseFile: file, onJournal: reportJournalRepair }),
-  );
+  return withStore((store) => journaledImport(store, paths, { actor: `cli:${userInfo().username}`, databaseFile: file, onJournal: reportJournalRepair }));
 }
 
 async function run(paths: string[], dryRun: boolean): Promise<void> {
