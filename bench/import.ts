@@ -1,8 +1,12 @@
 /**
- * Import benchmark: times each phase of loading a data set into an empty LadybugDB file:
- * reading the files, validating, and writing (the bulk path, or the incremental importer with
- * --incremental). Prints JSON. Usage:
- *   npx tsx bench/import.ts DIR [--db PATH] [--method copy|unwind] [--incremental]
+ * Import benchmark: times each phase of loading a data set into an empty LadybugDB file. By
+ * default it runs what `aigraph import` runs (journaledImport: the inputs kept beside the
+ * journal, then the parallel path for a large input into an empty store: workers read, check
+ * and write COPY rows, the ids are checked across files, COPY and the derived properties commit
+ * in one unit). `--serial` times the former path instead (read everything, validateRecords,
+ * then bulkLoad with --method copy|unwind), `--incremental` the incremental importer.
+ * Prints JSON. Usage:
+ *   npx tsx bench/import.ts DIR [--db PATH] [--workers N] [--serial [--method copy|unwind]] [--incremental]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +17,11 @@ import { importFiles, isGraphEmpty, readInputs } from '../src/importer/import-gr
 import { ImportError, sortIssues } from '../src/importer/import-issue.ts';
 import { validateRecords } from '../src/records/validate-records.ts';
 import { LadybugStore } from '../src/store/ladybug/ladybug-store.ts';
+import { journaledImport } from '../src/importer/journaled-import.ts';
 
 export interface ImportTiming {
   dir: string;
-  method: BulkMethod | 'incremental';
+  method: BulkMethod | 'incremental' | 'journaled';
   records: number;
   ms: Record<string, number>;
   peakRssMb: number;
@@ -24,7 +29,7 @@ export interface ImportTiming {
   statements: Record<string, number>;
 }
 
-export async function timeImport(dir: string, dbPath: string, method: BulkMethod | 'incremental'): Promise<ImportTiming> {
+export async function timeImport(dir: string, dbPath: string, method: BulkMethod | 'incremental' | 'journaled', workers?: number): Promise<ImportTiming> {
   const ms: Record<string, number> = {};
   let peak = 0;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
@@ -45,7 +50,16 @@ export async function timeImport(dir: string, dbPath: string, method: BulkMethod
   try {
     await store.bootstrap();
     lap('open');
-    if (method === 'incremental') {
+    if (method === 'journaled') {
+      const counts = await journaledImport(store, [dir], {
+        actor: 'bench',
+        databaseFile: dbPath,
+        // Phases as laps: each is reported when it ends.
+        parallel: { workers, onPhase: (phase) => lap(phase) },
+      });
+      records = Object.values(counts).reduce((n, c) => n + c.created + c.updated + c.unchanged, 0);
+      lap('rest');
+    } else if (method === 'incremental') {
       await importFiles(store, [dir]);
       lap('import');
     } else {
@@ -79,13 +93,20 @@ export async function timeImport(dir: string, dbPath: string, method: BulkMethod
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { db: { type: 'string' }, method: { type: 'string', default: 'copy' }, incremental: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      method: { type: 'string', default: 'copy' },
+      incremental: { type: 'boolean' },
+      serial: { type: 'boolean' },
+      workers: { type: 'string' },
+    },
   });
   const dir = positionals[0] ?? 'seeds';
   const tmp = values.db ? null : mkdtempSync(join(tmpdir(), 'aigraph-import-bench-'));
   const db = values.db ?? join(tmp!, 'graph.lbug');
   try {
-    const r = await timeImport(dir, db, values.incremental ? 'incremental' : (values.method as BulkMethod));
+    const method = values.incremental ? 'incremental' : values.serial ? (values.method as BulkMethod) : 'journaled';
+    const r = await timeImport(dir, db, method, values.workers ? Number(values.workers) : undefined);
     process.stdout.write(`${JSON.stringify(r)}\n`);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });

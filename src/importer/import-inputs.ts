@@ -8,9 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, constants, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, closeSync, renameSync, rmSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { ImportedFile } from '../writes/write-change.ts';
+import type { ImportedFile, ParallelImporter } from '../writes/write-change.ts';
+import { parallelImport, type ParallelImportOptions } from './parallel-import.ts';
 import { expandInputs } from './import-graph.ts';
 import type { ImportIssue } from './import-issue.ts';
 import { readInputFiles } from './read-inputs.ts';
@@ -69,11 +70,8 @@ export class ImportCopyError extends Error {
   }
 }
 
-/** The raw records of an import's files (from their kept copies when `keptIn` is given), named by the files' own names. */
-export async function readImportInputs(
-  files: readonly ImportedFile[],
-  keptIn: string | null,
-): Promise<{ raw: RawRecord[]; issues: ImportIssue[]; stopped: boolean }> {
+/** Where each of an import's files is read from (its kept copy when `keptIn` is given, its hash checked), with its own name. */
+async function inputPaths(files: readonly ImportedFile[], keptIn: string | null): Promise<{ path: string; name: string }[]> {
   const named: { path: string; name: string }[] = [];
   for (const f of files) {
     let path = f.name;
@@ -84,6 +82,43 @@ export async function readImportInputs(
     }
     named.push({ path, name: f.name });
   }
+  return named;
+}
+
+/** The raw records of an import's files (from their kept copies when `keptIn` is given), named by the files' own names. */
+export async function readImportInputs(
+  files: readonly ImportedFile[],
+  keptIn: string | null,
+): Promise<{ raw: RawRecord[]; issues: ImportIssue[]; stopped: boolean }> {
   // Bounded like every import: records checked as they stream, reading stopped at the problem limit.
-  return readInputFiles(named);
+  return readInputFiles(await inputPaths(files, keptIn));
+}
+
+/**
+ * Inputs of at least this many bytes in all, imported into an empty store, are read, checked and
+ * loaded in parallel (parallel-import.ts); smaller ones take the ordinary path, where starting
+ * worker threads and COPY would cost more than they save.
+ */
+export const PARALLEL_IMPORT_MIN_BYTES = 5_000_000;
+
+/** The parallel import of an import's files, for the writer (ParallelImporter). */
+export function parallelImporter(options: Omit<ParallelImportOptions, 'alsoInUnit'> & { minBytes?: number } = {}): ParallelImporter {
+  const minBytes = options.minBytes ?? PARALLEL_IMPORT_MIN_BYTES;
+  return {
+    async wants(files, keptIn) {
+      let bytes = 0;
+      for (const f of files) {
+        const path = keptIn && f.copy ? join(keptIn, f.copy) : f.name;
+        bytes += await stat(path).then(
+          (s) => s.size,
+          () => 0,
+        );
+      }
+      return bytes >= minBytes;
+    },
+    async run(store, files, keptIn, alsoInUnit) {
+      const result = await parallelImport(store, await inputPaths(files, keptIn), { ...options, alsoInUnit });
+      return result.ok ? { ok: true, counts: result.counts } : result;
+    },
+  };
 }

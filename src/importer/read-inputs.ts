@@ -85,12 +85,7 @@ export async function readInputFiles(files: readonly { path: string; name: strin
   };
   for (const f of files) {
     if (problems.full || tooMany) break;
-    if (extname(f.name).toLowerCase() === '.json') await readJsonFile(f.path, take, problems);
-    else {
-      const result = await readYamlFile(f.path);
-      problems.addAll(result.issues);
-      for (const rec of result.records) if (!take(rec)) break;
-    }
+    await readInputFile(f, take, problems);
   }
   // Records and problems are called by the file's given name (a kept copy is read from elsewhere).
   const nameOf = new Map(files.filter((f) => f.name !== f.path).map((f) => [f.path, f.name]));
@@ -108,4 +103,18 @@ export async function readInputFiles(files: readonly { path: string; name: strin
   // Nothing will be written and no further problem reported: the records read are not needed.
   if (stopped) raw.length = 0;
   return { raw, issues: problems.issues, stopped };
+}
+
+/**
+ * Reads one input file (JSON streamed, YAML whole), handing each record to `take` as it is read
+ * until `take` returns false; problems go to `problems`, and reading stops when it is full.
+ * Records and problems are called by `path` (the caller renames them when `name` differs).
+ */
+export async function readInputFile(f: { path: string; name: string }, take: (rec: RawRecord) => boolean, problems: ProblemList): Promise<void> {
+  if (extname(f.name).toLowerCase() === '.json') await readJsonFile(f.path, take, problems);
+  else {
+    const result = await readYamlFile(f.path);
+    problems.addAll(result.issues);
+    for (const rec of result.records) if (!take(rec)) break;
+  }
 }

@@ -81,13 +81,13 @@ class DedupedRows extends GraphRows {
   }
 
   endRecord(): void {
-    if (this.seen.size) this.seen = new Set();
+    if (this.seen.size) this.seen.clear();
   }
 }
 
-/** DedupedRows that hands each row to a store's bulk load instead of keeping it. */
+/** DedupedRows that hands each row to a store's bulk load (or a part of one) instead of keeping it. */
 class BulkLoadRows extends DedupedRows {
-  constructor(private readonly load: BulkLoad) {
+  constructor(private readonly load: RowSink) {
     super();
   }
 
@@ -98,6 +98,21 @@ class BulkLoadRows extends DedupedRows {
   override rel(type: RelationshipType, from: NodeLabel, fromId: string, to: NodeLabel, toId: string, props: Record<string, unknown> = {}): void {
     if (this.keep(type, from, fromId, to, toId)) this.load.relationship(type, from, fromId, to, toId, props);
   }
+}
+
+/** Where rows go: a bulk load, or the part of one a worker thread writes. */
+export type RowSink = Pick<BulkLoad, 'node' | 'relationship'>;
+
+/**
+ * Feeds validated records to `sink` as rows, one record at a time, through the shared mapping
+ * (records-to-graph.ts); a relationship repeated inside one record is fed once.
+ */
+export function recordRows(sink: RowSink): (collection: CollectionName, record: unknown) => void {
+  const rows = new BulkLoadRows(sink);
+  return (collection, record) => {
+    RECORD_TO_GRAPH[collection](rows, record as never);
+    rows.endRecord();
+  };
 }
 
 /**
@@ -116,12 +131,9 @@ export async function openCopySession(store: GraphStore, options: BulkLoadOption
   if (!store.capabilities.bulkCopy) throw new Error(`The copy method needs a store with a bulk copy, and ${store.engine} has none; use unwind.`);
   await requireEmpty(store);
   const load = await store.openBulkLoad({ batchSize: options.batchSize ?? 5000, tmpDir: options.tmpDir, onPhase: options.onPhase });
-  const sink = new BulkLoadRows(load);
+  const add = recordRows(load);
   return {
-    add(collection, record) {
-      RECORD_TO_GRAPH[collection](sink, record as never);
-      sink.endRecord();
-    },
+    add,
     abort: () => load.abort(),
     async commit() {
       return { method: 'copy', ...(await load.commit(options.alsoInUnit)) };
@@ -129,7 +141,7 @@ export async function openCopySession(store: GraphStore, options: BulkLoadOption
   };
 }
 
-async function requireEmpty(store: GraphStore): Promise<void> {
+export async function requireEmpty(store: GraphStore): Promise<void> {
   const existing = (await store.read(COUNT_GRAPH_NODES)).reduce((n, r) => n + Number(r.total), 0);
   if (existing > 0) throw new StoreNotEmptyError(existing);
 }

@@ -72,7 +72,7 @@ export function referencesOf(collection: CollectionName, r: Obj): [Path, string,
 }
 
 /** The ids a record defines: its own and its children's, with where each is declared. */
-function definedIds(collection: CollectionName, r: Obj): [string, NodeLabel, Path][] {
+export function definedIds(collection: CollectionName, r: Obj): [string, NodeLabel, Path][] {
   const decl: CollectionDecl = RECORDS[collection];
   if (decl.shape === 'edge') return [];
   const out: [string, NodeLabel, Path][] = [[String(r.id), decl.label, ['id']]];
@@ -85,10 +85,34 @@ function definedIds(collection: CollectionName, r: Obj): [string, NodeLabel, Pat
   return out;
 }
 
-function issueAt(rec: RecordInput, path: Path, message: string, key?: string): RecordIssue {
+export function issueAt(rec: RecordInput, path: Path, message: string, key?: string): RecordIssue {
   const pos = rec.locate?.(path, key) ?? { line: 1, column: 1 };
   const field = key ? [...path, key] : path;
   return { file: rec.file, ...pos, path: formatPath(rec.collection, rec.index, field), message, at: { collection: rec.collection, index: rec.index, field } };
+}
+
+/** `file:line:column` of a path inside a record. */
+export function whereIn(rec: RecordInput, path: Path): string {
+  const p = rec.locate?.(path) ?? { line: 1, column: 1 };
+  return `${rec.file}:${p.line}:${p.column}`;
+}
+
+/** The key a relationship record is unique by (its two ends), or null for a node record. */
+export function pairOf(collection: CollectionName, value: Obj): string | null {
+  const decl: CollectionDecl = RECORDS[collection];
+  return decl.shape === 'edge' ? `${String(value[decl.from.key])}->${String(value[decl.to.key])}` : null;
+}
+
+export const duplicatePairMessage = (collection: CollectionName, pair: string, where: string) =>
+  `duplicate ${collection === 'control' ? 'control link' : 'link'} ${pair}: already defined at ${where}`;
+
+export const duplicateIdMessage = (id: string, first: NodeLabel, where: string) => `duplicate id "${id}": already defined as ${withArticle(first)} at ${where}`;
+
+/** What is wrong with a reference to `id` expecting `label` when the id is `actual` (undefined: unknown); null when nothing is. */
+export function referenceProblem(id: string, label: NodeLabel, actual: NodeLabel | undefined): string | null {
+  if (!actual) return `unknown ${NOUN[label]} "${id}"`;
+  if (actual !== label) return `"${id}" is ${withArticle(actual)}, not ${withArticle(label)}`;
+  return null;
 }
 
 /**
@@ -122,10 +146,6 @@ export async function validateRecords(raw: readonly RecordInput[], store?: Graph
   const issues = problems.issues;
   const records = emptyRecords();
   const at = (rec: RecordInput, path: Path, message: string, key?: string) => problems.add(issueAt(rec, path, message, key));
-  const where = (rec: RecordInput, path: Path) => {
-    const p = rec.locate?.(path) ?? { line: 1, column: 1 };
-    return `${rec.file}:${p.line}:${p.column}`;
-  };
 
   // 1. Shape and types, then the declared checks between fields.
   const valid: { rec: RecordInput; value: Obj }[] = [];
@@ -143,17 +163,16 @@ export async function validateRecords(raw: readonly RecordInput[], store?: Graph
   const defined = new Map<string, { label: NodeLabel; rec: RecordInput }>();
   const pairs = new Map<string, RecordInput>();
   for (const { rec, value } of valid) {
-    const decl: CollectionDecl = RECORDS[rec.collection];
-    if (decl.shape === 'edge') {
-      const pair = `${String(value[decl.from.key])}->${String(value[decl.to.key])}`;
+    const pair = pairOf(rec.collection, value);
+    if (pair !== null) {
       const first = pairs.get(pair);
-      if (first) at(rec, [], `duplicate ${rec.collection === 'control' ? 'control link' : 'link'} ${pair}: already defined at ${where(first, [])}`);
+      if (first) at(rec, [], duplicatePairMessage(rec.collection, pair, whereIn(first, [])));
       else pairs.set(pair, rec);
       continue;
     }
     for (const [id, label, path] of definedIds(rec.collection, value)) {
       const first = defined.get(id);
-      if (first) at(rec, path, `duplicate id "${id}": already defined as ${withArticle(first.label)} at ${where(first.rec, ['id'])}`);
+      if (first) at(rec, path, duplicateIdMessage(id, first.label, whereIn(first.rec, ['id'])));
       else defined.set(id, { label, rec });
     }
   }
@@ -174,9 +193,8 @@ export async function validateRecords(raw: readonly RecordInput[], store?: Graph
   }
   for (const { rec, value } of valid) {
     for (const [path, id, label] of referencesOf(rec.collection, value)) {
-      const actual = defined.get(id)?.label ?? inGraph.get(id);
-      if (!actual) at(rec, path, `unknown ${NOUN[label]} "${id}"`);
-      else if (actual !== label) at(rec, path, `"${id}" is ${withArticle(actual)}, not ${withArticle(label)}`);
+      const problem = referenceProblem(id, label, defined.get(id)?.label ?? inGraph.get(id));
+      if (problem) at(rec, path, problem);
     }
   }
 

@@ -10,7 +10,7 @@ import type { Config } from '../config/config.ts';
 import { importFiles, isGraphEmpty } from '../importer/import-graph.ts';
 import { ensureDerived } from '../records/derived.ts';
 import { openStore } from '../store/open-store.ts';
-import { readImportInputs } from '../importer/import-inputs.ts';
+import { parallelImporter, readImportInputs } from '../importer/import-inputs.ts';
 import { GraphWriter } from '../writes/graph-writer.ts';
 import { WRITE_LOCK } from '../queries/write-statements.ts';
 import { Journal, journalFileFor } from '../writes/journal.ts';
@@ -36,7 +36,7 @@ export async function serve(config: Config): Promise<void> {
   const file = store.capabilities.databaseFile;
   const journal = file ? new Journal(journalFileFor(file)) : null;
   const readiness: Readiness = { pending: 'bootstrapping the schema' };
-  const writer = new GraphWriter(store, journal, readiness, readImportInputs);
+  const writer = new GraphWriter(store, journal, readiness, readImportInputs, parallelImporter());
   const app = await buildApp({
     store,
     writer,

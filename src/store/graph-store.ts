@@ -5,7 +5,7 @@
  * `neo4j/` import an engine; callers that need something only one engine offers ask
  * `capabilities`, never the engine's name (docs/architecture.md#the-store-port).
  */
-import type { NodeLabel, RelationshipType } from '../model/graph-model.ts';
+import type { NodeLabel, PropertyType, RelationshipType } from '../model/graph-model.ts';
 
 export type Engine = 'ladybug' | 'neo4j';
 
@@ -86,6 +86,36 @@ export interface BulkLoad {
   /** Writes everything in one unit of work, with `alsoInUnit` (more work of the caller's) in the same unit. */
   commit(alsoInUnit?: (tx: UnitOfWork) => Promise<void>): Promise<BulkLoadCounts>;
   abort(): void;
+  /**
+   * Where the load is written as files: parts of it may be written by worker threads, each from
+   * a plain-data `spec` (see the store's shard writer, e.g. ladybug/csv-tables.ts), and what
+   * each wrote joins the load with `add`, before `commit`. Absent where rows must come through
+   * `node` and `relationship`.
+   */
+  readonly shards?: { spec(name: string): BulkShardSpec; add(written: BulkShardWritten): void };
+}
+
+/** How a worker thread writes one part of a bulk load: a folder, a file-name suffix, every table's columns in storage order. */
+export interface BulkShardSpec {
+  readonly dir: string;
+  readonly suffix: string;
+  readonly columns: readonly (readonly [string, readonly { readonly name: string; readonly type: PropertyType | null }[]])[];
+}
+
+/** What one part of a bulk load wrote (plain data: it crosses threads). */
+export interface BulkShardWritten {
+  readonly files: readonly {
+    readonly path: string;
+    readonly rows: number;
+    /** False once a quoted value holds a newline (the file must then be read serially). */
+    readonly parallel: boolean;
+    readonly label?: NodeLabel;
+    readonly rel?: { readonly type: RelationshipType; readonly from: NodeLabel; readonly to: NodeLabel };
+  }[];
+  /** Node values the files cannot carry exactly, set after the load: `[label, property, rows of {id, value}]`. */
+  readonly patches: readonly (readonly [NodeLabel, string, readonly { readonly id: string; readonly value: Value }[]])[];
+  readonly nodes: number;
+  readonly relationships: number;
 }
 
 export interface BulkLoadCounts {

@@ -24,7 +24,7 @@ import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 import type { Journal, JournalEntry } from './journal.ts';
 import { readsInUnit } from './reads-in-unit.ts';
 import { WriteNotReady, type Readiness } from './readiness.ts';
-import type { ImportReader, WriteChange } from './write-change.ts';
+import type { ImportReader, ParallelImporter, WriteChange } from './write-change.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -75,6 +75,8 @@ export class GraphWriter {
     private readonly readiness: Readiness | null = null,
     /** How an import's kept files are read (replay and `aigraph import`); without one, imports are refused. */
     private readonly readImport: ImportReader | null = null,
+    /** How a large import into an empty store is read and loaded in parallel; without one, every import takes the ordinary path. */
+    private readonly parallelImport: ParallelImporter | null = null,
   ) {}
 
   /** Marks the graph changed by a writer other than this one (seeding at start-up). */
@@ -131,6 +133,7 @@ export class GraphWriter {
   private async applyNow(entry: Pending, journal: boolean): Promise<WriteOutcome> {
     let written: JournalEntry | null = null;
     let bulk: { records: RecordsByCollection; counts: ImportCounts; journaled: Omit<JournalEntry, 'seq'> } | null = null;
+    let parallel: { journaled: Omit<JournalEntry, 'seq'> & { change: Extract<WriteChange, { kind: 'import' }> } } | null = null;
     // Without a journal, the write lock's count (in the database, so shared by every replica) orders writes.
     let locked = 0;
     try {
@@ -149,6 +152,17 @@ export class GraphWriter {
 
         if (change.kind === 'records' || change.kind === 'import') {
           const empty = change.kind === 'import' && (await isGraphEmpty(view));
+          if (
+            change.kind === 'import' &&
+            empty &&
+            this.parallelImport &&
+            this.store.capabilities.bulkCopy &&
+            (await this.parallelImport.wants(change.files, this.keptIn))
+          ) {
+            // A large import into an empty store is read, checked and loaded in one go, after this unit.
+            parallel = { journaled: { ...journaled, change } };
+            return null;
+          }
           const { raw, issues, stopped } =
             change.kind === 'import' ? await this.readImportFiles(change.files) : { raw: this.rawOf(change.records), issues: [], stopped: false };
           if (stopped) throw new WriteRejected(issues, 0, true);
@@ -184,6 +198,13 @@ export class GraphWriter {
         if (outcome.created || outcome.updated || outcome.deleted) this.committed();
         return outcome;
       }
+      if (parallel)
+        return await this.applyParallel(
+          (parallel as { journaled: Omit<JournalEntry, 'seq'> & { change: Extract<WriteChange, { kind: 'import' }> } }).journaled,
+          journal,
+          entry.seq ?? locked,
+          (w) => (written = w),
+        );
       const b = bulk!;
       written = journal && this.journal ? this.journal.write(b.journaled) : null;
       const seq = written?.seq ?? entry.seq ?? locked;
@@ -204,9 +225,38 @@ export class GraphWriter {
     }
   }
 
+  private get keptIn(): string | null {
+    return this.journal?.importsDir ?? null;
+  }
+
+  /**
+   * A large import into an empty store: the parallel importer reads, checks and loads the files;
+   * the journal entry is written once they are known good, and the derived properties, the
+   * audit entry and the journal position commit with the load.
+   */
+  private async applyParallel(
+    journaled: Omit<JournalEntry, 'seq'> & { change: Extract<WriteChange, { kind: 'import' }> },
+    journal: boolean,
+    fallbackSeq: number,
+    onJournaled: (entry: JournalEntry) => void,
+  ): Promise<WriteOutcome> {
+    const result = await this.parallelImport!.run(this.store, journaled.change.files, this.keptIn, async (tx, counts) => {
+      const written = journal && this.journal ? this.journal.write(journaled) : null;
+      if (written) onJournaled(written);
+      const seq = written?.seq ?? fallbackSeq;
+      await deriveAll(tx);
+      await this.auditImport(tx, journaled, seq, counts);
+      if (this.journal) await tx.run(NODE_STATEMENTS.Meta.upsert, { rows: [{ id: META_ID, journalSeq: seq }] });
+    });
+    if (!result.ok) throw new WriteRejected(result.issues, result.more, result.stopped);
+    this.committed();
+    const created = Object.values(result.counts).reduce((n, c) => n + c.created, 0);
+    return { created, updated: 0, unchanged: 0, deleted: 0, counts: result.counts };
+  }
+
   private readImportFiles(files: Parameters<ImportReader>[0]): ReturnType<ImportReader> {
     if (!this.readImport) throw new Error('This writer was built without an import reader.');
-    return this.readImport(files, this.journal?.importsDir ?? null);
+    return this.readImport(files, this.keptIn);
   }
 
   private rawOf(records: Partial<RecordsByCollection>): RecordInput[] {

@@ -5,6 +5,8 @@ import type { RecordInput, RecordIssue } from '../records/record-issue.ts';
  */
 import type { NodeLabel } from '../model/graph-model.ts';
 import type { RecordsByCollection } from '../records/record-schemas.ts';
+import type { ImportCounts } from '../records/apply-records.ts';
+import type { GraphStore, UnitOfWork } from '../store/graph-store.ts';
 
 /** One input file of an import: the name it was given, its content hash and its kept copy. */
 export interface ImportedFile {
@@ -25,3 +27,19 @@ export type WriteChange =
  * on how files are read.
  */
 export type ImportReader = (files: readonly ImportedFile[], keptIn: string | null) => Promise<{ raw: RecordInput[]; issues: RecordIssue[]; stopped?: boolean }>;
+
+/**
+ * Imports an import's kept files into an EMPTY store whose bulk load writes files (`capabilities.bulkCopy`)
+ * in one go, reading, checking and loading them in parallel (the importer provides it: src/importer/import-inputs.ts). `wants` says
+ * whether the files are large enough for it (small imports take the ordinary path); `run`
+ * commits `alsoInUnit` with the load, or returns the problems and writes nothing.
+ */
+export interface ParallelImporter {
+  wants(files: readonly ImportedFile[], keptIn: string | null): Promise<boolean>;
+  run(
+    store: GraphStore,
+    files: readonly ImportedFile[],
+    keptIn: string | null,
+    alsoInUnit: (tx: UnitOfWork, counts: ImportCounts) => Promise<void>,
+  ): Promise<{ ok: true; counts: ImportCounts } | { ok: false; issues: RecordIssue[]; more: number; stopped: boolean }>;
+}

@@ -2,41 +2,15 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { formatCounts, importFiles, type ImportCounts } from '../../importer/import-graph.ts';
-import { ImportError, sortIssues } from '../../importer/import-issue.ts';
-import { GraphWriter, WriteRejected } from '../../writes/graph-writer.ts';
-import { keepImportInputs, readImportInputs } from '../../importer/import-inputs.ts';
-import { Journal, journalFileFor } from '../../writes/journal.ts';
+import { journaledImport } from '../../importer/journaled-import.ts';
 import { reportJournalRepair } from '../journal-repair.ts';
 import { databaseFileOf } from '../../store/open-store.ts';
 import { withStore } from '../with-store.ts';
 
-/**
- * `aigraph import` is a write like any other: its input files are kept by content beside the
- * journal and the journal gets one entry naming them, then the writer validates, applies and
- * audits it in one unit of work, so `aigraph rebuild` reproduces it.
- */
+/** `aigraph import` of files into the configured store, journaled (journaled-import.ts). */
 async function importJournaled(paths: string[]): Promise<ImportCounts> {
-  const config = loadConfig();
-  const file = databaseFileOf(config.store);
-  return withStore(async (store) => {
-    const journal = file ? new Journal(journalFileFor(file)) : null;
-    try {
-      if (journal) reportJournalRepair(journal);
-      const writer = new GraphWriter(store, journal, null, readImportInputs);
-      // Entries a crash left unapplied come first, so this import lands after them, as it did in time.
-      await writer.replay();
-      const { files, issues } = await keepImportInputs(paths, journal?.importsDir ?? null);
-      if (issues.length) throw new ImportError(sortIssues(issues));
-      const outcome = await writer.apply({ actor: `cli:${userInfo().username}`, role: 'admin' }, 'import', { kind: 'import', files });
-      await store.checkpoint();
-      return outcome.counts!;
-    } catch (err) {
-      if (err instanceof WriteRejected) throw new ImportError(sortIssues([...err.issues]), err.more, err.stopped);
-      throw err;
-    } finally {
-      journal?.close();
-    }
-  });
+  const file = databaseFileOf(loadConfig().store);
+  return withStore((store) => journaledImport(store, paths, { actor: `cli:${userInfo().username}`, databaseFile: file, onJournal: reportJournalRepair }));
 }
 
 async function run(paths: string[], dryRun: boolean): Promise<void> {

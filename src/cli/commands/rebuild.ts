@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { importFiles } from '../../importer/import-graph.ts';
 import { assertDatabaseFileFree, databaseFileOf, databaseFilesOf, openStore } from '../../store/open-store.ts';
-import { readImportInputs } from '../../importer/import-inputs.ts';
+import { parallelImporter, readImportInputs } from '../../importer/import-inputs.ts';
 import { GraphWriter } from '../../writes/graph-writer.ts';
 import { Journal, journalFileFor } from '../../writes/journal.ts';
 import { UsageError } from '../usage-error.ts';
@@ -32,7 +32,7 @@ export function rebuildCommand(): Command {
       try {
         await store.bootstrap();
         const counts = await importFiles(store, [config.seedsDir]);
-        const replayed = await new GraphWriter(store, journal, null, readImportInputs).replay(true);
+        const replayed = await new GraphWriter(store, journal, null, readImportInputs, parallelImporter()).replay(true);
         const created = Object.values(counts).reduce((n, c) => n + c.created, 0);
         process.stdout.write(`Rebuilt ${path}: ${created} records from ${config.seedsDir}, ${replayed} writes replayed from the journal.\n`);
       } finally {

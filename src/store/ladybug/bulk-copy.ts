@@ -9,15 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_TYPES, RELATIONSHIP_TYPES, type NodeLabel, type PropertyType, type RelationshipType } from '../../model/graph-model.ts';
-import type { BulkLoad, BulkLoadOptions, GraphStore, Query, UnitOfWork, Value } from '../graph-store.ts';
+import type { BulkLoad, BulkLoadOptions, GraphStore, Query, UnitOfWork } from '../graph-store.ts';
 import { copyNodes, copyRelationships, patchNodeProperty, tableInfo } from './copy-statements.ts';
-import { CsvFile, csvCell } from './csv-file.ts';
-
-interface Column {
-  readonly name: string;
-  /** null: a column the model does not declare (left empty). */
-  readonly type: PropertyType | null;
-}
+import { CsvTables, type Column, type CsvShard } from './csv-tables.ts';
 
 /** Every table's columns in storage order (COPY maps CSV columns by position), typed by the model. */
 async function tableColumns(store: GraphStore): Promise<Map<string, Column[]>> {
@@ -42,90 +36,37 @@ async function tableColumns(store: GraphStore): Promise<Map<string, Column[]>> {
   return out;
 }
 
-type FileEntry = { file: CsvFile; label?: NodeLabel; rel?: { type: RelationshipType; from: NodeLabel; to: NodeLabel } };
-
-/** The CSV files of one load, and the node values to set after COPY. */
-class CsvTables {
-  readonly files = new Map<string, FileEntry>();
-  /** label -> property -> rows of `{id, value}`. */
-  readonly patches = new Map<NodeLabel, Map<string, { id: string; value: Value }[]>>();
-  nodes = 0;
-  relationships = 0;
-
-  constructor(
-    private readonly dir: string,
-    private readonly columns: ReadonlyMap<string, readonly Column[]>,
-  ) {}
-
-  node(label: NodeLabel, props: Readonly<Record<string, unknown>>): void {
-    const cols = this.columns.get(label)!;
-    let entry = this.files.get(label);
-    if (!entry)
-      this.files.set(
-        label,
-        (entry = {
-          file: new CsvFile(
-            join(this.dir, `${label}.csv`),
-            cols.map((c) => c.name),
-          ),
-          label,
-        }),
-      );
-    const id = String(props.id);
-    let line = '';
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i]!;
-      let v = props[c.name];
-      if (c.type === 'string[]' && (v === null || v === undefined)) v = [];
-      const value = v;
-      line += (i ? ',' : '') + csvCell(v, c.type, () => this.patch(label, c.name, id, value as Value), entry.file);
-    }
-    entry.file.add(`${line}\n`);
-    this.nodes++;
-  }
-
-  private patch(label: NodeLabel, property: string, id: string, value: Value): void {
-    let byProp = this.patches.get(label);
-    if (!byProp) this.patches.set(label, (byProp = new Map()));
-    let rows = byProp.get(property);
-    if (!rows) byProp.set(property, (rows = []));
-    rows.push({ id, value });
-  }
-
-  relationship(type: RelationshipType, from: NodeLabel, fromId: string, to: NodeLabel, toId: string, props: Readonly<Record<string, unknown>> = {}): void {
-    const key = `${type}:${from}:${to}`;
-    const cols = this.columns.get(type)!;
-    let entry = this.files.get(key);
-    if (!entry)
-      this.files.set(
-        key,
-        (entry = { file: new CsvFile(join(this.dir, `${type}.${from}.${to}.csv`), ['from', 'to', ...cols.map((c) => c.name)]), rel: { type, from, to } }),
-      );
-    let line = `"${fromId}","${toId}"`;
-    for (const c of cols) {
-      let v = props[c.name];
-      if (c.type === 'string[]' && (v === null || v === undefined)) v = [];
-      line += `,${csvCell(
-        v,
-        c.type,
-        () => {
-          // No patch statement for relationships: the only list on one (CONTROLS.sourceIds) holds slugs.
-          throw new Error(`${type} ${fromId} -> ${toId}: ${c.name} cannot be written to CSV exactly`);
-        },
-        entry.file,
-      )}`;
-    }
-    entry.file.add(`${line}\n`);
-    this.relationships++;
-  }
-
-  close(): void {
-    for (const { file } of this.files.values()) file.close();
-  }
-}
-
 async function runBatches(tx: UnitOfWork, query: Query, rows: readonly unknown[], batch: number): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) await tx.run(query, { rows: rows.slice(i, i + batch) as never });
+}
+
+/**
+ * COPYs every file of the load, nodes first, grouped by table (one statement per table over all
+ * its files), then sets the patched values, inside `tx`.
+ */
+async function copyAll(tx: UnitOfWork, parts: readonly CsvShard[], batch: number): Promise<void> {
+  const nodeFiles = new Map<NodeLabel, { paths: string[]; parallel: boolean }>();
+  const relFiles = new Map<string, { type: RelationshipType; from: NodeLabel; to: NodeLabel; paths: string[]; parallel: boolean }>();
+  for (const part of parts) {
+    for (const f of part.files) {
+      if (!f.rows) continue;
+      if (f.label) {
+        let e = nodeFiles.get(f.label);
+        if (!e) nodeFiles.set(f.label, (e = { paths: [], parallel: true }));
+        e.paths.push(f.path);
+        e.parallel &&= f.parallel;
+      } else if (f.rel) {
+        const key = `${f.rel.type}:${f.rel.from}:${f.rel.to}`;
+        let e = relFiles.get(key);
+        if (!e) relFiles.set(key, (e = { ...f.rel, paths: [], parallel: true }));
+        e.paths.push(f.path);
+        e.parallel &&= f.parallel;
+      }
+    }
+  }
+  for (const [label, e] of nodeFiles) await tx.run(copyNodes(label, e.paths, e.parallel));
+  for (const e of relFiles.values()) await tx.run(copyRelationships(e.type, e.from, e.to, e.paths, e.parallel));
+  for (const part of parts) for (const [label, prop, rows] of part.patches) await runBatches(tx, patchNodeProperty(label, prop), rows, batch);
 }
 
 /** Starts a bulk load into `store`, which must be an empty LadybugDB store. */
@@ -135,6 +76,7 @@ export async function openBulkCopy(store: GraphStore, options: BulkLoadOptions =
   const columns = await tableColumns(store);
   const dir = mkdtempSync(join(options.tmpDir ?? tmpdir(), 'aigraph-bulk-'));
   const tables = new CsvTables(dir, columns);
+  const shards: CsvShard[] = [];
   let open = true;
   const finish = () => {
     if (!open) return;
@@ -149,23 +91,20 @@ export async function openBulkCopy(store: GraphStore, options: BulkLoadOptions =
     node: (label, row) => tables.node(label, row),
     relationship: (type, from, fromId, to, toId, properties) => tables.relationship(type, from, fromId, to, toId, properties),
     abort: finish,
+    shards: {
+      spec: (name) => ({ dir, suffix: `.${name}`, columns: [...columns] }),
+      add: (written) => void shards.push(written),
+    },
     async commit(alsoInUnit) {
       const phases: Record<string, number> = {};
       try {
         tables.close();
+        const parts = [tables.summary(), ...shards];
         phases.rows = performance.now() - started;
         options.onPhase?.('rows', phases.rows);
         let t = performance.now();
         await store.transaction(async (tx) => {
-          for (const entry of tables.files.values())
-            if (entry.label && entry.file.rows) await tx.run(copyNodes(entry.label, entry.file.path, entry.file.parallel));
-          for (const entry of tables.files.values()) {
-            if (entry.rel && entry.file.rows)
-              await tx.run(copyRelationships(entry.rel.type, entry.rel.from, entry.rel.to, entry.file.path, entry.file.parallel));
-          }
-          for (const [label, byProp] of tables.patches) {
-            for (const [prop, rows] of byProp) await runBatches(tx, patchNodeProperty(label, prop), rows, batch);
-          }
+          await copyAll(tx, parts, batch);
           await alsoInUnit?.(tx);
         });
         phases.write = performance.now() - t;
@@ -174,7 +113,8 @@ export async function openBulkCopy(store: GraphStore, options: BulkLoadOptions =
         await store.checkpoint();
         phases.checkpoint = performance.now() - t;
         options.onPhase?.('checkpoint', phases.checkpoint);
-        return { nodes: tables.nodes, relationships: tables.relationships, phases };
+        const sum = (k: 'nodes' | 'relationships') => parts.reduce((n, p) => n + p[k], 0);
+        return { nodes: sum('nodes'), relationships: sum('relationships'), phases };
       } finally {
         open = false;
         rmSync(dir, { recursive: true, force: true });

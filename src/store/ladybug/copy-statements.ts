@@ -26,16 +26,19 @@ export function tableInfo(table: NodeLabel | RelationshipType): Query {
 const COPY_OPTIONS = `header=true, auto_detect=false, delim=',', quote='"', escape='"'`;
 const literal = (path: string) => `'${path.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** Loads a node table from a CSV file; `parallel` only where no quoted value holds a newline. */
-export function copyNodes(label: NodeLabel, file: string, parallel: boolean): Query {
-  return { name: `bulk.${label}.copy`, cypher: { ladybug: `COPY ${label} FROM ${literal(file)} (${COPY_OPTIONS}, parallel=${parallel})` } };
+/** One file, or a list of them (loaded by one statement). */
+const fromFiles = (files: string | readonly string[]) => (typeof files === 'string' ? literal(files) : `[${files.map(literal).join(', ')}]`);
+
+/** Loads a node table from CSV files; `parallel` only where no quoted value holds a newline. */
+export function copyNodes(label: NodeLabel, files: string | readonly string[], parallel: boolean): Query {
+  return { name: `bulk.${label}.copy`, cypher: { ladybug: `COPY ${label} FROM ${fromFiles(files)} (${COPY_OPTIONS}, parallel=${parallel})` } };
 }
 
-/** Loads one FROM/TO pair of a relationship table from a CSV file. */
-export function copyRelationships(type: RelationshipType, from: NodeLabel, to: NodeLabel, file: string, parallel: boolean): Query {
+/** Loads one FROM/TO pair of a relationship table from CSV files. */
+export function copyRelationships(type: RelationshipType, from: NodeLabel, to: NodeLabel, files: string | readonly string[], parallel: boolean): Query {
   return {
     name: `bulk.${type}.${from}.${to}.copy`,
-    cypher: { ladybug: `COPY ${type} FROM ${literal(file)} (from='${from}', to='${to}', ${COPY_OPTIONS}, parallel=${parallel})` },
+    cypher: { ladybug: `COPY ${type} FROM ${fromFiles(files)} (from='${from}', to='${to}', ${COPY_OPTIONS}, parallel=${parallel})` },
   };
 }
 
