@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ApiKeyStore } from '../auth/api-keys.ts';
 import { readControlLinks } from '../questions/control-graph.ts';
 import { PerVersion } from '../questions/per-version.ts';
+import { COUNT_ALL } from '../queries/model-statements.ts';
 import { ViewGraph } from '../questions/view-graph.ts';
 import { SearchIndex } from '../questions/search-index.ts';
 import { SupplyGraph } from '../questions/supply-graph.ts';
@@ -32,6 +33,19 @@ import { TrustedDocuments } from './trusted-documents.ts';
 import { checkingIntervalMs, DEFAULT_SERVER_LIMITS, type ServerLimits } from './server-limits.ts';
 
 export type { Readiness } from '../writes/readiness.ts';
+
+/**
+ * From this many nodes, `serve` builds the read models right after start-up instead of on the
+ * first question: at a million deals a build takes tens of seconds, longer than a request may wait.
+ */
+const WARM_FROM_NODES = 100_000;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Builds the read models of the current graph version when the graph is large; true when it did. */
+    warmReadModels(): Promise<boolean>;
+  }
+}
 
 export interface AppOptions {
   readonly store: GraphStore;
@@ -162,5 +176,14 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   });
   registerChangeStream(app, executableSchema(), deps, gate, trustedDocumentsOnly ? trustedDocuments : null);
   registerExportRoutes(app, o.store, o.keys, gate);
+  app.decorate('warmReadModels', async () => {
+    const counts = await o.store.read(COUNT_ALL);
+    const nodes = counts.reduce((n, r) => n + Number(r.total), 0);
+    if (nodes < WARM_FROM_NODES) return false;
+    await deps.supply.get();
+    await deps.searchIndex.get();
+    await deps.viewGraph.get();
+    return true;
+  });
   return app;
 }

@@ -94,6 +94,11 @@ export async function serve(config: Config): Promise<void> {
     if (replayed) app.log.warn({ replayed }, 'replayed journal entries the database did not have');
     readiness.pending = null;
     app.log.info({ engine: store.engine }, 'ready');
+    const warming = performance.now();
+    app
+      .warmReadModels()
+      .then((built) => built && app.log.info({ ms: Math.round(performance.now() - warming) }, 'built the read models of a large graph'))
+      .catch((err: unknown) => app.log.warn({ err }, 'could not build the read models ahead of the first question'));
   } catch (err) {
     await app.close().catch(() => undefined);
     await store.close().catch(() => undefined);
