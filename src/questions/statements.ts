@@ -20,7 +20,6 @@ import { SEARCH_INDEX_STATEMENTS } from './search-index.ts';
 import { SUPPLY_GRAPH_QUERIES } from './supply-graph.ts';
 import { SUPPLY_SOURCE_STATEMENTS } from './supply-source.ts';
 import { VIEW_GRAPH_QUERIES } from './view-graph.ts';
-import { PAGE_DEALS } from './suppliers.ts';
 
 export const QUESTION_STATEMENTS: readonly Query[] = [
   ...DEALS_STATEMENTS,
@@ -29,7 +28,6 @@ export const QUESTION_STATEMENTS: readonly Query[] = [
   ...DEAL_MONEY_STATEMENTS,
   ...SUPPLY_SOURCE_STATEMENTS,
   ...SUPPLY_GRAPH_QUERIES,
-  PAGE_DEALS,
   ...Object.values(EXCLUSIVITIES),
   COMMITMENTS_OF,
   COMMITMENTS_ALL,

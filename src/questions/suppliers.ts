@@ -9,13 +9,12 @@
  * commitments rule) and the exclusions. On LadybugDB a `COUNT {}` subquery in the statement
  * aggregates every SUPPLIER_IN edge of the graph and `NOT s.id IN $list` filters after the joins.
  */
-import { columnsOf } from '../queries/model-statements.ts';
-import type { GraphStore, Query, Row } from '../store/graph-store.ts';
+import type { GraphStore, Row } from '../store/graph-store.ts';
 import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
 import { NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
 import type { When } from './rules/in-force.ts';
-import { RECEIVING_ROLES, type SupplySource } from './supply-source.ts';
+import type { SupplySource } from './supply-source.ts';
 import { restricts, scopesOfSupply, type DealSupply } from './rules/scope.ts';
 import type { CloudServiceKind, DealKind } from '../model/vocabulary.ts';
 
@@ -150,25 +149,6 @@ export interface SuppliersRequest {
   when: When;
   offset: number;
   first: number;
-}
-
-/**
- * The rows of a page's deals, read from the customer they supply (one hop from one organization)
- * rather than by id: on LadybugDB a read of more than a few dozen deals by id scans the deal table
- * (docs/ladybug-traps.md), about 330 ms for a page of 266 deals at a million, against tens of
- * milliseconds for the hop.
- */
-export const PAGE_DEALS: Query = {
-  name: 'q.suppliers.pageDeals',
-  cypher: `MATCH (o:Organization {id: $of})-[:${RECEIVING_ROLES.join('|')}]->(n:Deal) WHERE n.id IN $ids RETURN ${columnsOf('Deal')}`,
-};
-
-/** Reads by the customer the page's deals, once each, when there are more than `byIdUpTo`. */
-export async function pageDealRows(store: GraphStore, of: string, page: readonly Supply[], byIdUpTo = 32): Promise<Row[]> {
-  const ids = [...new Set(page.flatMap((p) => p.dealIds))];
-  if (ids.length <= byIdUpTo) return [];
-  const seen = new Set<string>();
-  return (await store.read(PAGE_DEALS, { of, ids })).filter((r) => !seen.has(String(r.id)) && seen.add(String(r.id)));
 }
 
 export interface SuppliersAnswer {

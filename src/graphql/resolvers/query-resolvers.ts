@@ -11,7 +11,7 @@ import { neighborhood } from '../../questions/neighborhood.ts';
 import { organizationsPage } from '../../questions/organizations.ts';
 import { shortestPaths } from '../../questions/paths.ts';
 import { search } from '../../questions/search.ts';
-import { pageDealRows, suppliers } from '../../questions/suppliers.ts';
+import { suppliers } from '../../questions/suppliers.ts';
 import { NODE_STATEMENTS } from '../../queries/model-statements.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isKnownBy } from '../../questions/rules/in-force.ts';
@@ -148,7 +148,6 @@ export const queryResolvers: Resolvers = {
         ctx.compute,
       );
       ctx.loaders.prime('Exclusivity', answer.granted);
-      ctx.loaders.prime('Deal', await pageDealRows(ctx.store, args.of, answer.page));
       return connection(answer.page, offset, first, answer.totalCount);
     },
     investors: async (_p, args, ctx, info) => {
