@@ -51,7 +51,9 @@ log(`search index: built in ${Math.round(searchMs)} ms, heap +${mb() - heap} MB,
 heap = mb();
 const [viewMs, view] = await timed(() => ViewGraph.read(store));
 global.gc?.();
-log(`view graph: built in ${Math.round(viewMs)} ms, heap +${mb() - heap} MB, ${JSON.stringify(view.size)}; process rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+log(
+  `view graph: built in ${Math.round(viewMs)} ms, heap +${mb() - heap} MB, ${JSON.stringify(view.size)}; process rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+);
 
 const t = await findTargets(store);
 log(`targets: ${JSON.stringify(t)}`);
@@ -99,9 +101,18 @@ for (const [name, ask] of questions) {
   // The neighbourhood: the statements level by level (the reference) against the view graph.
   const loaders = () => new Loaders(store);
   for (const [name, r] of [
-    ['neighbourhood, hub, depth 2, dated', { root: { id: t.hub, label: 'Organization' }, depth: 2, limit: 500, asOf: when.asOf, knownOn: null, minConfidence: null, kinds: null }],
-    ['neighbourhood, hub, depth 2, undated', { root: { id: t.hub, label: 'Organization' }, depth: 2, limit: 500, asOf: null, knownOn: null, minConfidence: null, kinds: null }],
-    ['neighbourhood, mid-size lab, depth 2', { root: { id: t.midLab!, label: 'Organization' }, depth: 2, limit: 500, asOf: when.asOf, knownOn: null, minConfidence: null, kinds: null }],
+    [
+      'neighbourhood, hub, depth 2, dated',
+      { root: { id: t.hub, label: 'Organization' }, depth: 2, limit: 500, asOf: when.asOf, knownOn: null, minConfidence: null, kinds: null },
+    ],
+    [
+      'neighbourhood, hub, depth 2, undated',
+      { root: { id: t.hub, label: 'Organization' }, depth: 2, limit: 500, asOf: null, knownOn: null, minConfidence: null, kinds: null },
+    ],
+    [
+      'neighbourhood, mid-size lab, depth 2',
+      { root: { id: t.midLab!, label: 'Organization' }, depth: 2, limit: 500, asOf: when.asOf, knownOn: null, minConfidence: null, kinds: null },
+    ],
   ] as [string, NeighborhoodRequest][]) {
     const a: number[] = [];
     const b: number[] = [];

@@ -92,7 +92,15 @@ describe('the neighbourhood read model', () => {
 
   it('cuts a hub at the limit by id order, the same on every call', async () => {
     const graph = await ViewGraph.read(api.store);
-    const whole = graph.neighborhood({ root: { id: 'openai', label: 'Organization' }, depth: 1, limit: 500, asOf: null, knownOn: null, minConfidence: null, kinds: null });
+    const whole = graph.neighborhood({
+      root: { id: 'openai', label: 'Organization' },
+      depth: 1,
+      limit: 500,
+      asOf: null,
+      knownOn: null,
+      minConfidence: null,
+      kinds: null,
+    });
     expect(whole.truncated).toBe(false);
     expect(whole.nodes.length).toBeGreaterThan(40);
     const cut = { root: { id: 'openai', label: 'Organization' as const }, depth: 2, limit: 25, asOf: null, knownOn: null, minConfidence: null, kinds: null };
@@ -167,7 +175,15 @@ describe('the neighbourhood read model', () => {
     expect(retract.errors).toBeUndefined();
     expect(await ids()).not.toContain('vg-openai-chips');
     const served = (await api.gql<N>(q)).data!.neighborhood;
-    const ref = await reference({ root: { id: 'vg-cloud', label: 'Organization' }, depth: 2, limit: 500, asOf: null, knownOn: null, minConfidence: null, kinds: null });
+    const ref = await reference({
+      root: { id: 'vg-cloud', label: 'Organization' },
+      depth: 2,
+      limit: 500,
+      asOf: null,
+      knownOn: null,
+      minConfidence: null,
+      kinds: null,
+    });
     expect(served.truncated).toBe(ref.truncated);
     expect(served.nodes.map((n) => n.id).sort()).toEqual(ref.nodes.map((n) => n.id).sort());
     expect(served.edges).toEqual(ref.edges);
