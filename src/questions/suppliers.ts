@@ -12,7 +12,7 @@
 import type { GraphStore, Row } from '../store/graph-store.ts';
 import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
-import { NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
+import { addMoney, NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
 import type { When } from './rules/in-force.ts';
 import type { SupplySource } from './supply-source.ts';
 import { restricts, scopesOfSupply, type DealSupply } from './rules/scope.ts';
@@ -40,8 +40,6 @@ interface SupplyDeals {
   kindOf: Map<string, DealKind>;
   suppliersOf: Map<string, Set<string>>;
 }
-
-const addKnown = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : x + y);
 
 /**
  * The suppliers of `of` on `asOf` except `excluded`, largest committed amount first. Amounts are
@@ -84,8 +82,9 @@ async function supplyOfCustomer(supply: SupplySource, of: string, excluded: read
     if (f.perDeal.has(deal)) continue;
     f.dealIds.push(deal);
     f.perDeal.set(deal, part);
-    f.committedUsd = addKnown(f.committedUsd, part.committedUsd);
-    f.potentialUsd = addKnown(f.potentialUsd, part.potentialUsd);
+    const sum = addMoney(f, part);
+    f.committedUsd = sum.committedUsd;
+    f.potentialUsd = sum.potentialUsd;
     if (part.capacityGw !== null) f.capacityGw = (f.capacityGw ?? 0) + part.capacityGw;
   }
   const facts = [...bySupplier.values()];
