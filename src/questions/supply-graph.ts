@@ -7,9 +7,10 @@
  * lists both ways (by organization and by deal). Strings repeat a lot (days, kinds, statuses):
  * each distinct one is kept once.
  */
-import type { AmountQualifier, CloudServiceKind, Confidence, DealKind, Status, TrancheKind } from '../model/vocabulary.ts';
+import type { AmountQualifier, CloudServiceKind, DealKind, Status, TrancheKind } from '../model/vocabulary.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { moneyOn, type DealMoneyOn } from './deal-money.ts';
+import { DATED_COLUMNS, FactDates } from './fact-dates.ts';
 import { Strings } from './interned-strings.ts';
 import { isInForce, LATEST_DAY, type When } from './rules/in-force.ts';
 import type { DatedEntry } from './rules/status-on.ts';
@@ -24,20 +25,7 @@ const SUPPLIER = ROLE_CODE.get('SUPPLIER_IN')!;
 const INVESTOR = ROLE_CODE.get('INVESTOR_IN')!;
 const INVESTEE = ROLE_CODE.get('INVESTEE_IN')!;
 
-const DEAL_COLUMNS = [
-  'id',
-  'kind',
-  'status',
-  'announcedOn',
-  'endedOn',
-  'retractedOn',
-  'knownSince',
-  'endKnownSince',
-  'confidence',
-  'amountUsd',
-  'amountQualifier',
-  'capacityGw',
-] as const;
+const DEAL_COLUMNS = ['id', 'kind', 'status', ...DATED_COLUMNS, 'amountUsd', 'amountQualifier', 'capacityGw'] as const;
 
 /** The statements the read model is built from (whole tables, read once per graph version). */
 export const SUPPLY_GRAPH_STATEMENTS = {
@@ -123,12 +111,8 @@ export class SupplyGraph implements SupplySource {
   private readonly dealId: string[] = [];
   private readonly kind: (string | null)[] = [];
   private readonly status: (string | null)[] = [];
-  private readonly announcedOn: string[] = [];
-  private readonly endedOn: (string | null)[] = [];
-  private readonly retractedOn: (string | null)[] = [];
-  private readonly knownSince: (string | null)[] = [];
-  private readonly endKnownSince: (string | null)[] = [];
-  private readonly confidence: (string | null)[] = [];
+  /** Each deal's dates and confidence, by deal number. */
+  private readonly dates = new FactDates();
   private readonly amountQualifier: (string | null)[] = [];
   private amountUsd = new Float64Array(0);
   private capacityGw = new Float64Array(0);
@@ -223,12 +207,7 @@ export class SupplyGraph implements SupplySource {
       this.dealId.push(id);
       this.kind.push(strings.of(r.kind));
       this.status.push(strings.of(r.status));
-      this.announcedOn.push(strings.of(r.announcedOn)!);
-      this.endedOn.push(strings.of(r.endedOn));
-      this.retractedOn.push(strings.of(r.retractedOn));
-      this.knownSince.push(strings.of(r.knownSince));
-      this.endKnownSince.push(strings.of(r.endKnownSince));
-      this.confidence.push(strings.of(r.confidence));
+      this.dates.push(r, strings);
       this.amountQualifier.push(strings.of(r.amountQualifier));
       this.amountUsd[i] = amountOf(r.amountUsd);
       this.capacityGw[i] = amountOf(r.capacityGw);
@@ -251,19 +230,7 @@ export class SupplyGraph implements SupplySource {
   }
 
   private inForce(d: number, when: When): boolean {
-    return isInForce(
-      {
-        announcedOn: this.announcedOn[d]!,
-        endedOn: this.endedOn[d],
-        retractedOn: this.retractedOn[d],
-        knownSince: this.knownSince[d],
-        endKnownSince: this.endKnownSince[d],
-        confidence: this.confidence[d] as Confidence | null,
-      },
-      when.asOf,
-      when.knownOn,
-      when.minConfidence,
-    );
+    return isInForce(this.dates.dated(d), when.asOf, when.knownOn, when.minConfidence);
   }
 
   /** The deals in force on `when` where `org` plays one of `roles` (each once, in the order of its relationships). */
@@ -337,7 +304,7 @@ export class SupplyGraph implements SupplySource {
     for (const id of ids) {
       const d = this.dealNo.get(id);
       if (d === undefined || out.has(id)) continue;
-      const announcedOn = this.announcedOn[d]!;
+      const { announcedOn, endedOn, knownSince } = this.dates.dated(d);
       const tranches = (this.tranches.get(d) ?? []).filter((t) => (t.knownSince ?? announcedOn) <= knownOn);
       out.set(
         id,
@@ -345,8 +312,8 @@ export class SupplyGraph implements SupplySource {
           {
             status: this.status[d] as Status,
             announcedOn,
-            endedOn: this.endedOn[d]!,
-            knownSince: this.knownSince[d]!,
+            endedOn: endedOn!,
+            knownSince: knownSince!,
             amountUsd: orNull(this.amountUsd[d]!),
             amountQualifier: this.amountQualifier[d] as AmountQualifier | null,
             capacityGw: orNull(this.capacityGw[d]!),

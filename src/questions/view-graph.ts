@@ -10,11 +10,12 @@
  * relationship type's index × 2 + 1 when the node is the relationship's target). A hub's view is
  * then read from the front of its run, and whether two nodes are joined is a binary search.
  */
-import type { Confidence, Status } from '../model/vocabulary.ts';
+import type { Status } from '../model/vocabulary.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
+import { DATED_COLUMNS, FactDates } from './fact-dates.ts';
 import { Strings } from './interned-strings.ts';
 import { VIEW_LABELS, VIEW_PAIRS, type GraphNode, type Neighborhood, type NeighborhoodRequest, type ViewLabel } from './neighborhood.ts';
-import { isConfident, isInForce, isKnownBy, type Dated } from './rules/in-force.ts';
+import { isConfident, isInForce, isKnownBy } from './rules/in-force.ts';
 
 /** Relationship types (and their direction) a view shows, by code / 2. */
 const TYPES = [...new Set(VIEW_PAIRS.map((p) => p.type))];
@@ -27,7 +28,6 @@ const farOf = (entry: number) => entry >>> CODE_BITS;
 const codeOf = (entry: number) => entry & ((1 << CODE_BITS) - 1);
 const entryOf = (far: number, code: number) => ((far << CODE_BITS) | code) >>> 0;
 
-const FACT_COLUMNS = ['status', 'announcedOn', 'endedOn', 'retractedOn', 'knownSince', 'endKnownSince', 'confidence'] as const;
 const LABEL_PROPERTY: Record<ViewLabel, string> = {
   Organization: 'name',
   Chip: 'name',
@@ -40,7 +40,7 @@ const isFactLabel = (l: ViewLabel) => l === 'Deal' || l === 'Exclusivity';
 
 function nodeStatement(label: ViewLabel): Query {
   const columns = [`n.id AS id`, `n.${LABEL_PROPERTY[label]} AS label`];
-  if (isFactLabel(label)) columns.push(...FACT_COLUMNS.map((c) => `n.${c} AS ${c}`));
+  if (isFactLabel(label)) columns.push('n.status AS status', ...DATED_COLUMNS.map((c) => `n.${c} AS ${c}`));
   if (label === 'Deal') columns.push('n.amountUsd AS amountUsd');
   return { name: `q.viewGraph.nodes.${label}`, cypher: `MATCH (n:${label}) RETURN ${columns.join(', ')}` };
 }
@@ -83,15 +83,8 @@ export class ViewGraph {
   private display: string[] = [];
   /** For deals and exclusivities: their row of fact columns; -1 for other nodes. */
   private factNo = new Int32Array(0);
-  private facts: { [K in (typeof FACT_COLUMNS)[number]]: (string | null)[] } = {
-    status: [],
-    announcedOn: [],
-    endedOn: [],
-    retractedOn: [],
-    knownSince: [],
-    endKnownSince: [],
-    confidence: [],
-  };
+  private readonly dates = new FactDates();
+  private readonly status: (string | null)[] = [];
   private amountUsd = new Float64Array(0);
   private start = new Uint32Array(1);
   private run = new Uint32Array(0);
@@ -121,8 +114,8 @@ export class ViewGraph {
       g.labelNo[i] = label;
       g.display[i] = row.label == null ? id : String(row.label);
       if (isFactLabel(VIEW_LABELS[label]!)) {
-        g.factNo[i] = g.facts.status.length;
-        for (const c of FACT_COLUMNS) g.facts[c].push(strings.of(row[c]));
+        g.factNo[i] = g.dates.push(row, strings);
+        g.status.push(strings.of(row.status));
       }
       if (row.amountUsd != null) g.amountUsd[i] = Number(row.amountUsd);
     });
@@ -177,18 +170,6 @@ export class ViewGraph {
     return -1;
   }
 
-  private dated(f: number): Dated {
-    const c = this.facts;
-    return {
-      announcedOn: c.announcedOn[f]!,
-      endedOn: c.endedOn[f],
-      retractedOn: c.retractedOn[f],
-      knownSince: c.knownSince[f],
-      endKnownSince: c.endKnownSince[f],
-      confidence: c.confidence[f] as Confidence | null,
-    };
-  }
-
   /** The first run entry of node `u` whose far node is `v` or after it. */
   private lowerBound(u: number, v: number): number {
     let [lo, hi] = [this.start[u]!, this.start[u + 1]!];
@@ -210,7 +191,7 @@ export class ViewGraph {
       if (kinds && !kinds.includes(VIEW_LABELS[this.labelNo[v]!]!)) return false;
       const f = this.factNo[v]!;
       if (f < 0) return true;
-      const fact = this.dated(f);
+      const fact = this.dates.dated(f);
       return asOf ? isInForce(fact, asOf, knownOn, minConfidence) : fact.retractedOn == null && isKnownBy(fact, knownOn) && isConfident(fact, minConfidence);
     };
     const included = new Set<number>([root]);
@@ -276,7 +257,7 @@ export class ViewGraph {
       id: this.ids[v]!,
       kind: VIEW_LABELS[this.labelNo[v]!]!,
       label: this.display[v]!,
-      status: f < 0 ? null : ((this.facts.status[f] as Status | null) ?? null),
+      status: f < 0 ? null : ((this.status[f] as Status | null) ?? null),
       amountUsd: Number.isNaN(amount) ? null : amount,
     };
   }
