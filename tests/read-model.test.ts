@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../src/importer/import-graph.ts';
+import type { SupplierFacts } from '../src/questions/customer-supply.ts';
 import type { When } from '../src/questions/rules/in-force.ts';
 import { SupplyGraph } from '../src/questions/supply-graph.ts';
 import { storeSupply } from '../src/questions/supply-source.ts';
@@ -26,6 +27,8 @@ const WHENS: When[] = [
 ];
 
 const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+/** Supplier facts with their per-deal maps as entries, in order (the order is part of the answer). */
+const plain = (facts: SupplierFacts[]) => facts.map((f) => ({ ...f, perDeal: [...f.perDeal.entries()].sort() }));
 
 let api: ApiServer;
 let editor: string;
@@ -66,6 +69,19 @@ async function expectAgreement(): Promise<void> {
       expect(sorted(ca.makers)).toEqual(sorted(cb.makers));
       const [ia, ib] = await Promise.all([graph.investmentRows(of, when), ref.investmentRows(of, when)]);
       expect(sorted(ia), `investors of ${of} on ${JSON.stringify(when)}`).toEqual(sorted(ib));
+      // The whole answer the money questions work on, with nothing excluded and with the first
+      // supplier excluded (its share must not pass to the others).
+      for (const excluded of [new Set<string>(), new Set(b.slice(0, 1).map((r) => r.supplier))]) {
+        const [fa, fb] = await Promise.all([graph.customerSupply(of, excluded, when), ref.customerSupply(of, excluded, when)]);
+        expect(plain(fa.facts), `customer supply of ${of} on ${JSON.stringify(when)} without ${[...excluded]}`).toEqual(plain(fb.facts));
+        for (const f of fb.facts) {
+          for (const d of f.dealIds) {
+            expect(fa.kindOf(d)).toBe(fb.kindOf(d));
+            expect([...fa.suppliersOf(d)].sort()).toEqual([...fb.suppliersOf(d)].sort());
+            expect(fa.moneyOf(d)).toEqual(fb.moneyOf(d));
+          }
+        }
+      }
       rows += a.length + ia.length;
     }
     const [ma, mb] = await Promise.all([graph.money(deals, when), ref.money(deals, when)]);
@@ -75,12 +91,12 @@ async function expectAgreement(): Promise<void> {
   expect(rows).toBeGreaterThan(50);
 }
 
-const SUPPLIERS_QUERY = `{ suppliers(of: "openai", asOf: "2026-06-01", first: 100) { totalCount edges { node { supplier { id } dealIds: deals { id } committedUsd potentialUsd } } } }`;
+const SUPPLIERS_QUERY = `{ suppliers(of: "openai", asOf: "2026-06-01", first: 100) { totalCount edges { node { supplier { id } dealIds: deals { id status } committedUsd potentialUsd } } } }`;
 
 /** The server's suppliers answer against the same question computed from the statements. */
 async function expectServerAgrees(): Promise<void> {
   const served = await api.gql<{
-    suppliers: { totalCount: number; edges: { node: { supplier: { id: string }; dealIds: { id: string }[]; committedUsd: number | null } }[] };
+    suppliers: { totalCount: number; edges: { node: { supplier: { id: string }; dealIds: { id: string; status: string }[]; committedUsd: number | null } }[] };
   }>(SUPPLIERS_QUERY);
   expect(served.errors).toBeUndefined();
   const control = new ControlLinks([]).on('2026-06-01');
@@ -89,6 +105,14 @@ async function expectServerAgrees(): Promise<void> {
   expect(served.data!.suppliers.edges.map((e) => [e.node.supplier.id, e.node.dealIds.map((d) => d.id), e.node.committedUsd])).toEqual(
     ref.page.map((p) => [p.supplierId, p.dealIds, p.committedUsd]),
   );
+  // The page's statuses come from the read model (primed for Deal.status): the same as each
+  // deal's own status on that day, read from its history.
+  const statuses = served.data!.suppliers.edges.flatMap((e) => e.node.dealIds);
+  expect(statuses.length).toBeGreaterThan(5);
+  for (const d of statuses) {
+    const own = await api.gql<{ deal: { status: string } }>(`{ deal(id: "${d.id}", asOf: "2026-06-01") { status } }`);
+    expect(d.status, d.id).toBe(own.data!.deal.status);
+  }
 }
 
 async function mutate(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {

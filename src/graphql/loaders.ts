@@ -13,6 +13,7 @@ import { dealsOfParties } from '../questions/party-deals.ts';
 import type { DealFilterInput } from '../questions/rules/deal-filter.ts';
 import type { DealSortKey } from '../questions/rules/deal-order.ts';
 import type { When } from '../questions/rules/in-force.ts';
+import type { Status } from '../model/vocabulary.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import type { DealPartyModel } from './models.ts';
 import { groupBy } from '../store/group-by.ts';
@@ -25,12 +26,17 @@ function groupedLoader(store: GraphStore, query: Query, key: string) {
   });
 }
 
+/** A status on a day depends on both clocks, not on the confidence asked. */
+const statusKey = (when: When) => `${when.asOf}|${when.knownOn ?? ''}`;
+
 export class Loaders {
   private readonly nodeLoaders = new Map<NodeLabel, DataLoader<string, Row | null>>();
   private readonly relLoaders = new Map<string, DataLoader<string, Row[]>>();
   private readonly committed = new Map<string, DataLoader<string, number | null>>();
   private readonly money = new Map<string, DataLoader<string, DealMoneyOn | undefined>>();
   private readonly partyDealLoaders = new Map<string, DataLoader<string, Row[]>>();
+  /** Fact statuses on a day a read model already worked out this request, by day key and fact id. */
+  private readonly statuses = new Map<string, Map<string, Status>>();
 
   readonly labelOf: DataLoader<string, NodeLabel | null>;
   readonly dealParties: DataLoader<string, DealPartyModel[]>;
@@ -101,6 +107,23 @@ export class Loaders {
       this.partyDealLoaders.set(key, loader);
     }
     return loader;
+  }
+
+  /**
+   * Tells `statusOn` the status of these facts on `when`, worked out by a read model from the
+   * same graph version, so `Deal.status` does not read their histories again (a hop LadybugDB
+   * answers by scanning every status entry when more than a few facts are asked).
+   */
+  primeStatuses(when: When, statuses: ReadonlyMap<string, Status>): void {
+    const key = statusKey(when);
+    let m = this.statuses.get(key);
+    if (!m) this.statuses.set(key, (m = new Map()));
+    for (const [id, status] of statuses) m.set(id, status);
+  }
+
+  /** A status primed for this fact on `when`, if any. */
+  primedStatus(when: When, id: string): Status | undefined {
+    return this.statuses.get(statusKey(when))?.get(id);
   }
 
   /** Dollars an organization committed in deals in force on asOf (see Organization.committedUsd). */

@@ -13,7 +13,8 @@
 import type { When } from './rules/in-force.ts';
 import type { SupplySource } from './supply-source.ts';
 import { herfindahlIndex } from './rules/hhi.ts';
-import { supplierFacts, type SupplierFacts, type SupplyPart } from './suppliers.ts';
+import type { SupplierFacts, SupplyPart } from './customer-supply.ts';
+import { supplierFacts } from './suppliers.ts';
 
 export type ConcentrationMeasure = 'usd' | 'gw';
 

@@ -5,6 +5,7 @@
  * concentration, `Deal.committedUsd`) read what the rule needs.
  */
 import type { AmountQualifier, Status, TrancheKind } from '../model/vocabulary.ts';
+import { childIndex } from '../records/records-to-graph.ts';
 import type { GraphStore, Query } from '../store/graph-store.ts';
 import { countedCapacity, dealMoney, type DealMoney } from './rules/commitments.ts';
 import { whenParams, type When } from './rules/in-force.ts';
@@ -24,7 +25,7 @@ export const DEAL_MONEY_HISTORY: Query = {
   name: 'q.money.history',
   cypher:
     'UNWIND $ids AS id MATCH (d:Deal {id: id})-[:HAS_STATUS]->(s:StatusEntry) ' +
-    'RETURN d.id AS deal, s.status AS status, s.changedOn AS changedOn, s.knownSince AS knownSince',
+    'RETURN d.id AS deal, s.id AS entry, s.status AS status, s.changedOn AS changedOn, s.knownSince AS knownSince',
 };
 
 /** The tranches of the deals `$ids` known by `$knownOn`. */
@@ -41,6 +42,8 @@ export const DEAL_MONEY_STATEMENTS = [DEAL_MONEY_FACTS, DEAL_MONEY_HISTORY, DEAL
 /** A deal's money on the day asked, and the capacity it counts for then (gigawatts; null when none is reported). */
 export interface DealMoneyOn extends DealMoney {
   readonly capacityGw: number | null;
+  /** Its status on the day asked (the status-on rule); null before it was announced or known. */
+  readonly status: Status | null;
 }
 
 const str = (v: unknown) => (v == null ? null : String(v));
@@ -56,12 +59,12 @@ export async function dealMoneyOn(store: GraphStore, ids: readonly string[], whe
     store.read(DEAL_MONEY_HISTORY, params),
     store.read(DEAL_MONEY_TRANCHES, params),
   ]);
-  const historyOf = new Map<string, { status: Status; on: string; knownOn: string | null }[]>();
+  const historyOf = new Map<string, { status: Status; on: string; knownOn: string | null; index: number }[]>();
   for (const h of history) {
     const deal = String(h.deal);
     let list = historyOf.get(deal);
     if (!list) historyOf.set(deal, (list = []));
-    list.push({ status: h.status as Status, on: String(h.changedOn), knownOn: str(h.knownSince) });
+    list.push({ status: h.status as Status, on: String(h.changedOn), knownOn: str(h.knownSince), index: childIndex(h.entry) });
   }
   const tranchesOf = new Map<string, { amountUsd: number; amountQualifier: AmountQualifier; kind: TrancheKind }[]>();
   for (const t of tranches) {
@@ -72,7 +75,8 @@ export async function dealMoneyOn(store: GraphStore, ids: readonly string[], whe
   }
   for (const f of facts) {
     const id = String(f.id);
-    const entries = (historyOf.get(id) ?? []).sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    // In the record's order (by date, entries of one day as listed), as `Deal.status` reads them.
+    const entries = (historyOf.get(id) ?? []).sort((a, b) => a.index - b.index);
     out.set(
       id,
       moneyOn(
@@ -106,7 +110,7 @@ export interface MoneyFacts {
 }
 
 /**
- * One deal's money on `when`, from its facts, its status history in order of `on`, and the
+ * One deal's money on `when`, from its facts, its status history in the record's order (by date), and the
  * tranches known by `when.knownOn` (the one computation the statements above and the read model
  * both feed).
  */
@@ -120,5 +124,12 @@ export function moneyOn(
   // Before it was announced or known it holds nothing: as an ended deal would.
   const on = status ?? 'called_off';
   const money = dealMoney({ status: on, amountUsd: f.amountUsd, amountQualifier: f.amountQualifier, tranches });
-  return { ...money, capacityGw: countedCapacity(on, f.capacityGw) };
+  return {
+    committedUsd: money.committedUsd,
+    potentialUsd: money.potentialUsd,
+    binding: money.binding,
+    ended: money.ended,
+    capacityGw: countedCapacity(on, f.capacityGw),
+    status,
+  };
 }

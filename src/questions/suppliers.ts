@@ -5,41 +5,19 @@
  * with each supplier, the exclusivities the customer granted to others (not the supplier, its
  * parents or its subsidiaries) that cover what that supplier supplies to it (rules/scope.ts).
  *
- * The supply rows are read once and worked on here: the count of suppliers per deal (for the
- * commitments rule) and the exclusions. On LadybugDB a `COUNT {}` subquery in the statement
+ * The supply of the customer (each supplier's deals and money, customer-supply.ts) comes from the
+ * supply source in one piece; the exclusions and the count of suppliers per deal (for the
+ * commitments rule) are worked out there, not in a statement: on LadybugDB a `COUNT {}` subquery
  * aggregates every SUPPLIER_IN edge of the graph and `NOT s.id IN $list` filters after the joins.
  */
 import type { GraphStore, Row } from '../store/graph-store.ts';
+import type { SupplierFacts } from './customer-supply.ts';
 import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
-import { addMoney, NO_MONEY, splitMoney, type Money } from './rules/commitments.ts';
 import type { When } from './rules/in-force.ts';
 import type { SupplySource } from './supply-source.ts';
 import { restricts, scopesOfSupply, type DealSupply } from './rules/scope.ts';
-import type { CloudServiceKind, DealKind } from '../model/vocabulary.ts';
-
-/** One supplier's part of one deal: its money, and the deal's capacity when it is the only supplier. */
-export interface SupplyPart extends Money {
-  capacityGw: number | null;
-}
-
-export interface SupplierFacts {
-  supplierId: string;
-  /** The sums of its parts (null when no part is known). */
-  committedUsd: number | null;
-  potentialUsd: number | null;
-  dealIds: string[];
-  /** Gigawatts of the deals it alone supplies that report a capacity (null when none). */
-  capacityGw: number | null;
-  /** Deal id -> the supplier's part of it (null members when unknown). */
-  perDeal: Map<string, SupplyPart>;
-}
-
-/** The supply rows of one customer, by deal: its kind and its suppliers (before exclusions). */
-interface SupplyDeals {
-  kindOf: Map<string, DealKind>;
-  suppliersOf: Map<string, Set<string>>;
-}
+import type { CloudServiceKind, DealKind, Status } from '../model/vocabulary.ts';
 
 /**
  * The suppliers of `of` on `asOf` except `excluded`, largest committed amount first. Amounts are
@@ -47,50 +25,7 @@ interface SupplyDeals {
  * hands its share to another.
  */
 export async function supplierFacts(supply: SupplySource, of: string, excluded: readonly string[], when: When): Promise<SupplierFacts[]> {
-  return (await supplyOfCustomer(supply, of, excluded, when)).facts;
-}
-
-async function supplyOfCustomer(supply: SupplySource, of: string, excluded: readonly string[], when: When): Promise<{ facts: SupplierFacts[] } & SupplyDeals> {
-  const read = await supply.supplyRows(of, when);
-  const rows = read.map((r) => ({ deal: r.deal, dealKind: r.dealKind, party: r.supplier, partyAmountUsd: r.partyAmountUsd }));
-  const money = await supply.money(
-    rows.map((r) => r.deal),
-    when,
-  );
-  const split = splitMoney(rows, money);
-  const suppliersOf = new Map<string, Set<string>>();
-  const kindOf = new Map<string, DealKind>();
-  for (const r of rows) {
-    let set = suppliersOf.get(r.deal);
-    if (!set) suppliersOf.set(r.deal, (set = new Set()));
-    set.add(r.party);
-    kindOf.set(r.deal, r.dealKind);
-  }
-  const skip = new Set(excluded);
-  const bySupplier = new Map<string, SupplierFacts>();
-  for (const { deal, party: supplier } of rows) {
-    if (skip.has(supplier)) continue;
-    const parties = split.get(deal)!;
-    const m = parties.get(supplier) ?? NO_MONEY;
-    const part: SupplyPart = {
-      committedUsd: m.committedUsd,
-      potentialUsd: m.potentialUsd,
-      capacityGw: parties.size === 1 ? money.get(deal)!.capacityGw : null,
-    };
-    let f = bySupplier.get(supplier);
-    if (!f) bySupplier.set(supplier, (f = { supplierId: supplier, dealIds: [], committedUsd: null, potentialUsd: null, capacityGw: null, perDeal: new Map() }));
-    if (f.perDeal.has(deal)) continue;
-    f.dealIds.push(deal);
-    f.perDeal.set(deal, part);
-    const sum = addMoney(f, part);
-    f.committedUsd = sum.committedUsd;
-    f.potentialUsd = sum.potentialUsd;
-    if (part.capacityGw !== null) f.capacityGw = (f.capacityGw ?? 0) + part.capacityGw;
-  }
-  const facts = [...bySupplier.values()];
-  for (const f of facts) f.dealIds.sort();
-  facts.sort((a, b) => (b.committedUsd ?? -1) - (a.committedUsd ?? -1) || (a.supplierId < b.supplierId ? -1 : 1));
-  return { facts, kindOf, suppliersOf };
+  return (await supply.customerSupply(of, new Set(excluded), when)).facts;
 }
 
 interface Covered {
@@ -156,6 +91,8 @@ export interface SuppliersAnswer {
   totalCount: number;
   /** The exclusivities `of` granted that are in force (rows of every `restrictedByIds`). */
   granted: Row[];
+  /** The status on the day asked of each deal of the page. */
+  dealStatuses: Map<string, Status>;
 }
 
 /** Runs work on the read model (the server queues it with the request's store reads). */
@@ -174,10 +111,11 @@ export async function suppliers(
 ): Promise<SuppliersAnswer> {
   const excluding = [...new Set(r.excluding)];
   const controlled = excluding.flatMap((id) => control.controlledBy(id));
-  const [{ facts, kindOf, suppliersOf }, granted] = await Promise.all([
-    compute(() => supplyOfCustomer(supply, r.of, [...excluding, ...controlled], r.when)),
+  const [customer, granted] = await Promise.all([
+    compute(() => supply.customerSupply(r.of, new Set([...excluding, ...controlled]), r.when)),
     exclusivitiesInForce(store, null, r.of, r.when),
   ]);
+  const { facts, kindOf, suppliersOf } = customer;
   const window = facts.slice(r.offset, r.offset + r.first);
   // What a supplier supplies matters only against an exclusivity the customer granted, and only
   // for the suppliers of the page: a hub's other thousands of deals are not read for it.
@@ -187,7 +125,7 @@ export async function suppliers(
   const page = window.map((f) => {
     const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
     const supplied = granted.length
-      ? scopesOfSupply(f.dealIds.map((d) => supplyOf(f.supplierId, kindOf.get(d)!, covers.get(d) ?? [], suppliersOf.get(d)!)))
+      ? scopesOfSupply(f.dealIds.map((d) => supplyOf(f.supplierId, kindOf(d), covers.get(d) ?? [], suppliersOf(d))))
       : new Set<never>();
     return {
       supplierId: f.supplierId,
@@ -199,5 +137,12 @@ export async function suppliers(
         .map((x) => String(x.id)),
     };
   });
-  return { page, totalCount: facts.length, granted };
+  const dealStatuses = new Map<string, Status>();
+  for (const f of window) {
+    for (const d of f.dealIds) {
+      const status = customer.moneyOf(d).status;
+      if (status) dealStatuses.set(d, status);
+    }
+  }
+  return { page, totalCount: facts.length, granted, dealStatuses };
 }

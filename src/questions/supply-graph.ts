@@ -9,9 +9,12 @@
  */
 import type { AmountQualifier, CloudServiceKind, DealKind, Status, TrancheKind } from '../model/vocabulary.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
+import { addPart, newSupplierFacts, ordered, type CustomerSupply, type SupplierFacts } from './customer-supply.ts';
 import { moneyOn, type DealMoneyOn } from './deal-money.ts';
+import { partOf } from './rules/commitments.ts';
 import { DATED_COLUMNS, FactDates } from './fact-dates.ts';
 import { Strings } from './interned-strings.ts';
+import { childIndex } from '../records/records-to-graph.ts';
 import { isInForce, LATEST_DAY, type When } from './rules/in-force.ts';
 import type { DatedEntry } from './rules/status-on.ts';
 import { RECEIVING_ROLES, type CoveredRow, type InvestmentRow, type MakerRow, type SupplyRow, type SupplySource } from './supply-source.ts';
@@ -38,7 +41,8 @@ export const SUPPLY_GRAPH_STATEMENTS = {
   ) as Record<Role, Query>,
   history: {
     name: 'q.supplyGraph.history',
-    cypher: 'MATCH (d:Deal)-[:HAS_STATUS]->(s:StatusEntry) RETURN d.id AS deal, s.status AS status, s.changedOn AS changedOn, s.knownSince AS knownSince',
+    cypher:
+      'MATCH (d:Deal)-[:HAS_STATUS]->(s:StatusEntry) RETURN d.id AS deal, s.id AS entry, s.status AS status, s.changedOn AS changedOn, s.knownSince AS knownSince',
   },
   tranches: {
     name: 'q.supplyGraph.tranches',
@@ -105,6 +109,7 @@ const str = (v: unknown): string | null => (v == null ? null : String(v));
 /** An amount column: NaN stands for "not reported". */
 const amountOf = (v: unknown) => (v == null ? Number.NaN : Number(v));
 const orNull = (n: number) => (Number.isNaN(n) ? null : n);
+const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
 
 export class SupplyGraph implements SupplySource {
   private readonly dealNo = new Map<string, number>();
@@ -120,8 +125,12 @@ export class SupplyGraph implements SupplySource {
   private readonly orgId: string[] = [];
   private byOrg!: Adjacency;
   private byDeal!: Adjacency;
-  /** Status-history entries of each deal that has one, in order of `on`. */
-  private readonly history = new Map<number, DatedEntry[]>();
+  /** Per organization: the deals it receives through (any receiving role), each once, ascending. */
+  private received!: { start: Uint32Array; deal: Uint32Array };
+  /** Per deal: its distinct suppliers, ascending, with the largest own amount each reported (NaN: none). */
+  private supplied!: { start: Uint32Array; org: Uint32Array; own: Float64Array };
+  /** Status-history entries of each deal that has one, in the record's order. */
+  private readonly history = new Map<number, (DatedEntry & { index: number })[]>();
   private readonly tranches = new Map<number, Tranche[]>();
   private readonly covered = new Map<number, { item: string; serviceKind: CloudServiceKind | null }[]>();
   private readonly makersOf = new Map<string, string[]>();
@@ -159,14 +168,22 @@ export class SupplyGraph implements SupplySource {
     }
     g.byOrg = adjacency(g.orgId.length, from, to, role, amount, count);
     g.byDeal = adjacency(g.dealId.length, to, from, role, amount, count);
+    g.received = g.receivedRuns();
+    g.supplied = g.suppliedRuns();
     for (const row of await store.read(SUPPLY_GRAPH_STATEMENTS.history)) {
       const deal = g.dealNo.get(String(row.deal));
       if (deal === undefined) continue;
       let list = g.history.get(deal);
       if (!list) g.history.set(deal, (list = []));
-      list.push({ status: strings.of(row.status) as Status, on: strings.of(row.changedOn)!, knownOn: strings.of(row.knownSince) });
+      list.push({
+        status: strings.of(row.status) as Status,
+        on: strings.of(row.changedOn)!,
+        knownOn: strings.of(row.knownSince),
+        index: childIndex(row.entry),
+      });
     }
-    for (const list of g.history.values()) list.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    // In the record's order (by date, entries of one day as listed): what `Deal.status` reads.
+    for (const list of g.history.values()) list.sort(byIndex);
     for (const row of await store.read(SUPPLY_GRAPH_STATEMENTS.tranches)) {
       const deal = g.dealNo.get(String(row.deal));
       if (deal === undefined) continue;
@@ -198,7 +215,13 @@ export class SupplyGraph implements SupplySource {
     return g;
   }
 
-  private addDeals(rows: Row[], strings: Strings): void {
+  private addDeals(unordered: Row[], strings: Strings): void {
+    // Numbered in id order, so a supplier's deals taken in number order are in id order (the
+    // order its sums are added in, customer-supply.ts `ordered`).
+    const rows = unordered
+      .map((r) => ({ id: String(r.id), r }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((x) => x.r);
     this.amountUsd = new Float64Array(rows.length);
     this.capacityGw = new Float64Array(rows.length);
     rows.forEach((r, i) => {
@@ -212,6 +235,46 @@ export class SupplyGraph implements SupplySource {
       this.amountUsd[i] = amountOf(r.amountUsd);
       this.capacityGw[i] = amountOf(r.capacityGw);
     });
+  }
+
+  private receivedRuns(): { start: Uint32Array; deal: Uint32Array } {
+    const { start, to, role } = this.byOrg;
+    const n = this.orgId.length;
+    const out = { start: new Uint32Array(n + 1), deal: new Uint32Array(to.length) };
+    let at = 0;
+    for (let o = 0; o < n; o++) {
+      const from = at;
+      for (let e = start[o]!; e < start[o + 1]!; e++) if (RECEIVING_CODES.has(role[e]!)) out.deal[at++] = to[e]!;
+      const run = out.deal.subarray(from, at).sort();
+      let w = from;
+      for (let i = 0; i < run.length; i++) if (i === 0 || run[i] !== run[i - 1]) out.deal[w++] = run[i]!;
+      at = w;
+      out.start[o + 1] = at;
+    }
+    return { start: out.start, deal: out.deal.slice(0, at) };
+  }
+
+  private suppliedRuns(): { start: Uint32Array; org: Uint32Array; own: Float64Array } {
+    const { start, to, role, amount } = this.byDeal;
+    const n = this.dealId.length;
+    const out = { start: new Uint32Array(n + 1), org: new Uint32Array(to.length), own: new Float64Array(to.length) };
+    let at = 0;
+    for (let d = 0; d < n; d++) {
+      const from = at;
+      for (let e = start[d]!; e < start[d + 1]!; e++) {
+        if (role[e] !== SUPPLIER) continue;
+        let i = from;
+        while (i < at && out.org[i] !== to[e]) i++;
+        if (i === at) {
+          out.org[at] = to[e]!;
+          out.own[at++] = Number.NaN;
+        }
+        // As splitMoney: the largest of a party's own amounts (`Math.max(prev ?? 0, amount)`).
+        if (!Number.isNaN(amount[e]!)) out.own[i] = Math.max(Number.isNaN(out.own[i]!) ? 0 : out.own[i]!, amount[e]!);
+      }
+      out.start[d + 1] = at;
+    }
+    return { start: out.start, org: out.org.slice(0, at), own: out.own.slice(0, at) };
   }
 
   private orgOf(id: string): number {
@@ -300,30 +363,76 @@ export class SupplyGraph implements SupplySource {
 
   async money(ids: readonly string[], when: When): Promise<Map<string, DealMoneyOn>> {
     const out = new Map<string, DealMoneyOn>();
-    const knownOn = when.knownOn ?? LATEST_DAY;
     for (const id of ids) {
       const d = this.dealNo.get(id);
-      if (d === undefined || out.has(id)) continue;
-      const { announcedOn, endedOn, knownSince } = this.dates.dated(d);
-      const tranches = (this.tranches.get(d) ?? []).filter((t) => (t.knownSince ?? announcedOn) <= knownOn);
-      out.set(
-        id,
-        moneyOn(
-          {
-            status: this.status[d] as Status,
-            announcedOn,
-            endedOn: endedOn!,
-            knownSince: knownSince!,
-            amountUsd: orNull(this.amountUsd[d]!),
-            amountQualifier: this.amountQualifier[d] as AmountQualifier | null,
-            capacityGw: orNull(this.capacityGw[d]!),
-          },
-          this.history.get(d) ?? [],
-          tranches,
-          when,
-        ),
-      );
+      if (d !== undefined && !out.has(id)) out.set(id, this.moneyOf(d, when));
     }
     return out;
+  }
+
+  /** The money of deal `d` on `when` (the status-on and commitments rules, through `moneyOn`). */
+  private moneyOf(d: number, when: When): DealMoneyOn {
+    const { announcedOn, endedOn, knownSince } = this.dates.dated(d);
+    const knownOn = when.knownOn ?? LATEST_DAY;
+    const tranches = (this.tranches.get(d) ?? []).filter((t) => (t.knownSince ?? announcedOn) <= knownOn);
+    return moneyOn(
+      {
+        status: this.status[d] as Status,
+        announcedOn,
+        endedOn: endedOn!,
+        knownSince: knownSince!,
+        amountUsd: orNull(this.amountUsd[d]!),
+        amountQualifier: this.amountQualifier[d] as AmountQualifier | null,
+        capacityGw: orNull(this.capacityGw[d]!),
+      },
+      this.history.get(d) ?? [],
+      tranches,
+      when,
+    );
+  }
+
+  /**
+   * What `storeSupply` builds from supply rows (customer-supply.ts), built here from the columns:
+   * deal and organization numbers instead of rows of strings, each deal's money worked out once.
+   * At a million deals the row-by-row way spent most of its time on strings, maps and garbage.
+   */
+  async customerSupply(of: string, excluded: ReadonlySet<string>, when: When): Promise<CustomerSupply> {
+    const o = this.orgNo.get(of);
+    const money = new Map<number, DealMoneyOn>();
+    const skip = new Set<number>();
+    for (const id of excluded) if (this.orgNo.has(id)) skip.add(this.orgNo.get(id)!);
+    // Each supplier's parts, in ascending deal number (= id order): deals are walked in that order.
+    const bySupplier = new Map<number, SupplierFacts>();
+    if (o !== undefined) {
+      const { start: recvStart, deal: recv } = this.received;
+      const { start, org, own } = this.supplied;
+      for (let r = recvStart[o]!; r < recvStart[o + 1]!; r++) {
+        const d = recv[r]!;
+        // Its suppliers other than the customer itself.
+        let n = start[d + 1]! - start[d]!;
+        for (let e = start[d]!; e < start[d + 1]!; e++) if (org[e] === o) n--;
+        if (n === 0 || !this.inForce(d, when)) continue;
+        const m = this.moneyOf(d, when);
+        money.set(d, m);
+        for (let e = start[d]!; e < start[d + 1]!; e++) {
+          const s = org[e]!;
+          if (s === o || skip.has(s)) continue;
+          let f = bySupplier.get(s);
+          if (!f) bySupplier.set(s, (f = newSupplierFacts(this.orgId[s]!)));
+          const part = partOf(Number.isNaN(own[e]!) ? null : own[e]!, n, m);
+          addPart(f, this.dealId[d]!, { committedUsd: part.committedUsd, potentialUsd: part.potentialUsd, capacityGw: n === 1 ? m.capacityGw : null });
+        }
+      }
+    }
+    return {
+      facts: ordered([...bySupplier.values()]),
+      kindOf: (deal) => this.kind[this.dealNo.get(deal)!] as DealKind,
+      suppliersOf: (deal) => {
+        const { start, org } = this.supplied;
+        const d = this.dealNo.get(deal)!;
+        return new Set(Array.from(org.subarray(start[d]!, start[d + 1]!), (s) => this.orgId[s]!).filter((s) => s !== of));
+      },
+      moneyOf: (deal) => money.get(this.dealNo.get(deal)!)!,
+    };
   }
 }

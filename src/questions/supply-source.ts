@@ -9,6 +9,7 @@
  */
 import type { CloudServiceKind, DealKind } from '../model/vocabulary.ts';
 import type { GraphStore, Query } from '../store/graph-store.ts';
+import { customerSupplyOf, type CustomerSupply } from './customer-supply.ts';
 import { dealMoneyOn, type DealMoneyOn } from './deal-money.ts';
 import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
@@ -47,6 +48,8 @@ export interface InvestmentRow {
 export interface SupplySource {
   /** Supply deals in force on `when` where `of` receives, with every other supplier of each. */
   supplyRows(of: string, when: When): Promise<SupplyRow[]>;
+  /** What `of` receives from each supplier on `when`, outside `excluded` (customer-supply.ts). */
+  customerSupply(of: string, excluded: ReadonlySet<string>, when: When): Promise<CustomerSupply>;
   /** What those deals cover, and who makes what they cover. */
   supplyCovers(of: string, when: When): Promise<{ covers: CoveredRow[]; makers: MakerRow[] }>;
   /** Investments in `target` in force on `when`, with every investor of each. */
@@ -101,14 +104,18 @@ const num = (v: unknown) => (v == null ? null : Number(v));
 
 /** The reference implementation: the statements above, on every call. */
 export function storeSupply(store: GraphStore): SupplySource {
+  const supplyRows = async (of: string, when: When): Promise<SupplyRow[]> =>
+    (await store.read(SUPPLIERS, { of, ...whenParams(when) })).map((r) => ({
+      supplier: String(r.supplier),
+      deal: String(r.deal),
+      dealKind: r.dealKind as DealKind,
+      partyAmountUsd: num(r.partyAmountUsd),
+    }));
   return {
-    async supplyRows(of, when) {
-      return (await store.read(SUPPLIERS, { of, ...whenParams(when) })).map((r) => ({
-        supplier: String(r.supplier),
-        deal: String(r.deal),
-        dealKind: r.dealKind as DealKind,
-        partyAmountUsd: num(r.partyAmountUsd),
-      }));
+    supplyRows,
+    async customerSupply(of, excluded, when) {
+      const rows = await supplyRows(of, when);
+      return customerSupplyOf(rows, await dealMoneyOn(store, [...new Set(rows.map((r) => r.deal))], when), excluded);
     },
     async supplyCovers(of, when) {
       const params = { of, ...whenParams(when) };

@@ -163,6 +163,8 @@ export async function statusAsOf(
   fact: Pick<DealModel, 'id' | 'status' | 'announcedOn' | 'endedOn' | 'knownSince'>,
   when: When,
 ): Promise<Status> {
+  const primed = ctx.loaders.primedStatus(when, fact.id);
+  if (primed) return primed;
   const history = await statusHistoryOf(ctx, label, fact.id);
   const on = statusOn(
     {

@@ -146,6 +146,7 @@ export const queryResolvers: Resolvers = {
         ctx.compute,
       );
       ctx.loaders.prime('Exclusivity', answer.granted);
+      ctx.loaders.primeStatuses(when, answer.dealStatuses);
       return connection(answer.page, offset, first, answer.totalCount);
     },
     investors: async (_p, args, ctx, info) => {

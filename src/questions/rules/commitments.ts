@@ -153,26 +153,34 @@ export function splitMoney(rows: readonly PartyMoneyRow[], deals: ReadonlyMap<st
     const prev = parties.get(r.party) ?? null;
     parties.set(r.party, r.partyAmountUsd !== null ? Math.max(prev ?? 0, r.partyAmountUsd) : prev);
   }
-  const unknown: Money = { committedUsd: null, potentialUsd: null };
   const out = new Map<string, Map<string, Money>>();
   for (const [deal, parties] of own) {
     const money = deals.get(deal);
     if (!money) throw new Error(`No money read for deal ${deal}`);
     const split = new Map<string, Money>();
-    for (const [party, amount] of parties) {
-      if (amount !== null) split.set(party, partyMoney(amount, money));
-      else split.set(party, parties.size === 1 ? { committedUsd: money.committedUsd, potentialUsd: money.potentialUsd } : unknown);
-    }
+    for (const [party, amount] of parties) split.set(party, partOf(amount, parties.size, money));
     out.set(deal, split);
   }
   return out;
 }
 
+/**
+ * One party's part of a deal's money, from its own amount (its largest, null when it reported
+ * none) and how many parties the deal has on its side: the split rule above for one party.
+ */
+export function partOf(ownUsd: number | null, partiesOnSide: number, deal: DealMoney): Money {
+  if (ownUsd !== null) return partyMoney(ownUsd, deal);
+  return partiesOnSide === 1 ? { committedUsd: deal.committedUsd, potentialUsd: deal.potentialUsd } : NO_MONEY;
+}
+
 /** Adds money: each side is the sum of the known values, null when none is known. */
 export function addMoney(a: Money, b: Money): Money {
-  const add = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : x + y);
-  return { committedUsd: add(a.committedUsd, b.committedUsd), potentialUsd: add(a.potentialUsd, b.potentialUsd) };
+  return { committedUsd: addKnown(a.committedUsd, b.committedUsd), potentialUsd: addKnown(a.potentialUsd, b.potentialUsd) };
 }
+
+// At module level: the money questions call addMoney per deal, and a closure made per call costs
+// more than the addition (tsx keeps function names, so each one is also renamed when made).
+const addKnown = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : x + y);
 
 /**
  * The capacity a deal counts for on a day (gigawatts or chips, as reported, whatever the

@@ -41,7 +41,7 @@ export function knownBy(firstPublished: string | null | undefined, knownOn: stri
 /** The fact's status on `asOf`, as the record stood on `knownOn`; null before it was announced or known. */
 export function statusOn(fact: DatedFact, asOf: string, knownOn?: string | null): Status | null {
   if (asOf < fact.announcedOn || !knownBy(fact.knownOn, knownOn)) return null;
-  const known = fact.history.filter((e) => knownBy(e.knownOn, knownOn));
+  const known = knownOn ? fact.history.filter((e) => knownBy(e.knownOn, knownOn)) : fact.history;
   let last: DatedEntry | undefined;
   for (const e of known) if (e.on <= asOf) last = e;
   if (last) return last.status;
