@@ -3,7 +3,7 @@
  * seeds: ranking, prefixes, typos, summaries, pages and the index of each graph version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editDistance, wordsOf } from '../src/questions/search-index.ts';
+import { editDistance, SEARCH_INDEX_STATEMENTS, SearchIndex, wordsOf, wordWeight } from '../src/questions/search-index.ts';
 import { startApiServer, type ApiServer } from './support/api-server.ts';
 
 let api: ApiServer;
@@ -94,6 +94,42 @@ describe('search', () => {
     );
     expect(retracted.errors).toBeUndefined();
     expect(await ids('zyxquartz')).toEqual([]);
+  });
+});
+
+describe('the vocabulary index', () => {
+  it('finds, for any query word, exactly the words a scan of the whole vocabulary finds', async () => {
+    const index = await SearchIndex.read(api.store);
+    // The vocabulary as the index builds it: every word of every name, alias, title and body.
+    const vocabulary = new Set<string>();
+    for (const statement of SEARCH_INDEX_STATEMENTS) {
+      for (const row of await api.store.read(statement)) {
+        for (const text of [row.name, ...((row.aliases as string[] | null) ?? []), row.body]) for (const w of wordsOf(String(text ?? ''))) vocabulary.add(w);
+      }
+    }
+    expect(vocabulary.size).toBeGreaterThan(3000);
+    // Query words: whole words, prefixes, insides, and one or two typos (swaps, drops, changes),
+    // from a spread of the vocabulary, and a few that match nothing.
+    const words = [...vocabulary].sort().filter((_, i) => i % 23 === 0);
+    const queries = new Set(['zyxquartz', 'a', 'ai', 'xx', '1']);
+    for (const w of words) {
+      queries.add(w).add(w.slice(0, 3)).add(w.slice(1, -1)).add(w.slice(2));
+      if (w.length > 3)
+        queries
+          .add(`${w[1]}${w[0]}${w.slice(2)}`)
+          .add(w.slice(0, -1))
+          .add(`${w.slice(0, 2)}q${w.slice(3)}`);
+      if (w.length > 7) queries.add(`x${w.slice(1, 4)}${w.slice(5)}`);
+    }
+    let matched = 0;
+    for (const q of queries) {
+      if (!q) continue;
+      const scanned = new Map([...vocabulary].flatMap((v) => (wordWeight(q, v) ? [[v, wordWeight(q, v)] as const] : [])));
+      expect(new Map([...index.matchingWords(q)].sort()), q).toEqual(new Map([...scanned].sort()));
+      matched += scanned.size;
+    }
+    expect(queries.size).toBeGreaterThan(500);
+    expect(matched).toBeGreaterThan(queries.size);
   });
 });
 

@@ -51,7 +51,11 @@ export interface GraphContext {
   readonly controlLinks: () => Promise<ControlLinks>;
   /** The ids, names and aliases of a kind, as of the current graph version (for suggestions). */
   readonly idCandidates: (label: NamedLabel) => Promise<Candidate[]>;
-  /** The supply and investment graph of the current graph version (the money questions' read model). */
+  /**
+   * The supply and investment graph of the graph version this request first asked it of (the
+   * money questions' read model): one version for the whole request, so the deals an answer
+   * names are read from the model that named them, even if a write lands meanwhile.
+   */
   readonly supply: () => Promise<SupplySource>;
   /** The full-text index of the current graph version. */
   readonly searchIndex: () => Promise<SearchIndex>;
@@ -97,6 +101,7 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     await yieldToIo();
     return work();
   };
+  let supply: Promise<SupplySource> | undefined;
   return {
     store,
     compute: (work) => (deps.gate ? deps.gate.run(() => turn(work), ticket()) : turn(work)),
@@ -108,7 +113,14 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     views: new Map(),
     controlLinks: () => deps.controlLinks.get(),
     idCandidates: deps.idCandidates,
-    supply: () => deps.supply.get(),
+    supply: () => {
+      supply ??= deps.supply.get();
+      // A failed build is not kept for the rest of the request either (PerVersion retries it).
+      supply.catch(() => {
+        supply = undefined;
+      });
+      return supply;
+    },
     searchIndex: () => deps.searchIndex.get(),
     viewGraph: () => deps.viewGraph.get(),
   };

@@ -60,7 +60,7 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(prev[b.length]!, max + 1);
 }
 
-/** How a query word meets a vocabulary word, as a weight (0: not at all). */
+/** How a query word meets a vocabulary word, as a weight (0: not at all): `wordWeight`. */
 const EXACT = 4;
 const PREFIX = 3;
 const INSIDE = 2;
@@ -69,11 +69,14 @@ const NAME_BOOST = 3;
 /** Query words looked up (the rest of a long text is ignored). */
 const MAX_WORDS = 16;
 
-function wordWeight(query: string, word: string): number {
+/** Typos a query word may have: two from 8 letters, one from 4, none below. */
+const typoAllowance = (query: string) => (query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0);
+
+export function wordWeight(query: string, word: string): number {
   if (word === query) return EXACT;
   if (word.startsWith(query)) return PREFIX;
   if (query.length >= 3 && word.includes(query)) return INSIDE;
-  const typos = query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0;
+  const typos = typoAllowance(query);
   // A typo is looked for among words that share the first or the second letter (a cheap filter).
   if (!typos || (word[0] !== query[0] && word[1] !== query[1])) return 0;
   return editDistance(query, word, typos) <= typos ? TYPO : 0;
@@ -108,7 +111,15 @@ export class SearchIndex {
   /** Word -> documents, per field. */
   private readonly inNames = new Map<string, Int32Array>();
   private readonly inBodies = new Map<string, Int32Array>();
-  private readonly vocabulary: string[] = [];
+  /** Every word of every field, sorted (a prefix is a range of it). */
+  private vocabulary: string[] = [];
+  /** Three letters -> the words (by index in `vocabulary`) that hold them: the candidates for a match inside a word. */
+  private readonly trigrams = new Map<string, Int32Array>();
+  /** Length and first letter (`8a`), or length and second letter (`8_a`) -> the words: the candidates for a typo. */
+  private readonly shapes = new Map<string, Int32Array>();
+  /** Per word, the last query word that took it as a candidate (a candidate is looked at once). */
+  private seen = new Uint32Array(0);
+  private seenMark = 0;
 
   static async read(store: GraphStore): Promise<SearchIndex> {
     const index = new SearchIndex();
@@ -134,8 +145,84 @@ export class SearchIndex {
     index.label = Uint8Array.from(labels);
     for (const [w, list] of names) index.inNames.set(w, Int32Array.from(list));
     for (const [w, list] of bodies) index.inBodies.set(w, Int32Array.from(list));
-    index.vocabulary.push(...new Set([...names.keys(), ...bodies.keys()]));
+    index.indexVocabulary([...new Set([...names.keys(), ...bodies.keys()])].sort());
     return index;
+  }
+
+  private indexVocabulary(sorted: string[]): void {
+    this.vocabulary = sorted;
+    this.seen = new Uint32Array(sorted.length);
+    const trigrams = new Map<string, number[]>();
+    const shapes = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, i: number) => {
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
+    };
+    sorted.forEach((word, i) => {
+      for (let at = 0; at + 3 <= word.length; at++) add(trigrams, word.slice(at, at + 3), i);
+      add(shapes, `${word.length}${word[0]}`, i);
+      if (word.length > 1) add(shapes, `${word.length}_${word[1]}`, i);
+    });
+    for (const [k, list] of trigrams) this.trigrams.set(k, Int32Array.from(list));
+    for (const [k, list] of shapes) this.shapes.set(k, Int32Array.from(list));
+  }
+
+  /** The words of the vocabulary a query word matches, with how (`wordWeight`). */
+  matchingWords(query: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const c of this.candidates(query)) {
+      const w = wordWeight(query, this.vocabulary[c]!);
+      if (w) out.set(this.vocabulary[c]!, w);
+    }
+    return out;
+  }
+
+  /**
+   * The words of the vocabulary `wordWeight` could give a weight for `query`, each once: those it
+   * starts (a range of the sorted vocabulary), those holding its rarest three letters (the only
+   * ones it can be inside), and those of a length within its typo allowance sharing its first or
+   * second letter (the only ones within that many typos the rule looks at). Every other word
+   * weighs 0, so scanning only these finds what scanning the whole vocabulary found.
+   */
+  private candidates(query: string): number[] {
+    const out: number[] = [];
+    const mark = ++this.seenMark;
+    if (mark === 0xffffffff) {
+      this.seen.fill(0);
+      this.seenMark = 1;
+    }
+    const take = (i: number) => {
+      if (this.seen[i] === this.seenMark) return;
+      this.seen[i] = this.seenMark;
+      out.push(i);
+    };
+    const v = this.vocabulary;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (v[mid]! < query) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < v.length && v[i]!.startsWith(query); i++) take(i);
+    if (query.length >= 3) {
+      let rarest: Int32Array | undefined;
+      for (let at = 0; at + 3 <= query.length; at++) {
+        const list = this.trigrams.get(query.slice(at, at + 3));
+        if (!list) {
+          rarest = undefined;
+          break;
+        }
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      if (rarest) for (const i of rarest) take(i);
+    }
+    const typos = typoAllowance(query);
+    for (let len = query.length - typos; typos && len <= query.length + typos; len++) {
+      for (const list of [this.shapes.get(`${len}${query[0]}`), this.shapes.get(`${len}_${query[1]}`)]) if (list) for (const i of list) take(i);
+    }
+    return out;
   }
 
   get size(): { documents: number; words: number } {
@@ -198,9 +285,7 @@ export class SearchIndex {
     try {
       words.forEach((word, k) => {
         const touched: number[] = [];
-        for (const v of this.vocabulary) {
-          const w = wordWeight(word, v);
-          if (!w) continue;
+        for (const [v, w] of this.matchingWords(word)) {
           for (const [postings, boost] of [
             [this.inNames.get(v), NAME_BOOST],
             [this.inBodies.get(v), 1],

@@ -17,7 +17,7 @@ import { Strings } from './interned-strings.ts';
 import { childIndex } from '../records/records-to-graph.ts';
 import { isInForce, LATEST_DAY, type When } from './rules/in-force.ts';
 import type { DatedEntry } from './rules/status-on.ts';
-import { RECEIVING_ROLES, type CoveredRow, type InvestmentRow, type MakerRow, type SupplyRow, type SupplySource } from './supply-source.ts';
+import { DEAL_FACT_COLUMNS, RECEIVING_ROLES, type CoveredRow, type InvestmentRow, type MakerRow, type SupplyRow, type SupplySource } from './supply-source.ts';
 
 /** The party relationships the read model holds. */
 const ROLES = [...RECEIVING_ROLES, 'SUPPLIER_IN', 'INVESTOR_IN'] as const;
@@ -28,7 +28,7 @@ const SUPPLIER = ROLE_CODE.get('SUPPLIER_IN')!;
 const INVESTOR = ROLE_CODE.get('INVESTOR_IN')!;
 const INVESTEE = ROLE_CODE.get('INVESTEE_IN')!;
 
-const DEAL_COLUMNS = ['id', 'kind', 'status', ...DATED_COLUMNS, 'amountUsd', 'amountQualifier', 'capacityGw'] as const;
+const DEAL_COLUMNS = DEAL_FACT_COLUMNS;
 
 /** The statements the read model is built from (whole tables, read once per graph version). */
 export const SUPPLY_GRAPH_STATEMENTS = {
@@ -366,6 +366,24 @@ export class SupplyGraph implements SupplySource {
     for (const id of ids) {
       const d = this.dealNo.get(id);
       if (d !== undefined && !out.has(id)) out.set(id, this.moneyOf(d, when));
+    }
+    return out;
+  }
+
+  async dealFacts(ids: readonly string[]): Promise<Row[]> {
+    const out: Row[] = [];
+    for (const id of ids) {
+      const d = this.dealNo.get(id);
+      if (d === undefined) continue;
+      out.push({
+        id: this.dealId[d]!,
+        kind: this.kind[d]!,
+        status: this.status[d]!,
+        ...this.dates.dated(d),
+        amountUsd: orNull(this.amountUsd[d]!),
+        amountQualifier: this.amountQualifier[d]!,
+        capacityGw: orNull(this.capacityGw[d]!),
+      });
     }
     return out;
   }

@@ -8,7 +8,8 @@
  *   milliseconds (docs/read-model.md).
  */
 import type { CloudServiceKind, DealKind } from '../model/vocabulary.ts';
-import type { GraphStore, Query } from '../store/graph-store.ts';
+import { NODE_STATEMENTS } from '../queries/model-statements.ts';
+import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { customerSupplyOf, type CustomerSupply } from './customer-supply.ts';
 import { dealMoneyOn, type DealMoneyOn } from './deal-money.ts';
 import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
@@ -56,7 +57,25 @@ export interface SupplySource {
   investmentRows(target: string, when: When): Promise<InvestmentRow[]>;
   /** The money of each deal on `when` (the status-on and commitments rules). */
   money(ids: readonly string[], when: When): Promise<Map<string, DealMoneyOn>>;
+  /** The deals of `ids` that exist, in order, with the properties of DEAL_FACT_COLUMNS (at least). */
+  dealFacts(ids: readonly string[]): Promise<Row[]>;
 }
+
+/** The properties of a deal the read model holds (what `dealFacts` returns). */
+export const DEAL_FACT_COLUMNS = [
+  'id',
+  'kind',
+  'status',
+  'announcedOn',
+  'endedOn',
+  'retractedOn',
+  'knownSince',
+  'endKnownSince',
+  'confidence',
+  'amountUsd',
+  'amountQualifier',
+  'capacityGw',
+] as const;
 
 const RECEIVING = RECEIVING_ROLES.join('|');
 
@@ -134,5 +153,12 @@ export function storeSupply(store: GraphStore): SupplySource {
       }));
     },
     money: (ids, when) => dealMoneyOn(store, ids, when),
+    async dealFacts(ids) {
+      const rows = new Map((await store.read(NODE_STATEMENTS.Deal.getMany, { ids: [...new Set(ids)] })).map((r) => [String(r.id), r]));
+      return ids.flatMap((id) => {
+        const row = rows.get(id);
+        return row ? [row] : [];
+      });
+    },
   };
 }

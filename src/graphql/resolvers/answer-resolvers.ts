@@ -1,13 +1,32 @@
 /** Resolvers of the answer types (Supply, Investment, Concentration, Path, ...): ids to nodes. */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../../generated/graphql.ts';
+import { DEAL_FACT_COLUMNS } from '../../questions/supply-source.ts';
+import { selectsOnly } from '../selection.ts';
 import type { GraphContext } from '../context.ts';
 import type { DealModel, ExclusivityModel, OrganizationModel, SourceModel, StatusEntryModel, ChipModel, CloudServiceModel } from '../models.ts';
 import { setView, viewOf } from '../views.ts';
 import { loadAnyNode, loadAnyNodes, resolveNodeType } from './node-helpers.ts';
 import { statusAsOf } from './entity-resolvers.ts';
 
-const org = async (ctx: GraphContext, id: string) => (await ctx.loaders.node('Organization').load(id)) as OrganizationModel;
-const deals = (ctx: GraphContext, ids: readonly string[]) => ctx.loaders.nodes<DealModel>('Deal', ids);
+const ID_ONLY = new Set(['id']);
+/** What the supply read model holds of a deal, as `Deal` fields (`status` and `currentStatus` come from its columns). */
+const DEAL_FACT_FIELDS = new Set([...DEAL_FACT_COLUMNS, 'currentStatus']);
+
+/**
+ * An organization an answer names: only its id when nothing else is asked (the answer came from
+ * the read model of this graph version, so it exists), else its node.
+ */
+const org = async (ctx: GraphContext, id: string, info: GraphQLResolveInfo) =>
+  (selectsOnly(info, ID_ONLY) ? { id } : await ctx.loaders.node('Organization').load(id)) as OrganizationModel;
+
+/**
+ * The deals a money answer names: from the supply read model the answer came from when the
+ * selection asks only for what it holds (a hub's page names thousands of deals, and reading them
+ * by id from LadybugDB costs tens of milliseconds a thousand), else the nodes from the store.
+ */
+const deals = async (ctx: GraphContext, ids: readonly string[], info: GraphQLResolveInfo) =>
+  (selectsOnly(info, DEAL_FACT_FIELDS) ? await (await ctx.supply()).dealFacts(ids) : await ctx.loaders.nodes<DealModel>('Deal', ids)) as DealModel[];
 
 /** Chips or services covered by any of the deals, without repeats. */
 async function covered<T extends { id: string }>(ctx: GraphContext, dealIds: readonly string[], to: 'Chip' | 'CloudService'): Promise<T[]> {
@@ -20,23 +39,23 @@ export const answerResolvers: Resolvers = {
   Node: { __resolveType: (n) => resolveNodeType(n as never) as never },
   Fact: { __resolveType: (n) => resolveNodeType(n as never) as never },
   Supply: {
-    supplier: (s, _a, ctx) => org(ctx, s.supplierId),
-    deals: (s, _a, ctx) => deals(ctx, s.dealIds),
+    supplier: (s, _a, ctx, info) => org(ctx, s.supplierId, info),
+    deals: (s, _a, ctx, info) => deals(ctx, s.dealIds, info),
     chips: (s, _a, ctx) => covered<ChipModel>(ctx, s.dealIds, 'Chip'),
     cloudServices: (s, _a, ctx) => covered<CloudServiceModel>(ctx, s.dealIds, 'CloudService'),
     restrictedBy: (s, _a, ctx) => ctx.loaders.nodes<ExclusivityModel>('Exclusivity', s.restrictedByIds),
   },
   Investment: {
-    investor: (i, _a, ctx) => org(ctx, i.investorId),
-    deals: (i, _a, ctx) => deals(ctx, i.dealIds),
+    investor: (i, _a, ctx, info) => org(ctx, i.investorId, info),
+    deals: (i, _a, ctx, info) => deals(ctx, i.dealIds, info),
   },
   SupplierShare: {
-    supplier: (s, _a, ctx) => org(ctx, s.supplierId),
-    deals: (s, _a, ctx) => deals(ctx, s.dealIds),
+    supplier: (s, _a, ctx, info) => org(ctx, s.supplierId, info),
+    deals: (s, _a, ctx, info) => deals(ctx, s.dealIds, info),
   },
   Concentration: {
-    organization: (c, _a, ctx) => org(ctx, c.organizationId),
-    dealsWithoutAmount: (c, _a, ctx) => deals(ctx, c.dealsWithoutAmountIds),
+    organization: (c, _a, ctx, info) => org(ctx, c.organizationId, info),
+    dealsWithoutAmount: (c, _a, ctx, info) => deals(ctx, c.dealsWithoutAmountIds, info),
   },
   Path: {
     nodes: (p, _a, ctx) => loadAnyNodes(ctx, p.nodeIds) as never,
