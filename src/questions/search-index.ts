@@ -42,23 +42,32 @@ export function wordsOf(text: string): string[] {
 /** Edit distance of `a` and `b` (insertions, deletions, substitutions, swaps of two neighbours) when at most `max`, else `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows of the table (two back, for swaps), reused between calls: the typo lookup runs
+  // this on thousands of candidate words per query word.
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let before = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    rows[cur] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
-      cur.push(v);
+      let v = Math.min(rows[prev + j]! + 1, rows[cur + j - 1]! + 1, rows[prev + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[before + j - 2]! + 1);
+      rows[cur + j] = v;
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    const free = before;
     before = prev;
     prev = cur;
+    cur = free;
   }
-  return Math.min(prev[b.length]!, max + 1);
+  return Math.min(rows[prev + b.length]!, max + 1);
 }
+let rows = new Int32Array(96);
 
 /** How a query word meets a vocabulary word, as a weight (0: not at all): `wordWeight`. */
 const EXACT = 4;
@@ -72,14 +81,34 @@ const MAX_WORDS = 16;
 /** Typos a query word may have: two from 8 letters, one from 4, none below. */
 const typoAllowance = (query: string) => (query.length >= 8 ? 2 : query.length >= 4 ? 1 : 0);
 
-export function wordWeight(query: string, word: string): number {
+export function wordWeight(query: string, word: string, letterSets: number = ANY_LETTERS): number {
   if (word === query) return EXACT;
   if (word.startsWith(query)) return PREFIX;
   if (query.length >= 3 && word.includes(query)) return INSIDE;
   const typos = typoAllowance(query);
   // A typo is looked for among words that share the first or the second letter (a cheap filter).
   if (!typos || (word[0] !== query[0] && word[1] !== query[1])) return 0;
+  // Each edit adds or removes at most two letters of the set of letters a word holds, so words
+  // whose sets differ by more than twice the typos allowed cannot be that close (`letterSets`:
+  // the XOR of the two words' `letterSet`, when the caller has them).
+  if (popcount(letterSets) > 2 * typos) return 0;
   return editDistance(query, word, typos) <= typos ? TYPO : 0;
+}
+
+const ANY_LETTERS = 0;
+/** The letters a word holds as 32 bits (a-z their own, anything else shares the last six by code). */
+export function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    set |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return set;
+}
+function popcount(x: number): number {
+  let n = x - ((x >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** How the whole text meets a lower-cased name: 0 equal, 1 prefix, 2 prefix of a word, 3 inside, 4 not. */
@@ -88,8 +117,14 @@ function textTier(q: string, name: string): number {
   if (name.startsWith(q)) return 1;
   const at = name.indexOf(q);
   if (at < 0) return 4;
-  for (let i = at; i >= 0; i = name.indexOf(q, i + 1)) if (!/[\p{L}\p{N}]/u.test(name[i - 1]!)) return 2;
+  for (let i = at; i >= 0; i = name.indexOf(q, i + 1)) if (!isWordChar(name.charCodeAt(i - 1))) return 2;
   return 3;
+}
+
+/** Whether a character (by code) is a letter or a digit, as `wordsOf` splits (ASCII without the regular expression). */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
 export interface SearchHit {
@@ -119,6 +154,8 @@ export class SearchIndex {
   private readonly shapes = new Map<string, Int32Array>();
   /** Per word, the last query word that took it as a candidate (a candidate is looked at once). */
   private seen = new Uint32Array(0);
+  /** Per word, its `letterSet`. */
+  private letters = new Uint32Array(0);
   private seenMark = 0;
 
   static async read(store: GraphStore): Promise<SearchIndex> {
@@ -152,6 +189,7 @@ export class SearchIndex {
   private indexVocabulary(sorted: string[]): void {
     this.vocabulary = sorted;
     this.seen = new Uint32Array(sorted.length);
+    this.letters = Uint32Array.from(sorted, letterSet);
     const trigrams = new Map<string, number[]>();
     const shapes = new Map<string, number[]>();
     const add = (map: Map<string, number[]>, key: string, i: number) => {
@@ -171,8 +209,9 @@ export class SearchIndex {
   /** The words of the vocabulary a query word matches, with how (`wordWeight`). */
   matchingWords(query: string): Map<string, number> {
     const out = new Map<string, number>();
+    const mine = letterSet(query);
     for (const c of this.candidates(query)) {
-      const w = wordWeight(query, this.vocabulary[c]!);
+      const w = wordWeight(query, this.vocabulary[c]!, mine ^ this.letters[c]!);
       if (w) out.set(this.vocabulary[c]!, w);
     }
     return out;
