@@ -78,8 +78,8 @@ const OLD_SEARCH: Query[] = [
 
 const ref = storeSupply(store);
 const questions: [string, (s: SupplySource) => Promise<unknown>][] = [
-  ['suppliers, biggest lab (first 20)', (s) => suppliers(store, s, control, { of: t.lab, excluding: [t.excluded], when, offset: 0, first: 20 })],
-  ['suppliers, mid-size lab', (s) => suppliers(store, s, control, { of: t.midLab!, excluding: [t.excluded], when, offset: 0, first: 20 })],
+  ['suppliers, biggest lab (first 20)', (s) => suppliers(s, control, { of: t.lab, excluding: [t.excluded], when, offset: 0, first: 20 })],
+  ['suppliers, mid-size lab', (s) => suppliers(s, control, { of: t.midLab!, excluding: [t.excluded], when, offset: 0, first: 20 })],
   ['concentration, biggest lab', (s) => concentration(s, t.lab, when)],
   ['investors, biggest lab', (s) => investors(s, t.lab, when)],
 ];

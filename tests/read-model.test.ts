@@ -60,11 +60,13 @@ async function expectAgreement(): Promise<void> {
   const { orgs, deals } = await subjects();
   expect(orgs.length).toBeGreaterThan(5);
   let rows = 0;
+  let granted = 0;
   for (const when of WHENS) {
     for (const of of orgs) {
       const [a, b] = await Promise.all([graph.supplyRows(of, when), ref.supplyRows(of, when)]);
       expect(sorted(a), `supply of ${of} on ${JSON.stringify(when)}`).toEqual(sorted(b));
-      const [ca, cb] = await Promise.all([graph.supplyCovers(of, when), ref.supplyCovers(of, when)]);
+      const supplied = new Set(b.map((r) => r.deal));
+      const [ca, cb] = await Promise.all([graph.supplyCovers(of, when, supplied), ref.supplyCovers(of, when, supplied)]);
       expect(sorted(ca.covers)).toEqual(sorted(cb.covers));
       expect(sorted(ca.makers)).toEqual(sorted(cb.makers));
       const [ia, ib] = await Promise.all([graph.investmentRows(of, when), ref.investmentRows(of, when)]);
@@ -82,6 +84,10 @@ async function expectAgreement(): Promise<void> {
           }
         }
       }
+      const [ga, gb] = await Promise.all([graph.granted(of, when), ref.granted(of, when)]);
+      expect(sorted(ga), `exclusivities granted by ${of} on ${JSON.stringify(when)}`).toEqual(sorted(gb));
+      expect(ga.map((x) => x.id)).toEqual(gb.map((x) => x.id));
+      granted += ga.length;
       rows += a.length + ia.length;
     }
     const [ma, mb] = await Promise.all([graph.money(deals, when), ref.money(deals, when)]);
@@ -94,6 +100,7 @@ async function expectAgreement(): Promise<void> {
     expect([...ma.entries()].sort()).toEqual([...mb.entries()].sort());
   }
   expect(rows).toBeGreaterThan(50);
+  expect(granted).toBeGreaterThan(0);
 }
 
 /** Deal fields the server answers from the read model when nothing else is asked. */
@@ -107,7 +114,7 @@ async function expectServerAgrees(): Promise<void> {
   }>(SUPPLIERS_QUERY);
   expect(served.errors).toBeUndefined();
   const control = new ControlLinks([]).on('2026-06-01');
-  const ref = await suppliers(api.store, storeSupply(api.store), control, { of: 'openai', excluding: [], when: { asOf: '2026-06-01' }, offset: 0, first: 100 });
+  const ref = await suppliers(storeSupply(api.store), control, { of: 'openai', excluding: [], when: { asOf: '2026-06-01' }, offset: 0, first: 100 });
   expect(served.data!.suppliers.totalCount).toBe(ref.totalCount);
   expect(served.data!.suppliers.edges.map((e) => [e.node.supplier.id, e.node.dealIds.map((d) => d.id), e.node.committedUsd])).toEqual(
     ref.page.map((p) => [p.supplierId, p.dealIds, p.committedUsd]),

@@ -22,6 +22,16 @@ export const EXCLUSIVITIES = {
   ofHolder: exclusivities('ofHolder', 'MATCH (h:Organization {id: $holder})-[:HOLDS]->(x:Exclusivity)<-[:GRANTS]-(g:Organization)'),
 } satisfies Record<string, Query>;
 
+/** Every exclusivity with its holder and grantor, whatever its dates (the supply graph holds them). */
+export const ALL_EXCLUSIVITIES: Query = {
+  name: 'q.exclusivities.all',
+  cypher: `MATCH (h:Organization)-[:HOLDS]->(x:Exclusivity) MATCH (g:Organization)-[:GRANTS]->(x) RETURN ${columnsOf('Exclusivity', 'x')}, h.id AS holderId, g.id AS grantorId`,
+};
+
+/** The order of `exclusivitiesInForce`: oldest first, then by id. */
+export const byAnnouncement = (a: Row, b: Row) => compare(String(a.announcedOn), String(b.announcedOn)) || compare(String(a.id), String(b.id));
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Exclusivities in force on `asOf`, by holder and grantor (null for any), oldest first. */
 export async function exclusivitiesInForce(store: GraphStore, holder: string | null, grantor: string | null, when: When): Promise<Row[]> {
   const query = grantor ? EXCLUSIVITIES.ofGrantor : holder ? EXCLUSIVITIES.ofHolder : EXCLUSIVITIES.any;

@@ -10,9 +10,8 @@
  * commitments rule) are worked out there, not in a statement: on LadybugDB a `COUNT {}` subquery
  * aggregates every SUPPLIER_IN edge of the graph and `NOT s.id IN $list` filters after the joins.
  */
-import type { GraphStore, Row } from '../store/graph-store.ts';
+import type { Row } from '../store/graph-store.ts';
 import type { SupplierFacts } from './customer-supply.ts';
-import { exclusivitiesInForce } from './exclusivities.ts';
 import type { ControlGraph } from './rules/control-closure.ts';
 import type { When } from './rules/in-force.ts';
 import type { SupplySource } from './supply-source.ts';
@@ -36,7 +35,7 @@ interface Covered {
 
 /** Deal id -> the cloud services and chips it covers, each with who operates or makes it, for the deals in `deals`. */
 async function supplyCovers(supply: SupplySource, of: string, when: When, deals: ReadonlySet<string>): Promise<Map<string, Covered[]>> {
-  const { covers, makers } = await supply.supplyCovers(of, when);
+  const { covers, makers } = await supply.supplyCovers(of, when, deals);
   const out = new Map<string, Covered[]>();
   const items = new Set<string>();
   for (const { deal, item } of covers) if (deals.has(deal)) items.add(item);
@@ -59,8 +58,8 @@ async function supplyCovers(supply: SupplySource, of: string, when: When, deals:
  * supplier operates or makes, or what none of the deal's suppliers does (a cloud service or chip
  * with no maker among the suppliers is supplied by them all).
  */
-function supplyOf(supplier: string, dealKind: DealKind, covered: readonly Covered[], dealSuppliers: ReadonlySet<string>): DealSupply {
-  const mine = covered.filter((c) => c.makers.has(supplier) || ![...c.makers].some((m) => dealSuppliers.has(m)));
+function supplyOf(supplier: string, dealKind: DealKind, covered: readonly Covered[], dealSuppliers: () => ReadonlySet<string>): DealSupply {
+  const mine = covered.filter((c) => c.makers.has(supplier) || ![...c.makers].some((m) => dealSuppliers().has(m)));
   return {
     dealKind,
     cloudServiceKinds: mine.flatMap((c) => (c.serviceKind ? [c.serviceKind] : [])),
@@ -99,11 +98,10 @@ export interface SuppliersAnswer {
 export type Compute = <T>(work: () => T | Promise<T>) => Promise<T>;
 
 /**
- * `supply`: the supply graph read model; `store`: for the exclusivities; `control`: who controls
- * whom on `r.when.asOf`; `compute`: how the in-memory work runs (never holding a store read).
+ * `supply`: the supply graph read model (the supply and the exclusivities granted); `control`: who
+ * controls whom on `r.when.asOf`; `compute`: how the in-memory work runs (never holding a store read).
  */
 export async function suppliers(
-  store: GraphStore,
   supply: SupplySource,
   control: ControlGraph,
   r: SuppliersRequest,
@@ -113,7 +111,7 @@ export async function suppliers(
   const controlled = excluding.flatMap((id) => control.controlledBy(id));
   const [customer, granted] = await Promise.all([
     compute(() => supply.customerSupply(r.of, new Set([...excluding, ...controlled]), r.when)),
-    exclusivitiesInForce(store, null, r.of, r.when),
+    supply.granted(r.of, r.when),
   ]);
   const { facts, kindOf, suppliersOf } = customer;
   const window = facts.slice(r.offset, r.offset + r.first);
@@ -125,7 +123,7 @@ export async function suppliers(
   const page = window.map((f) => {
     const related = new Set([f.supplierId, ...control.controlledBy(f.supplierId), ...control.controllersOf(f.supplierId)]);
     const supplied = granted.length
-      ? scopesOfSupply(f.dealIds.map((d) => supplyOf(f.supplierId, kindOf(d), covers.get(d) ?? [], suppliersOf(d))))
+      ? scopesOfSupply(f.dealIds.map((d) => supplyOf(f.supplierId, kindOf(d), covers.get(d) ?? [], () => suppliersOf(d))))
       : new Set<never>();
     return {
       supplierId: f.supplierId,

@@ -15,7 +15,8 @@ import { partOf } from './rules/commitments.ts';
 import { DATED_COLUMNS, FactDates } from './fact-dates.ts';
 import { Strings } from './interned-strings.ts';
 import { childIndex } from '../records/records-to-graph.ts';
-import { isInForce, LATEST_DAY, type When } from './rules/in-force.ts';
+import { ALL_EXCLUSIVITIES, byAnnouncement } from './exclusivities.ts';
+import { isInForce, LATEST_DAY, type Dated, type When } from './rules/in-force.ts';
 import type { DatedEntry } from './rules/status-on.ts';
 import { DEAL_FACT_COLUMNS, RECEIVING_ROLES, type CoveredRow, type InvestmentRow, type MakerRow, type SupplyRow, type SupplySource } from './supply-source.ts';
 
@@ -66,6 +67,7 @@ export const SUPPLY_GRAPH_STATEMENTS = {
 } as const;
 
 export const SUPPLY_GRAPH_QUERIES: readonly Query[] = [
+  ALL_EXCLUSIVITIES,
   SUPPLY_GRAPH_STATEMENTS.deals,
   ...Object.values(SUPPLY_GRAPH_STATEMENTS.parties),
   SUPPLY_GRAPH_STATEMENTS.history,
@@ -134,6 +136,8 @@ export class SupplyGraph implements SupplySource {
   private readonly tranches = new Map<number, Tranche[]>();
   private readonly covered = new Map<number, { item: string; serviceKind: CloudServiceKind | null }[]>();
   private readonly makersOf = new Map<string, string[]>();
+  /** Exclusivity rows (with `holderId` and `grantorId`) by grantor, oldest first: the suppliers question reads what its customer granted. */
+  private readonly grantedBy = new Map<string, Row[]>();
 
   /** Reads the graph's deals, party relationships, histories, tranches and what deals cover. */
   static async read(store: GraphStore): Promise<SupplyGraph> {
@@ -212,7 +216,17 @@ export class SupplyGraph implements SupplySource {
       if (!list) g.makersOf.set(item, (list = []));
       if (!list.includes(maker)) list.push(maker);
     }
+    for (const row of (await store.read(ALL_EXCLUSIVITIES)).sort(byAnnouncement)) {
+      const grantor = String(row.grantorId);
+      let list = g.grantedBy.get(grantor);
+      if (!list) g.grantedBy.set(grantor, (list = []));
+      list.push(row);
+    }
     return g;
+  }
+
+  async granted(grantor: string, when: When): Promise<Row[]> {
+    return (this.grantedBy.get(grantor) ?? []).filter((x) => isInForce(x as unknown as Dated, when.asOf, when.knownOn, when.minConfidence));
   }
 
   private addDeals(unordered: Row[], strings: Strings): void {
@@ -335,12 +349,13 @@ export class SupplyGraph implements SupplySource {
     return rows;
   }
 
-  async supplyCovers(of: string, when: When): Promise<{ covers: CoveredRow[]; makers: MakerRow[] }> {
+  async supplyCovers(_of: string, _when: When, deals: ReadonlySet<string>): Promise<{ covers: CoveredRow[]; makers: MakerRow[] }> {
     const covers: CoveredRow[] = [];
     const makers = new Map<string, MakerRow[]>();
-    for (const d of this.dealsOf(of, RECEIVING_CODES, when)) {
-      for (const c of this.covered.get(d) ?? []) {
-        covers.push({ deal: this.dealId[d]!, item: c.item, serviceKind: c.serviceKind });
+    for (const id of deals) {
+      const d = this.dealNo.get(id);
+      for (const c of d === undefined ? [] : (this.covered.get(d) ?? [])) {
+        covers.push({ deal: id, item: c.item, serviceKind: c.serviceKind });
         if (!makers.has(c.item))
           makers.set(
             c.item,

@@ -12,6 +12,7 @@ import { NODE_STATEMENTS } from '../queries/model-statements.ts';
 import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { customerSupplyOf, type CustomerSupply } from './customer-supply.ts';
 import { dealMoneyOn, type DealMoneyOn } from './deal-money.ts';
+import { exclusivitiesInForce } from './exclusivities.ts';
 import { inForceCypher, whenParams, type When } from './rules/in-force.ts';
 
 /** Roles through which an organization receives supply. */
@@ -51,12 +52,14 @@ export interface SupplySource {
   supplyRows(of: string, when: When): Promise<SupplyRow[]>;
   /** What `of` receives from each supplier on `when`, outside `excluded` (customer-supply.ts). */
   customerSupply(of: string, excluded: ReadonlySet<string>, when: When): Promise<CustomerSupply>;
-  /** What those deals cover, and who makes what they cover. */
-  supplyCovers(of: string, when: When): Promise<{ covers: CoveredRow[]; makers: MakerRow[] }>;
+  /** What `deals` (some of those deals) cover, and who makes what they cover. */
+  supplyCovers(of: string, when: When, deals: ReadonlySet<string>): Promise<{ covers: CoveredRow[]; makers: MakerRow[] }>;
   /** Investments in `target` in force on `when`, with every investor of each. */
   investmentRows(target: string, when: When): Promise<InvestmentRow[]>;
   /** The money of each deal on `when` (the status-on and commitments rules). */
   money(ids: readonly string[], when: When): Promise<Map<string, DealMoneyOn>>;
+  /** The exclusivities `grantor` granted in force on `when`, oldest first (rows of `exclusivitiesInForce`). */
+  granted(grantor: string, when: When): Promise<Row[]>;
   /** The deals of `ids` that exist, in order, with the properties of DEAL_FACT_COLUMNS (at least). */
   dealFacts(ids: readonly string[]): Promise<Row[]>;
 }
@@ -136,12 +139,14 @@ export function storeSupply(store: GraphStore): SupplySource {
       const rows = await supplyRows(of, when);
       return customerSupplyOf(rows, await dealMoneyOn(store, [...new Set(rows.map((r) => r.deal))], when), excluded);
     },
-    async supplyCovers(of, when) {
+    async supplyCovers(of, when, deals) {
       const params = { of, ...whenParams(when) };
       const [covers, makers] = await Promise.all([store.read(SUPPLY_COVERS, params), store.read(SUPPLY_MAKERS, params)]);
+      const mine = covers.filter((r) => deals.has(String(r.deal)));
+      const items = new Set(mine.map((r) => String(r.item)));
       return {
-        covers: covers.map((r) => ({ deal: String(r.deal), item: String(r.item), serviceKind: r.serviceKind ? (r.serviceKind as CloudServiceKind) : null })),
-        makers: makers.map((r) => ({ item: String(r.item), maker: String(r.maker) })),
+        covers: mine.map((r) => ({ deal: String(r.deal), item: String(r.item), serviceKind: r.serviceKind ? (r.serviceKind as CloudServiceKind) : null })),
+        makers: makers.filter((r) => items.has(String(r.item))).map((r) => ({ item: String(r.item), maker: String(r.maker) })),
       };
     },
     async investmentRows(target, when) {
@@ -153,6 +158,7 @@ export function storeSupply(store: GraphStore): SupplySource {
       }));
     },
     money: (ids, when) => dealMoneyOn(store, ids, when),
+    granted: (grantor, when) => exclusivitiesInForce(store, null, grantor, when),
     async dealFacts(ids) {
       const rows = new Map((await store.read(NODE_STATEMENTS.Deal.getMany, { ids: [...new Set(ids)] })).map((r) => [String(r.id), r]));
       return ids.flatMap((id) => {

@@ -25,8 +25,10 @@ const org = async (ctx: GraphContext, id: string, info: GraphQLResolveInfo) =>
  * selection asks only for what it holds (a hub's page names thousands of deals, and reading them
  * by id from LadybugDB costs tens of milliseconds a thousand), else the nodes from the store.
  */
-const deals = async (ctx: GraphContext, ids: readonly string[], info: GraphQLResolveInfo) =>
-  (selectsOnly(info, DEAL_FACT_FIELDS) ? await (await ctx.supply()).dealFacts(ids) : await ctx.loaders.nodes<DealModel>('Deal', ids)) as DealModel[];
+const deals = async (ctx: GraphContext, ids: readonly string[], info: GraphQLResolveInfo) => {
+  if (selectsOnly(info, ID_ONLY)) return ids.map((id) => ({ id })) as DealModel[];
+  return (selectsOnly(info, DEAL_FACT_FIELDS) ? await (await ctx.supply()).dealFacts(ids) : await ctx.loaders.nodes<DealModel>('Deal', ids)) as DealModel[];
+};
 
 /** Chips or services covered by any of the deals, without repeats. */
 async function covered<T extends { id: string }>(ctx: GraphContext, dealIds: readonly string[], to: 'Chip' | 'CloudService'): Promise<T[]> {

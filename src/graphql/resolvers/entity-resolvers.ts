@@ -93,7 +93,12 @@ export const entityResolvers: Resolvers = {
     chips: async (s, _a, ctx) => ctx.loaders.nodes<ChipModel>('Chip', await ctx.loaders.linked('OFFERS', 'CloudService', 'Chip', 'from', s.id)),
   },
   Deal: {
-    status: async (d, _a, ctx, info) => (await statusAsOf(ctx, 'Deal', d, viewOf(ctx, info))) as never,
+    // A status a read model already worked out is returned as a value, not a promise: a hub's
+    // page lists thousands of deals, and graphql-js completes a list of values without waiting.
+    status: (d, _a, ctx, info) => {
+      const when = viewOf(ctx, info);
+      return (ctx.loaders.primedStatus(when, d.id) ?? statusAsOf(ctx, 'Deal', d, when)) as never;
+    },
     currentStatus: (d) => d.status as never,
     // Derived on every write; a fact not yet graded counts as low.
     confidence: (d) => (d.confidence ?? 'low') as never,

@@ -133,7 +133,6 @@ export const queryResolvers: Resolvers = {
       const when = setView(ctx, info, whenOf(ctx, args));
       const control = (await ctx.controlLinks()).on(when.asOf);
       const answer = await suppliers(
-        ctx.store,
         await ctx.supply(),
         control,
         {
