@@ -12,7 +12,7 @@ import type { GraphStore, Query, Row } from '../store/graph-store.ts';
 import { addPart, newSupplierFacts, ordered, type CustomerSupply, type SupplierFacts } from './customer-supply.ts';
 import { moneyOn, type DealMoneyOn } from './deal-money.ts';
 import { partOf } from './rules/commitments.ts';
-import { DATED_COLUMNS, FactDates } from './fact-dates.ts';
+import { FactDates } from './fact-dates.ts';
 import { Strings } from './interned-strings.ts';
 import { childIndex } from '../records/records-to-graph.ts';
 import { ALL_EXCLUSIVITIES, byAnnouncement } from './exclusivities.ts';
