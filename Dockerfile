@@ -33,4 +33,5 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "bin/aigraph.js", "serve"]
+# The young generation's size: see "start" in package.json and docs/read-model.md.
+CMD ["node", "--max-semi-space-size=64", "bin/aigraph.js", "serve"]

@@ -71,6 +71,13 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** The Node flags `npm start` gives the server (package.json), so a server started without npm runs as it does. */
+const START_FLAGS = (/^node((?: --[\w-]+(?:=\S+)?)*) bin\/aigraph\.js serve$/.exec(
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start,
+)?.[1] ?? '')
+  .split(' ')
+  .filter(Boolean);
+
 export async function startServer(o: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const env = {
@@ -90,7 +97,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const child: ChildProcess =
     o.via === 'npm'
       ? spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true })
-      : spawn(process.execPath, ['bin/aigraph.js', 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+      : spawn(process.execPath, [...START_FLAGS, 'bin/aigraph.js', 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   let exited: number | null = null;

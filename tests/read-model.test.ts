@@ -27,8 +27,8 @@ const WHENS: When[] = [
 ];
 
 const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
-/** Supplier facts with their per-deal maps as entries, in order (the order is part of the answer). */
-const plain = (facts: SupplierFacts[]) => facts.map((f) => ({ ...f, perDeal: [...f.perDeal.entries()].sort() }));
+/** Supplier facts as plain objects, in order (the order is part of the answer). */
+const plain = (facts: SupplierFacts[]) => facts.map((f) => ({ ...f }));
 
 let api: ApiServer;
 let editor: string;

@@ -57,11 +57,11 @@ export function concentrationOf(facts: readonly SupplierFacts[], by: Concentrati
       capacityGw: f.capacityGw,
       value: measure(f)!,
       share: total ? measure(f)! / total : 0,
-      dealIds: f.dealIds.filter((d) => measure(f.perDeal.get(d)!) !== null),
+      dealIds: f.dealIds.filter((_, i) => measure(f.parts[i]!) !== null),
     }))
     .sort((a, b) => b.share - a.share || (a.supplierId < b.supplierId ? -1 : 1));
   const unknown = new Set<string>();
-  for (const f of facts) for (const d of f.dealIds) if (measure(f.perDeal.get(d)!) === null) unknown.add(d);
+  for (const f of facts) for (let i = 0; i < f.dealIds.length; i++) if (measure(f.parts[i]!) === null) unknown.add(f.dealIds[i]!);
   for (const s of shares) for (const d of s.dealIds) unknown.delete(d);
   return {
     by,

@@ -24,8 +24,8 @@ export interface SupplierFacts {
   dealIds: string[];
   /** Gigawatts of the deals it alone supplies that report a capacity (null when none). */
   capacityGw: number | null;
-  /** Deal id -> the supplier's part of it (null members when unknown). */
-  perDeal: Map<string, SupplyPart>;
+  /** The supplier's part of each deal of `dealIds`, in the same order (null members when unknown). */
+  parts: SupplyPart[];
 }
 
 export interface CustomerSupply {
@@ -39,11 +39,10 @@ export interface CustomerSupply {
   moneyOf(deal: string): DealMoneyOn;
 }
 
-/** Records a supplier's part of one deal (a deal counts once per supplier); `ordered` sums them. */
+/** Records a supplier's part of one deal (each builder hands a deal once per supplier); `ordered` sums them. */
 export function addPart(f: SupplierFacts, deal: string, part: SupplyPart): void {
-  if (f.perDeal.has(deal)) return;
   f.dealIds.push(deal);
-  f.perDeal.set(deal, part);
+  f.parts.push(part);
 }
 
 export const newSupplierFacts = (supplierId: string): SupplierFacts => ({
@@ -52,7 +51,7 @@ export const newSupplierFacts = (supplierId: string): SupplierFacts => ({
   committedUsd: null,
   potentialUsd: null,
   capacityGw: null,
-  perDeal: new Map(),
+  parts: [],
 });
 
 /**
@@ -63,11 +62,14 @@ export const newSupplierFacts = (supplierId: string): SupplierFacts => ({
 export function ordered(facts: SupplierFacts[]): SupplierFacts[] {
   for (const f of facts) {
     // The read model hands them over in id order already: a check costs less than a sort.
-    if (!isSorted(f.dealIds)) f.dealIds.sort();
+    if (!isSorted(f.dealIds)) {
+      const order = f.dealIds.map((_, i) => i).sort((a, b) => (f.dealIds[a]! < f.dealIds[b]! ? -1 : 1));
+      f.dealIds = order.map((i) => f.dealIds[i]!);
+      f.parts = order.map((i) => f.parts[i]!);
+    }
     let sum: Money = NO_MONEY;
     let gw: number | null = null;
-    for (const d of f.dealIds) {
-      const part = f.perDeal.get(d)!;
+    for (const part of f.parts) {
       sum = addMoney(sum, part);
       if (part.capacityGw !== null) gw = (gw ?? 0) + part.capacityGw;
     }
