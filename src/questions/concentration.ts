@@ -42,6 +42,7 @@ export interface Concentration {
   dealsWithoutAmountIds: string[];
 }
 
+const byShare = (a: SupplierShare, b: SupplierShare) => b.share - a.share || (a.supplierId < b.supplierId ? -1 : a.supplierId > b.supplierId ? 1 : 0);
 const measureOf = (by: ConcentrationMeasure) => (m: SupplierFacts | SupplyPart) => (by === 'usd' ? m.committedUsd : m.capacityGw);
 
 /** Shares of the measure per supplier, largest first, and their index (0..10000). */
@@ -49,17 +50,17 @@ export function concentrationOf(facts: readonly SupplierFacts[], by: Concentrati
   const measure = measureOf(by);
   const known = facts.filter((f) => (measure(f) ?? 0) > 0);
   const total = known.reduce((n, f) => n + measure(f)!, 0);
-  const shares = known
-    .map((f) => ({
-      supplierId: f.supplierId,
-      committedUsd: f.committedUsd,
-      potentialUsd: f.potentialUsd,
-      capacityGw: f.capacityGw,
-      value: measure(f)!,
-      share: total ? measure(f)! / total : 0,
-      dealIds: f.dealIds.filter((_, i) => measure(f.parts[i]!) !== null),
-    }))
-    .sort((a, b) => b.share - a.share || (a.supplierId < b.supplierId ? -1 : 1));
+  const shares = known.map((f) => ({
+    supplierId: f.supplierId,
+    committedUsd: f.committedUsd,
+    potentialUsd: f.potentialUsd,
+    capacityGw: f.capacityGw,
+    value: measure(f)!,
+    share: total ? measure(f)! / total : 0,
+    dealIds: f.dealIds.filter((_, i) => measure(f.parts[i]!) !== null),
+  }));
+  // Usually in order already (the facts come largest committed amount first, then by id).
+  if (!shares.every((s, i) => i === 0 || byShare(shares[i - 1]!, s) <= 0)) shares.sort(byShare);
   const unknown = new Set<string>();
   for (const f of facts) for (let i = 0; i < f.dealIds.length; i++) if (measure(f.parts[i]!) === null) unknown.add(f.dealIds[i]!);
   for (const s of shares) for (const d of s.dealIds) unknown.delete(d);

@@ -3,8 +3,10 @@
  * from a few whole-table reads once per graph version (the server keeps one per version, like the
  * control links), and answering what `storeSupply` answers with the same rules (rules/in-force.ts,
  * the status-on and commitments rules through `moneyOn`). A deal's dates, status, confidence and
- * amounts are kept in columns indexed by a deal number; the party relationships as adjacency
- * lists both ways (by organization and by deal). Strings repeat a lot (days, kinds, statuses):
+ * amounts are kept in columns indexed by a deal number (deals numbered in id order); the party
+ * relationships as adjacency lists both ways (by organization and by deal), plus the deals each
+ * organization receives through and the distinct suppliers of each deal; the exclusivities, by
+ * grantor (a few thousand at a million deals). Strings repeat a lot (days, kinds, statuses):
  * each distinct one is kept once.
  */
 import type { AmountQualifier, CloudServiceKind, DealKind, Status, TrancheKind } from '../model/vocabulary.ts';

@@ -17,17 +17,19 @@ const DEAL_FACT_FIELDS = new Set([...DEAL_FACT_COLUMNS, 'currentStatus']);
  * An organization an answer names: only its id when nothing else is asked (the answer came from
  * the read model of this graph version, so it exists), else its node.
  */
-const org = async (ctx: GraphContext, id: string, info: GraphQLResolveInfo) =>
-  (selectsOnly(info, ID_ONLY) ? { id } : await ctx.loaders.node('Organization').load(id)) as OrganizationModel;
+const org = (ctx: GraphContext, id: string, info: GraphQLResolveInfo) =>
+  // A value, not a promise, when no read is needed: a hub's concentration names thousands.
+  (selectsOnly(info, ID_ONLY) ? { id } : ctx.loaders.node('Organization').load(id)) as OrganizationModel | Promise<OrganizationModel>;
 
 /**
  * The deals a money answer names: from the supply read model the answer came from when the
  * selection asks only for what it holds (a hub's page names thousands of deals, and reading them
  * by id from LadybugDB costs tens of milliseconds a thousand), else the nodes from the store.
  */
-const deals = async (ctx: GraphContext, ids: readonly string[], info: GraphQLResolveInfo) => {
+const deals = (ctx: GraphContext, ids: readonly string[], info: GraphQLResolveInfo): DealModel[] | Promise<DealModel[]> => {
   if (selectsOnly(info, ID_ONLY)) return ids.map((id) => ({ id })) as DealModel[];
-  return (selectsOnly(info, DEAL_FACT_FIELDS) ? await (await ctx.supply()).dealFacts(ids) : await ctx.loaders.nodes<DealModel>('Deal', ids)) as DealModel[];
+  if (selectsOnly(info, DEAL_FACT_FIELDS)) return ctx.supply().then((supply) => supply.dealFacts(ids) as Promise<DealModel[]>);
+  return ctx.loaders.nodes<DealModel>('Deal', ids);
 };
 
 /** Chips or services covered by any of the deals, without repeats. */
