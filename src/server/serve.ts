@@ -22,7 +22,9 @@ import { startTracing, traceStatement } from './tracing.ts';
  * LadybugDB's page cache for a server unless AIGRAPH_BUFFER_POOL_MB says otherwise: the engine's
  * default is 80% of RAM, and a long-lived process keeps every page it has read
  * (docs/ladybug-traps.md#page-cache-grows-to-most-of-ram). 1 GB holds the whole file of the
- * million-deal benchmark graph (BENCHMARKS.md).
+ * million-deal benchmark graph (BENCHMARKS.md). Smaller is not free: at 256 MB on that graph the
+ * whole-table reads that build the read models failed, and every question they answer with them
+ * (BENCHMARKS.md, round 4).
  */
 export const SERVER_BUFFER_POOL_MB = 1024;
 
