@@ -72,9 +72,11 @@ export interface StartOptions {
 }
 
 /** The Node flags `npm start` gives the server (package.json), so a server started without npm runs as it does. */
-const START_FLAGS = (/^node((?: --[\w-]+(?:=\S+)?)*) bin\/aigraph\.js serve$/.exec(
-  (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start,
-)?.[1] ?? '')
+const START_FLAGS = (
+  /^node((?: --[\w-]+(?:=\S+)?)*) bin\/aigraph\.js serve$/.exec(
+    (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start,
+  )?.[1] ?? ''
+)
   .split(' ')
   .filter(Boolean);
 
