@@ -114,11 +114,14 @@ export function createContext(deps: ContextDeps, authorization: string | undefin
     controlLinks: () => deps.controlLinks.get(),
     idCandidates: deps.idCandidates,
     supply: () => {
-      supply ??= deps.supply.get();
-      // A failed build is not kept for the rest of the request either (PerVersion retries it).
-      supply.catch(() => {
-        supply = undefined;
-      });
+      if (!supply) {
+        const pending = deps.supply.get();
+        supply = pending;
+        // A failed build is not kept for the rest of the request either (PerVersion retries it).
+        pending.catch(() => {
+          if (supply === pending) supply = undefined;
+        });
+      }
       return supply;
     },
     searchIndex: () => deps.searchIndex.get(),

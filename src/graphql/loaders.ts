@@ -110,8 +110,8 @@ export class Loaders {
   }
 
   /**
-   * Tells `statusOn` the status of these facts on `when`, worked out by a read model from the
-   * same graph version, so `Deal.status` does not read their histories again (a hop LadybugDB
+   * Tells `Deal.status` the status of these facts on `when`, worked out by a read model from the
+   * same graph version, so it does not read their histories again (a hop LadybugDB
    * answers by scanning every status entry when more than a few facts are asked).
    */
   primeStatuses(when: When, statuses: ReadonlyMap<string, Status>): void {

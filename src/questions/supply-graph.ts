@@ -31,11 +31,9 @@ const SUPPLIER = ROLE_CODE.get('SUPPLIER_IN')!;
 const INVESTOR = ROLE_CODE.get('INVESTOR_IN')!;
 const INVESTEE = ROLE_CODE.get('INVESTEE_IN')!;
 
-const DEAL_COLUMNS = DEAL_FACT_COLUMNS;
-
 /** The statements the read model is built from (whole tables, read once per graph version). */
 export const SUPPLY_GRAPH_STATEMENTS = {
-  deals: { name: 'q.supplyGraph.deals', cypher: `MATCH (d:Deal) RETURN ${DEAL_COLUMNS.map((c) => `d.${c} AS ${c}`).join(', ')}` },
+  deals: { name: 'q.supplyGraph.deals', cypher: `MATCH (d:Deal) RETURN ${DEAL_FACT_COLUMNS.map((c) => `d.${c} AS ${c}`).join(', ')}` },
   parties: Object.fromEntries(
     ROLES.map((r) => [
       r,

@@ -168,8 +168,6 @@ export async function statusAsOf(
   fact: Pick<DealModel, 'id' | 'status' | 'announcedOn' | 'endedOn' | 'knownSince'>,
   when: When,
 ): Promise<Status> {
-  const primed = ctx.loaders.primedStatus(when, fact.id);
-  if (primed) return primed;
   const history = await statusHistoryOf(ctx, label, fact.id);
   const on = statusOn(
     {
